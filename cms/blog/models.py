@@ -1,0 +1,195 @@
+import math
+
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from cms.core.blocks import BodyBlock
+from cms.core.listing import paginate
+from cms.core.models import BasePage, Category
+from cms.core.queries import visible_pages
+
+WORDS_PER_MINUTE = 200
+
+
+class Author(models.Model):
+    """Someone who writes for the blog; shown by name on the articles they signed."""
+
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("role"), max_length=120, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("photo")]
+    api_fields = [APIField("name"), APIField("role")]
+
+    class Meta:
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class BlogIndexPage(RoutablePageMixin, BasePage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    description_field = "intro"
+    subpage_types = ["blog.BlogPage"]
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        verbose_name = _("blog index")
+
+    def articles(self):
+        return (
+            visible_pages(BlogPage.objects.child_of(self))
+            .select_related("hero_image", "locale")
+            .prefetch_related("tags", "article_categories__category", "article_authors__author")
+            .order_by("-date", "-pk")
+        )
+
+    def selected_category(self, request):
+        slug = request.GET.get("category")
+        if not slug:
+            return None
+        return Category.objects.filter(slug=slug).order_by("locale_id").first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = self.articles()
+        category = self.selected_category(request)
+        if category is not None:
+            articles = articles.filter(
+                article_categories__category__translation_key=category.translation_key
+            ).distinct()
+        elif request.GET.get("category"):
+            articles = articles.none()
+        tag = request.GET.get("tag")
+        if tag:
+            articles = articles.filter(tags__slug=tag).distinct()
+        context["articles"] = paginate(request, articles)
+        context["selected_category"] = category.localized if category else None
+        context["selected_tag"] = tag
+        context["categories"] = Category.objects.filter(locale=self.locale)
+        return context
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        from .feeds import BlogRssFeed
+
+        return BlogRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        from .feeds import BlogAtomFeed
+
+        return BlogAtomFeed(self)(request)
+
+
+class BlogPageTag(TaggedItemBase):
+    content_object = ParentalKey("blog.BlogPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class BlogPageCategory(Orderable):
+    page = ParentalKey("blog.BlogPage", related_name="article_categories", on_delete=models.CASCADE)
+    category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("category")]
+
+
+class BlogPageAuthor(Orderable):
+    page = ParentalKey("blog.BlogPage", related_name="article_authors", on_delete=models.CASCADE)
+    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("author")]
+
+
+class BlogPage(BasePage):
+    date = models.DateField(_("publication date"))
+    summary = models.TextField(_("summary"), max_length=400)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"))
+    tags = ClusterTaggableManager(through=BlogPageTag, blank=True, verbose_name=_("tags"))
+
+    description_field = "summary"
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types: list[str] = []
+    override_translatable_fields = BasePage.override_translatable_fields + [
+        SynchronizedField("date"),
+        SynchronizedField("hero_image"),
+        SynchronizedField("article_categories"),
+        SynchronizedField("article_authors"),
+    ]
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("date"), InlinePanel("article_authors", label=_("Authors"))],
+            heading=_("Publication"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        InlinePanel("article_categories", label=_("Categories")),
+        FieldPanel("tags"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    api_fields = [
+        APIField("date"),
+        APIField("summary"),
+        APIField("hero_image"),
+        APIField("body"),
+        APIField("tags"),
+        APIField("reading_time"),
+    ]
+
+    class Meta:
+        verbose_name = _("blog article")
+        verbose_name_plural = _("blog articles")
+
+    @property
+    def reading_time(self) -> int:
+        """Minutes needed to read the summary and body, at least one."""
+        words = len(strip_tags(self.summary).split())
+        for block in self.body:
+            words += len(strip_tags(str(block.render())).split())
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    @property
+    def categories(self):
+        return [item.category.localized for item in self.article_categories.all()]
+
+    @property
+    def authors(self):
+        return [item.author for item in self.article_authors.all()]
+
+    @classmethod
+    def latest_in_locale(cls, locale):
+        return (
+            visible_pages(cls.objects.filter(locale=locale))
+            .select_related("hero_image")
+            .order_by("-date", "-pk")
+        )

@@ -1,0 +1,44 @@
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from ..queries import visible_pages
+
+
+class BasePage(Page):
+    """Every public page type derives from this: it declares, once, which fields editors
+    translate and which stay synchronised with the French source."""
+
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("show_in_menus"),
+    ]
+
+    # Subclasses name the field whose text serves as fallback meta description.
+    description_field: str | None = None
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self) -> str:
+        if self.search_description:
+            return self.search_description
+        if self.description_field:
+            text = strip_tags(str(getattr(self, self.description_field, "") or ""))
+            return Truncator(" ".join(text.split())).chars(160)
+        return ""
+
+    @cached_property
+    def live_translations(self):
+        """This page in every locale where a visitor can read it (itself included)."""
+        return list(
+            visible_pages(self.get_translations(inclusive=True))
+            .select_related("locale")
+            .order_by("locale__id")
+        )

@@ -1,0 +1,33 @@
+from django.http import Http404
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Category, Navigation
+from .queries import is_expired
+
+
+@hooks.register("before_serve_page")
+def refuse_expired_pages(page, request, serve_args, serve_kwargs):
+    # Wagtail only unpublishes expired pages when publish_scheduled runs; until then, hide them.
+    if is_expired(page):
+        raise Http404
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "tag"
+    menu_order = 200
+    list_display = ["name", "slug", "locale"]
+    search_fields = ["name"]
+
+
+class NavigationViewSet(SnippetViewSet):
+    model = Navigation
+    icon = "list-ul"
+    menu_order = 210
+    list_display = ["__str__", "locale"]
+
+
+register_snippet(CategoryViewSet)
+register_snippet(NavigationViewSet)

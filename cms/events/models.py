@@ -1,0 +1,247 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from cms.core.blocks import BodyBlock
+from cms.core.listing import paginate
+from cms.core.models import BasePage
+from cms.core.queries import visible_pages
+
+EVENT_LANGUAGES = [
+    ("fr", _("French")),
+    ("nl", _("Dutch")),
+    ("en", _("English")),
+    ("multi", _("Several languages")),
+]
+
+
+def parse_month(value: str | None) -> datetime.date | None:
+    """'2026-11' -> 1 November 2026; anything else -> None."""
+    if not value:
+        return None
+    try:
+        return datetime.datetime.strptime(value, "%Y-%m").date()
+    except ValueError:
+        return None
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """The agenda: upcoming events first, past ones in an archive."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    description_field = "intro"
+    subpage_types = ["events.EventPage"]
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        verbose_name = _("agenda")
+
+    def events(self):
+        return (
+            visible_pages(EventPage.objects.descendant_of(self))
+            .select_related("venue_space", "locale")
+        )
+
+    def filtered(self, request, events):
+        """Apply the space and month filters; returns (events, filters, errors)."""
+        from cms.spaces.models import SpacePage
+
+        filters, errors = {}, []
+        space_slug = request.GET.get("space")
+        if space_slug:
+            space = SpacePage.objects.filter(slug=space_slug, locale=self.locale).first()
+            if space is None:
+                errors.append(_("Unknown space: the filter was ignored."))
+            else:
+                events = events.filter(venue_space__translation_key=space.translation_key)
+                filters["space"] = space
+        month_value = request.GET.get("month")
+        if month_value:
+            month = parse_month(month_value)
+            if month is None:
+                errors.append(_("The month must look like 2026-11: the filter was ignored."))
+            else:
+                start = timezone.make_aware(datetime.datetime.combine(month, datetime.time()))
+                next_month = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+                end = timezone.make_aware(datetime.datetime.combine(next_month, datetime.time()))
+                events = events.filter(start__lt=end, end__gte=start)
+                filters["month"] = month
+        return events, filters, errors
+
+    def render_listing(self, request, *, archive: bool):
+        from cms.spaces.models import SpacePage
+
+        now = timezone.now()
+        events = self.events()
+        events = (
+            events.filter(end__lt=now).order_by("-start")
+            if archive
+            else events.filter(end__gte=now).order_by("start")
+        )
+        events, filters, errors = self.filtered(request, events)
+        return self.render(
+            request,
+            context_overrides={
+                "events": paginate(request, events),
+                "archive": archive,
+                "filters": filters,
+                "filter_errors": errors,
+                "spaces": SpacePage.all_in_locale(self.locale),
+            },
+        )
+
+    @path("", name="upcoming")
+    def upcoming_route(self, request):
+        return self.render_listing(request, archive=False)
+
+    @path("archive/", name="archive")
+    def archive_route(self, request):
+        return self.render_listing(request, archive=True)
+
+    @path("ical/", name="ical")
+    def ical_feed(self, request):
+        from .calendar import calendar_response, events_calendar
+
+        events = self.events().filter(end__gte=timezone.now() - datetime.timedelta(days=365))
+        calendar = events_calendar(request, events.order_by("start"), self)
+        return calendar_response(calendar, f"coffee-agenda-{self.locale.language_code}.ics")
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    summary = models.TextField(_("summary"), max_length=400)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("description"))
+    venue_space = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("venue (space of the network)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    venue_text = models.CharField(
+        _("venue (other place)"),
+        max_length=255,
+        blank=True,
+        help_text=_("Used when the event does not take place in one of the network's spaces."),
+    )
+    online_url = models.URLField(_("online link"), blank=True)
+    registration_url = models.URLField(_("registration link"), blank=True)
+    organiser = models.CharField(_("organiser"), max_length=160, blank=True)
+    price = models.CharField(
+        _("price"), max_length=80, blank=True, help_text=_("Leave empty for a free event.")
+    )
+    event_language = models.CharField(
+        _("language of the event"), max_length=5, choices=EVENT_LANGUAGES, default="fr"
+    )
+
+    description_field = "summary"
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types: list[str] = []
+    override_translatable_fields = BasePage.override_translatable_fields + [
+        SynchronizedField("start"),
+        SynchronizedField("end"),
+        SynchronizedField("venue_space"),
+        SynchronizedField("organiser"),
+    ]
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("When")),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("venue_space", page_type="spaces.SpacePage"),
+                FieldPanel("venue_text"),
+                FieldPanel("online_url"),
+            ],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("organiser"),
+                FieldPanel("price"),
+                FieldPanel("event_language"),
+                FieldPanel("registration_url"),
+            ],
+            heading=_("Practical"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+    ]
+    api_fields = [
+        APIField("start"),
+        APIField("end"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("venue_space"),
+        APIField("venue_text"),
+        APIField("online_url"),
+        APIField("registration_url"),
+        APIField("organiser"),
+        APIField("price"),
+        APIField("event_language"),
+    ]
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The end must come after the start.")})
+
+    @property
+    def space(self):
+        """The venue space, in the locale of this event when it is translated."""
+        if self.venue_space_id is None:
+            return None
+        space = self.venue_space.specific.get_translation_or_none(self.locale)
+        return space if space is not None and space.live else None
+
+    @property
+    def venue_name(self) -> str:
+        space = self.space
+        if space is not None:
+            return f"{space.title}, {space.specific.city}"
+        return self.venue_text
+
+    @property
+    def is_past(self) -> bool:
+        return self.end < timezone.now()
+
+    @path("", name="detail")
+    def detail_route(self, request):
+        return self.render(request)
+
+    @path("ical/", name="ical")
+    def ical_route(self, request):
+        from .calendar import calendar_response, events_calendar
+
+        calendar = events_calendar(request, [self], self)
+        return calendar_response(calendar, f"{self.slug}.ics")
+
+    @classmethod
+    def upcoming_in_locale(cls, locale):
+        return (
+            visible_pages(cls.objects.filter(locale=locale))
+            .filter(end__gte=timezone.now())
+            .select_related("venue_space")
+            .order_by("start")
+        )

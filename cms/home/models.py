@@ -1,0 +1,38 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from cms.core.blocks import BodyBlock
+from cms.core.models import BasePage
+
+
+class HomePage(BasePage):
+    """The landing page of a locale: next events, latest articles and studies, the spaces."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    description_field = "intro"
+    max_count_per_parent = 1
+    parent_page_types = ["wagtailcore.Page"]
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro"), APIField("body")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.blog.models import BlogPage
+        from cms.events.models import EventPage
+        from cms.spaces.models import SpacePage
+        from cms.studies.models import StudyPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming_events"] = EventPage.upcoming_in_locale(self.locale)[:4]
+        context["latest_articles"] = BlogPage.latest_in_locale(self.locale)[:3]
+        context["latest_studies"] = StudyPage.latest_in_locale(self.locale)[:3]
+        context["spaces"] = SpacePage.all_in_locale(self.locale)
+        return context

@@ -1,0 +1,141 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from cms.core.models import BasePage
+from cms.core.queries import visible_pages
+
+COUNTRIES = [("BE", _("Belgium")), ("FR", _("France")), ("NL", _("Netherlands"))]
+
+
+class SpaceIndexPage(BasePage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    description_field = "intro"
+    subpage_types = ["spaces.SpacePage"]
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        verbose_name = _("space index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        spaces = visible_pages(SpacePage.objects.child_of(self)).order_by("kind", "city", "title")
+        context["coworking_spaces"] = [s for s in spaces if s.kind == SpacePage.Kind.COWORKING]
+        context["competence_centres"] = [s for s in spaces if s.kind == SpacePage.Kind.CENTRE]
+        return context
+
+
+class SpaceGalleryImage(Orderable):
+    page = ParentalKey("spaces.SpacePage", related_name="gallery_images", on_delete=models.CASCADE)
+    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+    alt_text = models.CharField(_("alternative text"), max_length=250, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text")]
+    api_fields = [APIField("image"), APIField("alt_text")]
+
+
+class SpacePage(BasePage):
+    """A coworking space or a competence centre of the network."""
+
+    class Kind(models.TextChoices):
+        COWORKING = "coworking", _("Coworking space")
+        CENTRE = "centre", _("Competence centre")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.COWORKING)
+    intro = models.TextField(_("introduction"), max_length=500)
+    description = RichTextField(_("description"), blank=True)
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=80)
+    country = models.CharField(_("country"), max_length=2, choices=COUNTRIES, default="BE")
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    opening_hours = models.TextField(_("opening hours"), blank=True)
+    facilities = StreamField(
+        [("facility", blocks.CharBlock(label=_("Facility")))],
+        blank=True,
+        verbose_name=_("facilities"),
+    )
+    email = models.EmailField(_("contact e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    description_field = "intro"
+    parent_page_types = ["spaces.SpaceIndexPage"]
+    subpage_types: list[str] = []
+    override_translatable_fields = BasePage.override_translatable_fields + [
+        SynchronizedField("city"),
+        SynchronizedField("street_address"),
+        SynchronizedField("postcode"),
+        SynchronizedField("phone"),
+        SynchronizedField("gallery_images"),
+    ]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("intro"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("city"), FieldPanel("country")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Address"),
+        ),
+        FieldPanel("opening_hours"),
+        FieldPanel("facilities"),
+        MultiFieldPanel(
+            [FieldPanel("email"), FieldPanel("phone"), FieldPanel("website")], heading=_("Contact")
+        ),
+        InlinePanel("gallery_images", label=_("Gallery")),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("description"),
+        index.SearchField("city"),
+        index.FilterField("kind"),
+        index.FilterField("country"),
+    ]
+    api_fields = [
+        APIField("kind"),
+        APIField("intro"),
+        APIField("description"),
+        APIField("street_address"),
+        APIField("postcode"),
+        APIField("city"),
+        APIField("country"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("opening_hours"),
+        APIField("facilities"),
+        APIField("email"),
+        APIField("phone"),
+        APIField("website"),
+        APIField("gallery_images"),
+    ]
+
+    class Meta:
+        verbose_name = _("space")
+        verbose_name_plural = _("spaces")
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.events.models import EventPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming_events"] = EventPage.upcoming_in_locale(self.locale).filter(
+            venue_space__translation_key=self.translation_key
+        )[:10]
+        return context
+
+    @classmethod
+    def all_in_locale(cls, locale):
+        return visible_pages(cls.objects.filter(locale=locale)).order_by("kind", "city", "title")

@@ -1,0 +1,137 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from cms.core.blocks import BodyBlock
+from cms.core.listing import paginate
+from cms.core.models import BasePage, Category
+from cms.core.queries import visible_pages
+
+
+class PartnerOrganisation(models.Model):
+    """An organisation that took part in a study (a coworking space, a centre, a university)."""
+
+    name = models.CharField(_("name"), max_length=160)
+    city = models.CharField(_("city"), max_length=80, blank=True)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("city"), FieldPanel("country"), FieldPanel("website")]
+    api_fields = [APIField("name"), APIField("city"), APIField("country"), APIField("website")]
+
+    class Meta:
+        verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class StudyIndexPage(BasePage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    description_field = "intro"
+    subpage_types = ["studies.StudyPage"]
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        verbose_name = _("study index")
+
+    def studies(self):
+        return (
+            visible_pages(StudyPage.objects.child_of(self))
+            .select_related("locale")
+            .prefetch_related("study_themes__category", "study_partners__organisation")
+            .order_by("-date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        studies = self.studies()
+        theme_slug = request.GET.get("theme")
+        theme = Category.objects.filter(slug=theme_slug).first() if theme_slug else None
+        if theme is not None:
+            studies = studies.filter(
+                study_themes__category__translation_key=theme.translation_key
+            ).distinct()
+        elif theme_slug:
+            studies = studies.none()
+        context["studies"] = paginate(request, studies)
+        context["selected_theme"] = theme.localized if theme else None
+        return context
+
+
+class StudyTheme(Orderable):
+    page = ParentalKey("studies.StudyPage", related_name="study_themes", on_delete=models.CASCADE)
+    category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("category")]
+
+
+class StudyPartner(Orderable):
+    page = ParentalKey("studies.StudyPage", related_name="study_partners", on_delete=models.CASCADE)
+    organisation = models.ForeignKey(PartnerOrganisation, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("organisation")]
+
+
+class StudyDocument(Orderable):
+    page = ParentalKey("studies.StudyPage", related_name="documents", on_delete=models.CASCADE)
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("document")]
+    api_fields = [APIField("document")]
+
+
+class StudyPage(BasePage):
+    date = models.DateField(_("publication date"))
+    summary = models.TextField(_("summary"), max_length=600)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    description_field = "summary"
+    parent_page_types = ["studies.StudyIndexPage"]
+    subpage_types: list[str] = []
+    override_translatable_fields = BasePage.override_translatable_fields + [
+        SynchronizedField("date"),
+        SynchronizedField("study_themes"),
+        SynchronizedField("study_partners"),
+        SynchronizedField("documents"),
+    ]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("study_themes", label=_("Themes")),
+        InlinePanel("study_partners", label=_("Partner organisations")),
+        InlinePanel("documents", label=_("Attached documents")),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    api_fields = [APIField("date"), APIField("summary"), APIField("body"), APIField("documents")]
+
+    class Meta:
+        verbose_name = _("study")
+        verbose_name_plural = _("studies")
+
+    @property
+    def themes(self):
+        return [item.category.localized for item in self.study_themes.all()]
+
+    @property
+    def partners(self):
+        return [item.organisation for item in self.study_partners.all()]
+
+    @classmethod
+    def latest_in_locale(cls, locale):
+        return visible_pages(cls.objects.filter(locale=locale)).order_by("-date", "-pk")
