@@ -9,6 +9,7 @@ from cms.core.views import sitemap_xml
 from search.views import site_search
 
 urlpatterns = [
+    path("", include("cms.api.urls")),  # /api/: outside i18n_patterns, before the pages
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap_xml, name="sitemap"),
@@ -21,6 +22,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", site_search, name="search"),
+    path("directory/", include("cms.directory.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

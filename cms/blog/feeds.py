@@ -11,6 +11,7 @@ class BlogRssFeed(Feed):
     def __init__(self, index_page):
         super().__init__()
         self.index_page = index_page
+        self.language = index_page.locale.language_code
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -24,9 +25,6 @@ class BlogRssFeed(Feed):
 
     def description(self):
         return _("The latest articles from the COFFEE coworking network.")
-
-    def feed_extra_kwargs(self, obj):
-        return {"language": self.index_page.locale.language_code}
 
     def items(self):
         return self.index_page.articles()[:FEED_LENGTH]

@@ -30,6 +30,7 @@ def events_calendar(request, events, page) -> Calendar:
         if event_page.venue_name:
             event.add("location", event_page.venue_name)
         calendar.add_component(event)
+    calendar.add_missing_timezones()  # RFC 5545: a VTIMEZONE for every TZID used
     return calendar
 
 

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -34,6 +35,14 @@ def parse_month(value: str | None) -> datetime.date | None:
         return None
 
 
+def parse_price(value: str | None) -> str | None:
+    """'12,50 €' -> '12.50'; '' (a free event) -> '0'; text without a number -> None."""
+    if not value or not value.strip():
+        return "0"
+    match = re.search(r"\d+(?:[.,]\d{1,2})?", value)
+    return match.group(0).replace(",", ".") if match else None
+
+
 class EventIndexPage(RoutablePageMixin, BasePage):
     """The agenda: upcoming events first, past ones in an archive."""
 
@@ -48,9 +57,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("agenda")
 
     def events(self):
-        return (
-            visible_pages(EventPage.objects.descendant_of(self))
-            .select_related("venue_space", "locale")
+        return visible_pages(EventPage.objects.descendant_of(self)).select_related(
+            "venue_space", "locale"
         )
 
     def filtered(self, request, events):
@@ -225,6 +233,80 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def is_past(self) -> bool:
         return self.end < timezone.now()
+
+    def json_ld(self, request=None) -> dict:
+        """schema.org Event description of this page, for search engines (JSON-LD)."""
+        url = self.get_full_url(request)
+        space = self.space
+        locations = []
+        if space is not None:
+            space = space.specific
+            address = {
+                "@type": "PostalAddress",
+                "streetAddress": space.street_address,
+                "postalCode": space.postcode,
+                "addressLocality": space.city,
+                "addressCountry": space.country,
+            }
+            place = {
+                "@type": "Place",
+                "name": space.title,
+                "address": {key: value for key, value in address.items() if value},
+                "url": space.get_full_url(request),
+            }
+            if space.latitude is not None and space.longitude is not None:
+                place["geo"] = {
+                    "@type": "GeoCoordinates",
+                    "latitude": float(space.latitude),
+                    "longitude": float(space.longitude),
+                }
+            locations.append(place)
+        elif self.venue_text:
+            locations.append(
+                {"@type": "Place", "name": self.venue_text, "address": self.venue_text}
+            )
+        if self.online_url:
+            locations.append({"@type": "VirtualLocation", "url": self.online_url})
+        if locations and self.online_url and len(locations) > 1:
+            mode = "MixedEventAttendanceMode"
+        elif self.online_url:
+            mode = "OnlineEventAttendanceMode"
+        else:
+            mode = "OfflineEventAttendanceMode"
+
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "description": self.summary,
+            "url": url,
+            "startDate": timezone.localtime(self.start).isoformat(),
+            "endDate": timezone.localtime(self.end).isoformat(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": f"https://schema.org/{mode}",
+            "inLanguage": (
+                [code for code, _label in EVENT_LANGUAGES if code != "multi"]
+                if self.event_language == "multi"
+                else self.event_language
+            ),
+        }
+        if locations:
+            data["location"] = locations[0] if len(locations) == 1 else locations
+        if self.organiser:
+            data["organizer"] = {"@type": "Organization", "name": self.organiser}
+        offer = {
+            "@type": "Offer",
+            "url": self.registration_url or url,
+            "priceCurrency": "EUR",
+            "availability": "https://schema.org/InStock",
+        }
+        price = parse_price(self.price)
+        if price is not None:
+            offer["price"] = price
+        elif self.price:
+            offer["description"] = self.price
+        data["offers"] = offer
+        return data
 
     @path("", name="detail")
     def detail_route(self, request):

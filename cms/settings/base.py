@@ -23,7 +23,9 @@ INSTALLED_APPS = [
     "cms.studies",
     "cms.events",
     "cms.spaces",
+    "cms.directory",
     "cms.demo",
+    "cms.api",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -45,6 +47,11 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
+    "corsheaders",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -56,6 +63,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "cms.api.middleware.PublicApiVaryMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -161,11 +170,58 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Directory search engine behind search.directory: "database" (embedded) until issue 5 adds more.
+SEARCH_ENGINE = env_str("SEARCH_ENGINE", "database")
 WAGTAILAPI_DOCS_ENABLED = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILLOCALIZE_JQUERY_PATH = None
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    # Partner webhooks: stored in the database, sent by `manage.py db_worker --backend webhooks
+    # --queue-name webhooks`, so that publishing never waits for a partner.
+    "webhooks": {
+        "BACKEND": env_str("WEBHOOK_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["webhooks"],
+    },
+}
+
+# Public partner API (cms.api): /api/v2/, /api/schema/, /api/docs/
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_SEARCH_ENABLED = True
+COFFEE_API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 60)
+COFFEE_API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "300/min")
+COFFEE_API_THROTTLE_CACHE = env_str("API_THROTTLE_CACHE", "default")  # shared by all workers
+COFFEE_API_NUM_PROXIES = env_int("API_NUM_PROXIES", 0)  # trusted proxies setting X-Forwarded-For
+COFFEE_WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 6)
+COFFEE_WEBHOOK_BACKOFF_SECONDS = env_int("WEBHOOK_BACKOFF_SECONDS", 30)
+COFFEE_WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 10)
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "Cache-Control"]
+CORS_PREFLIGHT_MAX_AGE = 86400
+SPECTACULAR_SETTINGS = {
+    "TITLE": "COFFEE Hub API",
+    "DESCRIPTION": "Read-only JSON API of the COFFEE network: pages, events, images, documents, "
+    "the directory, site search and a change feed. See /api/docs/.",
+    "VERSION": "2",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SCHEMA_PATH_PREFIX": r"/api/v2",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "PREPROCESSING_HOOKS": ["cms.api.schema.public_endpoints_only"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cms.api.schema.postprocess",
+    ],
+    "ENUM_NAME_OVERRIDES": {},
+    "DISABLE_ERRORS_AND_WARNINGS": False,
+}
 
 LOGGING = {
     "version": 1,

@@ -198,6 +198,9 @@ cmd_start() {
     take_lock
     local pid
     if pid="$(managed_pid)"; then
+        if ! tr '\0' '\n' <"/proc/$pid/cmdline" | grep -qx -- "-Dlocal.httpPort=$PORT"; then
+            die "a node from this checkout already runs (pid $pid) on another port; run '$0 stop' first"
+        fi
         if is_healthy; then
             log "Already running and healthy: $URL (pid $pid)"
             return 0

@@ -35,6 +35,16 @@ class BasePage(Page):
         return ""
 
     @cached_property
+    def social_image(self):
+        """The picture shared with the link (Open Graph): the hero image, else the first
+        gallery image, else None."""
+        image = getattr(self, "hero_image", None)
+        if image is None and hasattr(self, "gallery_images"):
+            first = self.gallery_images.first()
+            image = first.image if first is not None else None
+        return image
+
+    @cached_property
     def live_translations(self):
         """This page in every locale where a visitor can read it (itself included)."""
         return list(

@@ -1,0 +1,477 @@
+"""Wagtail API v2 endpoints (pages, images, documents, events), made public-safe.
+
+Subclasses of Wagtail's viewsets that:
+- only ever show what an anonymous visitor can see (cms.api.visibility), whatever the session;
+- validate every parameter (cms.api.filters, cms.api.pagination, cms.api.params);
+- answer errors in one shape (cms.api.errors);
+- load each page of results in a bounded number of queries (select_related / prefetch_related,
+  bulk look-ups for StreamField references and translations).
+"""
+
+import datetime
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db.models import Max, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import timezone
+from wagtail.api import APIField
+from wagtail.api.v2.utils import BadRequestError, page_models_from_string
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+
+from cms.blog.models import BlogPage
+from cms.events.models import EventPage
+from cms.spaces.models import SpacePage
+from cms.studies.models import StudyPage
+
+from . import params, serializers
+from .errors import UNKNOWN_PARAMETER, ApiError, InvalidParameter, NotFound
+from .filters import FieldsFilter, LocaleFilter, OrderingFilter, SearchFilter, TreeFilter
+from .mixins import PublicAPIMixin
+from .pagination import OffsetLimitPagination
+from .visibility import api_visible_pages, public_collection_filter
+
+#: Computed fields added to some page types (no change to their models needed).
+EXTRA_API_FIELDS = {
+    BlogPage: [
+        APIField("authors", serializer=serializers.AuthorsField(read_only=True)),
+        APIField(
+            "categories",
+            serializer=serializers.LocalizedCategoriesField("article_categories", read_only=True),
+        ),
+    ],
+    StudyPage: [
+        APIField(
+            "themes",
+            serializer=serializers.LocalizedCategoriesField("study_themes", read_only=True),
+        ),
+        APIField("partners", serializer=serializers.PartnersField(read_only=True)),
+    ],
+    EventPage: [APIField("venue", serializer=serializers.VenueField(read_only=True))],
+}
+
+#: Declared api_fields whose default serialization would query per object or leak private
+#: media: replaced by bulk-friendly, visibility-aware serializers.
+FIELD_OVERRIDES = {
+    BlogPage: {"reading_time": serializers.ReadingTimeField(read_only=True)},
+    StudyPage: {"documents": serializers.StudyDocumentsField(read_only=True)},
+    SpacePage: {"gallery_images": serializers.GalleryField(read_only=True)},
+}
+
+#: Relations to prefetch when a page type is listed with its own fields.
+PREFETCHES = {
+    BlogPage: [
+        "tags",
+        "article_authors__author",
+        "article_categories__category",
+    ],
+    StudyPage: [
+        "study_themes__category",
+        "study_partners__organisation",
+        "documents__document",
+    ],
+    SpacePage: ["gallery_images__image"],
+}
+
+
+def _extra_fields_for(model, table):
+    result = []
+    for klass, fields in table.items():
+        if issubclass(model, klass):
+            result.extend(fields)
+    return result
+
+
+def _overrides_for(model):
+    result = {}
+    for klass, overrides in FIELD_OVERRIDES.items():
+        if issubclass(model, klass):
+            result.update(overrides)
+    return result
+
+
+class BatchListingMixin:
+    """listing_view keeping the listed objects on the view (`self.batch`) for bulk look-ups."""
+
+    pagination_class = OffsetLimitPagination
+    batch: list = []
+
+    def check_query_parameters(self, queryset):
+        allowed = set(self.get_available_fields(queryset.model, db_fields_only=True)) | set(
+            self.known_query_parameters
+        )
+        params.check_known(self.request.query_params, allowed)
+
+    def listing_view(self, request):
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        self.batch = self.paginate_queryset(queryset)
+        serializer = self.get_serializer(self.batch, many=True)
+        data = serializer.data
+        self.last_modified = self.listing_last_modified(self.batch)
+        return self.get_paginated_response(data)
+
+    def listing_last_modified(self, batch):
+        return None
+
+    def get_serializer_class(self):
+        try:
+            return super().get_serializer_class()
+        except BadRequestError as exc:
+            raise InvalidParameter("fields", str(exc)) from exc
+
+    def resolve_rich_text_format(self):
+        # Rich text is always {"html", "source"} here (see cms.api.serializers).
+        return None
+
+    def get_object(self):
+        pk = self.kwargs.get("pk")
+        if pk is not None and not 0 < int(pk) <= params.MAX_ID:
+            raise NotFound()
+        return super().get_object()
+
+    def detail_view(self, request, pk):
+        params.check_known(request.query_params, {"fields", "format", "_"})
+        instance = self.get_object()
+        self.batch = [instance]
+        response = super().detail_view(request, pk)
+        self.last_modified = self.object_last_modified(instance)
+        return response
+
+    def object_last_modified(self, instance):
+        return None
+
+    def find_object(self, queryset, request):
+        if "id" in request.query_params:
+            object_id = params.parse_id(request.query_params["id"], "id")
+            return queryset.filter(pk=object_id).first()
+        return None
+
+    def find_view(self, request):
+        params.check_known(request.query_params, set(self.find_query_parameters) | {"fields", "format", "_"})
+        if not set(self.find_query_parameters) & set(request.query_params):
+            raise InvalidParameter(
+                sorted(self.find_query_parameters)[0],
+                "find needs one of: %s." % ", ".join(sorted(self.find_query_parameters)),
+            )
+        obj = self.find_object(self.get_queryset(), request)
+        if obj is None:
+            raise NotFound("Nothing visible matches this look-up.")
+        url = serializers.detail_url(
+            {"router": request.wagtailapi_router, "request": request}, self.model, obj.pk
+        )
+        query = request.query_params.copy()
+        for name in self.find_query_parameters:
+            query.pop(name, None)
+        encoded = query.urlencode()
+        return redirect(f"{url}?{encoded}" if encoded else url)
+
+
+class PagesEndpoint(PublicAPIMixin, BatchListingMixin, PagesAPIViewSet):
+    """Live, public, unexpired pages in every locale of the site."""
+
+    base_serializer_class = serializers.PageSerializer
+    filter_backends = [FieldsFilter, TreeFilter, OrderingFilter, LocaleFilter, SearchFilter]
+    known_query_parameters = (
+        PagesAPIViewSet.known_query_parameters - {"rich_text_format", "site"}
+    )
+    meta_fields = [*PagesAPIViewSet.meta_fields, "translations"]
+    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "translations"]
+
+    @classmethod
+    def get_body_fields(cls, model):
+        return super().get_body_fields(model) + _extra_fields_for(model, EXTRA_API_FIELDS)
+
+    @classmethod
+    def get_field_serializer_overrides(cls, model):
+        overrides = super().get_field_serializer_overrides(model)
+        overrides.update(_overrides_for(model))
+        return overrides
+
+    @classmethod
+    def get_listing_default_fields(cls, model):
+        fields = super().get_listing_default_fields(model)
+        return fields
+
+    def get_site(self):
+        return Site.find_for_request(self.request) or Site.objects.filter(is_default_site=True).first()
+
+    def get_root_page(self):
+        site = self.get_site()
+        if site is None:
+            raise NotFound("No site is configured.")
+        return site.root_page
+
+    def get_base_queryset(self):
+        """Visible pages of this site, in every locale (the site root's translations too)."""
+        cached = getattr(self, "_base_queryset", None)
+        if cached is not None:
+            return cached
+        site = self.get_site()
+        if site is None:
+            return Page.objects.none()
+        root = site.root_page
+        roots = Page.objects.filter(translation_key=root.translation_key, depth=root.depth)
+        condition = Q()
+        for path in roots.values_list("path", flat=True):
+            condition |= Q(path__startswith=path)
+        self._base_queryset = api_visible_pages(Page.objects.filter(condition))
+        return self._base_queryset
+
+    def get_page_models(self):
+        value = self.request.query_params.get("type")
+        if not value:
+            return []
+        try:
+            return list(page_models_from_string(value))
+        except (LookupError, ValueError) as exc:
+            raise InvalidParameter(
+                "type", f"type must be a page type such as blog.BlogPage: {value[:100]!r}."
+            ) from exc
+
+    def get_queryset(self):
+        page_models = self.get_page_models()
+        base = self.get_base_queryset()
+        if len(page_models) == 1 or (not page_models and self.model is not Page):
+            model = page_models[0] if page_models else self.model
+            if not issubclass(model, self.model):
+                raise InvalidParameter("type", f"type must be a kind of {self.model.__name__}.")
+            queryset = model.objects.filter(pk__in=base.values("pk"))
+            queryset = self.with_prefetches(queryset, model)
+        elif page_models:
+            queryset = base.type(*page_models)
+        else:
+            queryset = base
+        return queryset.select_related("locale").order_by("path")
+
+    def with_prefetches(self, queryset, model):
+        related = [
+            field.name
+            for field in model._meta.concrete_fields
+            if field.is_relation
+            and field.many_to_one
+            and field.name in self.get_body_fields_names(model)
+        ]
+        if related:
+            queryset = queryset.select_related(*related)
+        prefetches = _extra_fields_for(model, PREFETCHES)
+        if prefetches:
+            queryset = queryset.prefetch_related(*prefetches)
+        for name in related:
+            field = model._meta.get_field(name)
+            if issubclass(field.related_model, get_image_model()):
+                queryset = queryset.prefetch_related(
+                    Prefetch(
+                        f"{name}__renditions",
+                        queryset=get_image_model()
+                        .get_rendition_model()
+                        .objects.filter(filter_spec=serializers.image_rendition_spec()),
+                    )
+                )
+        return queryset
+
+    def get_object(self):
+        pk = self.kwargs.get("pk")
+        if pk is not None and not 0 < int(pk) <= params.MAX_ID:
+            raise NotFound()
+        page = self.get_base_queryset().filter(pk=pk).first()
+        if page is None:
+            raise NotFound()
+        page = page.specific
+        if not isinstance(page, self.model):
+            raise NotFound()
+        return page
+
+    def detail_view(self, request, pk):
+        params.check_known(request.query_params, {"fields", "format", "_"})
+        instance = self.get_object()
+        self._cached_object = instance
+        self.batch = [instance]
+        serializer = self.get_serializer(instance)
+        from rest_framework.response import Response
+
+        response = Response(serializer.data)
+        self.last_modified = instance.last_published_at
+        return response
+
+    def listing_last_modified(self, batch):
+        from .models import ContentChange
+
+        stamps = [page.last_published_at for page in batch if page.last_published_at]
+        latest_change = ContentChange.objects.aggregate(latest=Max("timestamp"))["latest"]
+        if latest_change:
+            stamps.append(latest_change)
+        return max(stamps) if stamps else None
+
+    def find_object(self, queryset, request):
+        if "html_path" in request.query_params:
+            return self.find_by_path(queryset, request.query_params["html_path"])
+        return super().find_object(queryset, request)
+
+    def find_by_path(self, queryset, value):
+        """/nl/blog/article/ → the Dutch article: the first component chooses the locale."""
+        path = urlsplit(value).path if value.startswith(("http://", "https://")) else value
+        components = [component for component in path.split("/") if component]
+        root = self.get_root_page()
+        codes = params.content_language_codes()
+        if components and components[0] in codes:
+            locale = Locale.objects.filter(language_code=components[0]).first()
+            components = components[1:]
+            root = root.get_translation_or_none(locale) if locale else None
+        if root is None:
+            return None
+        try:
+            result = root.specific.route(self.request._request, components)
+        except Http404:
+            return None
+        page = getattr(result, "page", None) or result[0]
+        return queryset.filter(pk=page.pk).first()
+
+
+class EventsEndpoint(PagesEndpoint):
+    """Events: upcoming by default, ordered by start."""
+
+    model = EventPage
+    name = "events"
+    known_query_parameters = (
+        PagesEndpoint.known_query_parameters - {"type"}
+    ) | {"from", "to", "space", "city"}
+    listing_default_fields = [
+        "id",
+        "type",
+        "detail_url",
+        "html_url",
+        "title",
+        "locale",
+        "translations",
+        "start",
+        "end",
+        "summary",
+        "venue",
+        "event_language",
+        "registration_url",
+    ]
+
+    def get_page_models(self):
+        return [EventPage]
+
+    def get_queryset(self):
+        queryset = super().get_queryset().select_related("venue_space")
+        if self.action != "listing_view":
+            return queryset
+        query_params = self.request.query_params
+        start = end = None
+        if "from" in query_params:
+            start = params.parse_date(query_params["from"], "from")
+        if "to" in query_params:
+            end = params.parse_date(query_params["to"], "to")
+        if start and end and end < start:
+            raise InvalidParameter("to", "to must not be before from.")
+        if start is None and end is None:
+            queryset = queryset.filter(end__gte=timezone.now())
+        if start is not None:
+            queryset = queryset.filter(end__gte=local_midnight(start))
+        if end is not None:
+            queryset = queryset.filter(start__lt=local_midnight(end + datetime.timedelta(days=1)))
+        if "space" in query_params:
+            queryset = queryset.filter(venue_space__translation_key__in=self.space_keys())
+        if "city" in query_params:
+            city = params.parse_text(query_params["city"], "city", max_length=80)
+            keys = api_visible_pages(SpacePage.objects.filter(city__iexact=city)).values(
+                "translation_key"
+            )
+            queryset = queryset.filter(venue_space__translation_key__in=keys)
+        return queryset.order_by("start", "pk")
+
+    def space_keys(self):
+        value = self.request.query_params["space"]
+        spaces = api_visible_pages(SpacePage.objects.all())
+        if value.isascii() and value.isdigit():
+            spaces = spaces.filter(pk=params.parse_id(value, "space"))
+        else:
+            spaces = spaces.filter(slug=params.parse_text(value, "space", max_length=255))
+        keys = list(spaces.values_list("translation_key", flat=True))
+        if not keys:
+            raise InvalidParameter("space", "space must be the id or slug of a visible space.")
+        return keys
+
+    def check_query_parameters(self, queryset):
+        allowed = set(self.get_available_fields(queryset.model, db_fields_only=True)) | set(
+            self.known_query_parameters
+        )
+        params.check_known(self.request.query_params, allowed)
+
+
+def local_midnight(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+
+class CollectionMemberEndpointMixin(BatchListingMixin):
+    filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
+    known_query_parameters = (
+        ImagesAPIViewSet.known_query_parameters - {"rich_text_format"}
+    )
+
+    def get_queryset(self):
+        return (
+            self.model.objects.filter(public_collection_filter())
+            .prefetch_related("tags")
+            .order_by("id")
+        )
+
+    def get_object(self):
+        pk = self.kwargs.get("pk")
+        if pk is not None and not 0 < int(pk) <= params.MAX_ID:
+            raise NotFound()
+        obj = self.get_queryset().filter(pk=pk).first()
+        if obj is None:
+            raise NotFound()
+        return obj
+
+    def object_last_modified(self, instance):
+        return instance.created_at
+
+    def listing_last_modified(self, batch):
+        stamps = [obj.created_at for obj in batch if obj.created_at]
+        return max(stamps) if stamps else None
+
+
+class ImagesEndpoint(PublicAPIMixin, CollectionMemberEndpointMixin, ImagesAPIViewSet):
+    """Images of public collections, with a rendition and alt text."""
+
+    base_serializer_class = serializers.ImageSerializer
+    meta_fields = [*ImagesAPIViewSet.meta_fields, "rendition"]
+    body_fields = [*ImagesAPIViewSet.body_fields, "alt"]
+    listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "alt", "rendition"]
+    nested_default_fields = [*ImagesAPIViewSet.nested_default_fields, "alt", "rendition"]
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .prefetch_renditions(serializers.image_rendition_spec())
+        )
+
+
+class DocumentsEndpoint(PublicAPIMixin, CollectionMemberEndpointMixin, DocumentsAPIViewSet):
+    """Documents of public collections, with their download URL."""
+
+    base_serializer_class = serializers.DocumentSerializer
+    body_fields = [*DocumentsAPIViewSet.body_fields, "file_size"]
+    listing_default_fields = [*DocumentsAPIViewSet.listing_default_fields]
+
+
+# Unused in code, kept importable for the schema module.
+ENDPOINTS = {
+    "pages": PagesEndpoint,
+    "events": EventsEndpoint,
+    "images": ImagesEndpoint,
+    "documents": DocumentsEndpoint,
+}
+_unused = (settings, ApiError, UNKNOWN_PARAMETER)

@@ -1,0 +1,67 @@
+"""/api/v2/search/: pages and directory records matching a query, grouped by kind."""
+
+from django.urls import reverse
+from wagtail.api.utils import get_full_url
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from . import params
+from .errors import InvalidParameter
+from .visibility import api_visible_pages
+
+DEFAULT_LIMIT = 10
+MAX_LIMIT = 50
+
+
+def page_hits(request, text, locale, limit):
+    pages = api_visible_pages(Page.objects.all())
+    if locale is not None:
+        pages = pages.filter(locale=locale)
+    searchable = Page.objects.filter(pk__in=pages.values("pk"))
+    results = get_search_backend().search(text, searchable, operator="and")
+    total = results.count()
+    items = []
+    hits = list(results[:limit])
+    specific_classes = {page.pk: page.specific_class for page in hits}
+    locales = dict(
+        Page.objects.filter(pk__in=[page.pk for page in hits]).values_list(
+            "pk", "locale__language_code"
+        )
+    )
+    for page in hits:
+        model = specific_classes[page.pk]
+        items.append(
+            {
+                "id": page.pk,
+                "type": f"{model._meta.app_label}.{model.__name__}" if model else None,
+                "title": page.title,
+                "locale": locales.get(page.pk),
+                "summary": page.search_description or None,
+                "detail_url": get_full_url(
+                    request, reverse("coffee_api:pages:detail", args=[page.pk])
+                ),
+                "html_url": page.get_full_url(request),
+            }
+        )
+    return {"total": total, "items": items}
+
+
+def site_search(request):
+    query_params = request.query_params
+    if not query_params.get("q", "").strip():
+        raise InvalidParameter("q", "q is required: the words to search for.")
+    text = params.parse_text(query_params["q"], "q")
+    locale = params.get_locale(query_params)
+    limit = params.get_int(query_params, "limit", DEFAULT_LIMIT, minimum=1, maximum=MAX_LIMIT)
+    results = {"pages": page_hits(request, text, locale, limit)}
+    try:
+        from .directory import directory_hits
+    except ImportError:
+        directory_hits = None
+    if directory_hits is not None:
+        results.update(directory_hits(request, text, locale, limit))
+    return {
+        "query": text,
+        "locale": locale.language_code if locale else None,
+        "results": results,
+    }

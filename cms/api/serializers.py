@@ -1,0 +1,629 @@
+"""Serializers of the public API: Wagtail's, made safe and complete.
+
+- StreamField bodies: structured JSON; rich text as {"html": resolved HTML, "source": stored
+  HTML}; images as renditions (url, width, height, alt); documents with download URLs; page
+  choosers as small page references. Everything the body points to is loaded in bulk for the
+  whole batch of pages being listed (a bounded number of queries whatever the page size).
+- Related images, documents and pages that a visitor could not see are null.
+- Each page carries its translations in meta.
+"""
+
+import re
+from collections import defaultdict
+
+from django.conf import settings
+from django.utils.html import strip_tags
+from rest_framework import serializers
+from rest_framework.fields import Field
+from taggit.managers import _TaggableManager
+from wagtail import blocks
+from wagtail import fields as wagtail_fields
+from wagtail.api.utils import get_full_url
+from wagtail.api.v2 import serializers as wagtail_serializers
+from wagtail.documents import get_document_model
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Page
+from wagtail.rich_text import expand_db_html
+
+from .visibility import get_visibility
+
+_ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")/(?!/)')
+
+
+def absolute_url(request, url):
+    if not url:
+        return url
+    return get_full_url(request, url)
+
+
+def absolutize_html(request, html: str) -> str:
+    base = get_full_url(request, "/").rstrip("/")
+    return _ROOT_RELATIVE.sub(lambda match: f"{match.group(1)}{base}/", html)
+
+
+def rich_text(request, source: str | None):
+    if source is None:
+        return None
+    source = str(source)
+    return {"html": absolutize_html(request, expand_db_html(source)), "source": source}
+
+
+def detail_url(context, model, pk):
+    router = context.get("router")
+    if router is None:
+        return None
+    path = router.get_object_detail_urlpath(model, pk)
+    return get_full_url(context["request"], path) if path else None
+
+
+def image_rendition_spec():
+    return getattr(settings, "COFFEE_API_IMAGE_RENDITION", "max-1200x900")
+
+
+def image_representation(context, image, alt=None):
+    """An image as a rendition: url, width, height, alt (null if its collection is private)."""
+    if image is None or not get_visibility(context).media_is_visible(image):
+        return None
+    request = context["request"]
+    rendition = image.get_rendition(image_rendition_spec())
+    return {
+        "id": image.pk,
+        "title": image.title,
+        "alt": alt or image.default_alt_text,
+        "url": absolute_url(request, rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+        "original": {
+            "url": absolute_url(request, image.file.url),
+            "width": image.width,
+            "height": image.height,
+        },
+        "detail_url": detail_url(context, type(image), image.pk),
+    }
+
+
+def document_representation(context, document):
+    if document is None or not get_visibility(context).media_is_visible(document):
+        return None
+    return {
+        "id": document.pk,
+        "title": document.title,
+        "download_url": absolute_url(context["request"], document.url),
+        "file_extension": document.file_extension,
+        "file_size": document.file_size,
+        "detail_url": detail_url(context, type(document), document.pk),
+    }
+
+
+def page_reference(context, page):
+    """A link to a page: null unless a visitor can see it."""
+    if page is None or not get_visibility(context).page_is_visible(page):
+        return None
+    request = context["request"]
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "type": f"{page.specific_class._meta.app_label}.{page.specific_class.__name__}"
+        if page.specific_class
+        else None,
+        "locale": page.locale.language_code,
+        "detail_url": detail_url(context, Page, page.pk),
+        "html_url": page.get_full_url(request),
+    }
+
+
+class StreamRenderer:
+    """Renders StreamField raw data for a batch of objects, with bulk look-ups.
+
+    For each field name it renders, it first walks that field of every object of the batch,
+    collects the ids of the images, documents and pages the blocks point to, and loads them
+    in one query per model (renditions prefetched).
+    """
+
+    def __init__(self, context, batch):
+        self.context = context
+        self.batch = batch
+        self.primed_fields = set()
+        self.images = {}
+        self.documents = {}
+        self.pages = {}
+
+    # Collecting ---------------------------------------------------------------------------
+    def _collect(self, block, raw, wanted):
+        if raw is None:
+            return
+        if isinstance(block, ImageChooserBlock):
+            wanted["image"].add(_as_id(raw))
+        elif isinstance(block, DocumentChooserBlock):
+            wanted["document"].add(_as_id(raw))
+        elif isinstance(block, blocks.PageChooserBlock):
+            wanted["page"].add(_as_id(raw))
+        elif isinstance(block, blocks.StreamBlock):
+            for item in raw or []:
+                child = block.child_blocks.get(item.get("type")) if isinstance(item, dict) else None
+                if child is not None:
+                    self._collect(child, item.get("value"), wanted)
+        elif isinstance(block, blocks.StructBlock):
+            if isinstance(raw, dict):
+                for name, child in block.child_blocks.items():
+                    self._collect(child, raw.get(name), wanted)
+        elif isinstance(block, blocks.ListBlock):
+            for item in raw or []:
+                self._collect(block.child_block, _list_item_value(item), wanted)
+
+    def prime(self, field_name):
+        if field_name in self.primed_fields:
+            return
+        self.primed_fields.add(field_name)
+        wanted = {"image": set(), "document": set(), "page": set()}
+        for obj in self.batch:
+            value = getattr(obj, field_name, None)
+            if value is None or not hasattr(value, "raw_data"):
+                continue
+            self._collect(value.stream_block, list(value.raw_data), wanted)
+        self._load(wanted)
+
+    def _load(self, wanted):
+        image_ids = {pk for pk in wanted["image"] if pk and pk not in self.images}
+        if image_ids:
+            images = get_image_model().objects.filter(pk__in=image_ids)
+            for image in images.prefetch_renditions(image_rendition_spec()):
+                self.images[image.pk] = image
+        document_ids = {pk for pk in wanted["document"] if pk and pk not in self.documents}
+        if document_ids:
+            for document in get_document_model().objects.filter(pk__in=document_ids):
+                self.documents[document.pk] = document
+        page_ids = {pk for pk in wanted["page"] if pk and pk not in self.pages}
+        if page_ids:
+            for page in Page.objects.filter(pk__in=page_ids).select_related("locale"):
+                self.pages[page.pk] = page
+
+    # Rendering ----------------------------------------------------------------------------
+    def render_field(self, obj, field_name):
+        self.prime(field_name)
+        value = getattr(obj, field_name)
+        return self._render(value.stream_block, list(value.raw_data))
+
+    def _render(self, block, raw):
+        context = self.context
+        if isinstance(block, blocks.RichTextBlock):
+            return rich_text(context["request"], raw or "")
+        if isinstance(block, ImageChooserBlock):
+            return image_representation(context, self.images.get(_as_id(raw)))
+        if isinstance(block, DocumentChooserBlock):
+            return document_representation(context, self.documents.get(_as_id(raw)))
+        if isinstance(block, blocks.PageChooserBlock):
+            return page_reference(context, self.pages.get(_as_id(raw)))
+        if isinstance(block, blocks.StreamBlock):
+            items = []
+            for item in raw or []:
+                if not isinstance(item, dict):
+                    continue
+                child = block.child_blocks.get(item.get("type"))
+                if child is None:
+                    continue
+                items.append(
+                    {
+                        "type": item["type"],
+                        "value": self._render(child, item.get("value")),
+                        "id": item.get("id"),
+                    }
+                )
+            return items
+        if isinstance(block, blocks.StructBlock):
+            raw = raw if isinstance(raw, dict) else {}
+            result = {
+                name: self._render(child, raw.get(name)) for name, child in block.child_blocks.items()
+            }
+            # An image next to its own alternative text (ImageWithCaptionBlock): use it.
+            image = result.get("image")
+            if isinstance(image, dict) and raw.get("alt_text"):
+                image["alt"] = raw["alt_text"]
+            return result
+        if isinstance(block, blocks.ListBlock):
+            return [self._render(block.child_block, _list_item_value(item)) for item in raw or []]
+        return block.get_api_representation(block.to_python(raw), context)
+
+
+def _as_id(raw):
+    if isinstance(raw, dict):  # some choosers store {"id": ...}
+        raw = raw.get("id")
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        return None
+
+
+def _list_item_value(item):
+    if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
+        return item["value"]
+    return item
+
+
+def stream_renderer(context):
+    renderer = context.get("_coffee_stream")
+    if renderer is None:
+        view = context.get("view")
+        batch = getattr(view, "batch", None) or []
+        renderer = StreamRenderer(context, batch)
+        context["_coffee_stream"] = renderer
+    return renderer
+
+
+class StreamFieldSerializer(Field):
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, instance):
+        renderer = stream_renderer(self.context)
+        if instance not in renderer.batch:
+            renderer.batch = [*renderer.batch, instance]
+        return renderer.render_field(instance, self.field_name)
+
+
+class RichTextFieldSerializer(Field):
+    def to_representation(self, value):
+        return rich_text(self.context["request"], value)
+
+
+class TagsField(Field):
+    """Tag names, sorted, from the prefetched tags (no query per object)."""
+
+    def to_representation(self, value):
+        return sorted(tag.name for tag in value.all())
+
+
+class VisibleRelatedField(wagtail_serializers.RelatedField):
+    """A foreign key: null when it points to something a visitor could not see."""
+
+    def to_representation(self, value):
+        visibility = get_visibility(self.context)
+        if isinstance(value, Page) and not visibility.page_is_visible(value):
+            return None
+        if hasattr(value, "collection_id") and not visibility.media_is_visible(value):
+            return None
+        return super().to_representation(value)
+
+
+class ImageField(Field):
+    """An image foreign key as a rendition (url, width, height, alt)."""
+
+    def to_representation(self, value):
+        return image_representation(self.context, value)
+
+
+class PageHtmlUrlField(Field):
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        return page.get_full_url(self.context["request"])
+
+
+class PageParentField(wagtail_serializers.PageParentField):
+    def get_attribute(self, instance):
+        parent = instance.get_parent()
+        if parent is None or parent.depth <= 1:
+            return None
+        return parent if get_visibility(self.context).page_is_visible(parent) else None
+
+
+class PageAliasOfField(wagtail_serializers.PageAliasOfField):
+    def get_attribute(self, instance):
+        alias_of = instance.alias_of
+        if alias_of is None or not get_visibility(self.context).page_is_visible(alias_of):
+            return None
+        return alias_of
+
+
+class TranslationIndex:
+    """The visible translations of every page of the batch, in one query."""
+
+    def __init__(self, context, batch):
+        from .visibility import api_visible_pages
+
+        keys = {page.translation_key for page in batch}
+        self.by_key = defaultdict(list)
+        if keys:
+            pages = (
+                api_visible_pages(Page.objects.filter(translation_key__in=keys))
+                .select_related("locale")
+                .only("id", "title", "url_path", "translation_key", "locale", "live", "path")
+                .order_by("locale__id")
+            )
+            for page in pages:
+                self.by_key[page.translation_key].append(page)
+
+
+class TranslationsField(Field):
+    """meta.translations: this page in the other locales where a visitor can read it."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        context = self.context
+        index = context.get("_coffee_translations")
+        if index is None:
+            view = context.get("view")
+            batch = list(getattr(view, "batch", None) or [])
+            if page not in batch:
+                batch.append(page)
+            index = TranslationIndex(context, batch)
+            context["_coffee_translations"] = index
+        elif page.translation_key not in index.by_key:
+            index.by_key.update(TranslationIndex(context, [page]).by_key)
+        request = context["request"]
+        return [
+            {
+                "locale": other.locale.language_code,
+                "id": other.pk,
+                "title": other.title,
+                "url": detail_url(context, Page, other.pk),
+                "html_url": other.get_full_url(request),
+            }
+            for other in index.by_key.get(page.translation_key, [])
+            if other.pk != page.pk
+        ]
+
+
+_SERIALIZER_FIELD_MAPPING = serializers.ModelSerializer.serializer_field_mapping.copy()
+_SERIALIZER_FIELD_MAPPING.update(
+    {
+        wagtail_fields.StreamField: StreamFieldSerializer,
+        wagtail_fields.RichTextField: RichTextFieldSerializer,
+    }
+)
+
+
+class SafeSerializerMixin:
+    serializer_field_mapping = _SERIALIZER_FIELD_MAPPING
+    serializer_related_field = VisibleRelatedField
+
+    def build_property_field(self, field_name, model_class):
+        field = getattr(model_class, field_name)
+        if isinstance(field, _TaggableManager):
+            return TagsField, {}
+        return super().build_property_field(field_name, model_class)
+
+    def build_relational_field(self, field_name, relation_info):
+        related_model = relation_info.related_model
+        if (
+            not relation_info.to_many
+            and related_model is not None
+            and issubclass(related_model, get_image_model())
+        ):
+            return ImageField, {}
+        return super().build_relational_field(field_name, relation_info)
+
+
+class BaseSerializer(SafeSerializerMixin, wagtail_serializers.BaseSerializer):
+    pass
+
+
+class PageSerializer(SafeSerializerMixin, wagtail_serializers.PageSerializer):
+    html_url = PageHtmlUrlField(read_only=True)
+    parent = PageParentField(read_only=True)
+    alias_of = PageAliasOfField(read_only=True)
+    translations = TranslationsField(read_only=True)
+
+
+class ImageDownloadUrlField(Field):
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, image):
+        return absolute_url(self.context["request"], image.file.url)
+
+
+class ImageRenditionField(Field):
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, image):
+        data = image_representation(self.context, image)
+        if data is None:
+            return None
+        return {"url": data["url"], "width": data["width"], "height": data["height"]}
+
+
+class ImageAltField(Field):
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, image):
+        return image.default_alt_text
+
+
+class ImageSerializer(BaseSerializer):
+    download_url = ImageDownloadUrlField(read_only=True)
+    rendition = ImageRenditionField(read_only=True)
+    alt = ImageAltField(read_only=True)
+
+
+class DocumentDownloadUrlField(Field):
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, document):
+        return absolute_url(self.context["request"], document.url)
+
+
+class DocumentSerializer(BaseSerializer):
+    download_url = DocumentDownloadUrlField(read_only=True)
+
+
+# Extra fields of some page types (computed, from prefetched relations) ------------------------
+
+
+class AuthorsField(Field):
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        return [
+            {"name": item.author.name, "role": item.author.role}
+            for item in page.article_authors.all()
+        ]
+
+
+class LocalizedCategoriesField(Field):
+    """Categories (blog) or themes (studies) in the page's own locale, else the source's."""
+
+    relation = "article_categories"
+
+    def __init__(self, relation, **kwargs):
+        self.relation = relation
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        from cms.core.models import Category
+
+        items = [item.category for item in getattr(page, self.relation).all()]
+        cache = self.context.setdefault("_coffee_categories", {})
+        missing = {
+            category.translation_key for category in items if category.translation_key not in cache
+        }
+        if missing:
+            for category in Category.objects.filter(translation_key__in=missing):
+                cache.setdefault(category.translation_key, {})[category.locale_id] = category
+            for key in missing:
+                cache.setdefault(key, {})
+        result = []
+        for category in items:
+            localized = cache.get(category.translation_key, {}).get(page.locale_id, category)
+            result.append({"name": localized.name, "slug": localized.slug})
+        return result
+
+
+class PartnersField(Field):
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        return [
+            {
+                "name": item.organisation.name,
+                "city": item.organisation.city,
+                "country": item.organisation.country,
+                "website": item.organisation.website,
+            }
+            for item in page.study_partners.all()
+        ]
+
+
+class StudyDocumentsField(Field):
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        documents = [document_representation(self.context, item.document) for item in page.documents.all()]
+        return [document for document in documents if document is not None]
+
+
+class GalleryField(Field):
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        images = []
+        for item in page.gallery_images.all():
+            image = image_representation(self.context, item.image, alt=item.alt_text)
+            if image is not None:
+                images.append(image)
+        return images
+
+
+class ReadingTimeField(Field):
+    """Minutes to read the summary and body, counted from the stored text (no rendering)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        import math
+
+        words = len(strip_tags(page.summary or "").split())
+        for block in page.body.raw_data:
+            words += _count_words(block.get("value"))
+        return max(1, math.ceil(words / 200))
+
+
+def _count_words(value) -> int:
+    if isinstance(value, str):
+        return len(strip_tags(value).split())
+    if isinstance(value, dict):
+        return sum(_count_words(item) for key, item in value.items() if key not in ("id", "type"))
+    if isinstance(value, list):
+        return sum(_count_words(item) for item in value)
+    return 0
+
+
+class VenueField(Field):
+    """Where an event takes place: the network's space (in the event's locale), or free text."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, event):
+        spaces = self.context.get("_coffee_venues")
+        if spaces is None:
+            view = self.context.get("view")
+            batch = list(getattr(view, "batch", None) or [])
+            if event not in batch:
+                batch.append(event)
+            spaces = load_venues(batch)
+            self.context["_coffee_venues"] = spaces
+        elif event.venue_space_id and event.venue_space_id not in spaces["keys"]:
+            more = load_venues([event])
+            for name in ("keys", "spaces"):
+                spaces[name].update(more[name])
+        space = None
+        key = spaces["keys"].get(event.venue_space_id)
+        if key is not None:
+            candidates = spaces["spaces"].get(key, {})
+            space = candidates.get(event.locale_id) or candidates.get("source")
+        request = self.context["request"]
+        return {
+            "space": {
+                "id": space.pk,
+                "title": space.title,
+                "slug": space.slug,
+                "city": space.city,
+                "country": space.country,
+                "street_address": space.street_address,
+                "postcode": space.postcode,
+                "locale": space.locale.language_code,
+                "detail_url": detail_url(self.context, Page, space.pk),
+                "html_url": space.get_full_url(request),
+            }
+            if space is not None
+            else None,
+            "text": event.venue_text,
+            "online_url": event.online_url,
+        }
+
+
+def load_venues(events):
+    """{"keys": {venue page id: translation key}, "spaces": {key: {locale id: SpacePage}}}."""
+    from cms.spaces.models import SpacePage
+
+    from .visibility import api_visible_pages
+
+    venue_ids = {event.venue_space_id for event in events if event.venue_space_id}
+    keys = dict(Page.objects.filter(pk__in=venue_ids).values_list("pk", "translation_key"))
+    spaces = defaultdict(dict)
+    if keys:
+        visible = api_visible_pages(
+            SpacePage.objects.filter(translation_key__in=set(keys.values()))
+        ).select_related("locale")
+        for space in visible:
+            spaces[space.translation_key][space.locale_id] = space
+            if space.pk in venue_ids:
+                spaces[space.translation_key]["source"] = space
+    return {"keys": keys, "spaces": spaces}

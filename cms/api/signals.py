@@ -1,0 +1,74 @@
+"""Signal handlers that feed the change log (and through it, the webhooks)."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
+
+from . import changes
+
+
+def on_page_published(sender, instance, **kwargs):
+    changes.record(instance)
+
+
+def on_page_unpublished(sender, instance, **kwargs):
+    changes.record(instance)
+
+
+def on_page_moved(sender, instance, **kwargs):
+    # Its URL (and its descendants') changed: partners holding them need to know.
+    changes.record_subtree(instance, touch=True)
+
+
+def on_object_published(sender, instance, **kwargs):
+    """Wagtail's generic signals for DraftStateMixin models (pages have their own)."""
+    if isinstance(instance, Page):
+        return
+    changes.record(instance)
+
+
+def on_object_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        if sender is Page:  # once per page, not once per table of its multi-table model
+            changes.record_deleted(instance)
+        return
+    if changes.kind_for_model(sender) is not None:
+        changes.record_deleted(instance)
+
+
+def on_object_saved(sender, instance, created, raw=False, **kwargs):
+    """Models without draft states (e.g. taxonomies) change when saved."""
+    if raw or isinstance(instance, Page):
+        return
+    if hasattr(instance, "live") and hasattr(instance, "has_unpublished_changes"):
+        return  # DraftStateMixin: the published/unpublished signals say when it is public
+    if changes.kind_for_model(sender) is not None:
+        changes.record(instance)
+
+
+def on_restriction_changed(sender, instance, **kwargs):
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        changes.record_subtree(page, touch=False)
+
+
+def connect():
+    page_published.connect(on_page_published, dispatch_uid="coffee_api_page_published")
+    page_unpublished.connect(on_page_unpublished, dispatch_uid="coffee_api_page_unpublished")
+    post_page_move.connect(on_page_moved, dispatch_uid="coffee_api_page_moved")
+    published.connect(on_object_published, dispatch_uid="coffee_api_published")
+    unpublished.connect(on_object_published, dispatch_uid="coffee_api_unpublished")
+    post_delete.connect(on_object_deleted, dispatch_uid="coffee_api_deleted")
+    post_save.connect(on_object_saved, dispatch_uid="coffee_api_saved")
+    post_save.connect(
+        on_restriction_changed, sender=PageViewRestriction, dispatch_uid="coffee_api_pvr_saved"
+    )
+    post_delete.connect(
+        on_restriction_changed, sender=PageViewRestriction, dispatch_uid="coffee_api_pvr_deleted"
+    )

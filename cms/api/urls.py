@@ -1,0 +1,21 @@
+"""Everything under /api/, mounted outside i18n_patterns (one URL per resource, any language)."""
+
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from . import views
+from .router import api_router
+
+api_patterns = [
+    path("v2/changes/", views.ChangeFeedView.as_view(), name="changes"),
+    path("v2/search/", views.SiteSearchView.as_view(), name="search"),
+    path("v2/directory/", include(views.directory_urlpatterns())),
+    path("v2/", api_router.urls),
+    path("schema/", views.SchemaView.as_view(urlconf="cms.api.urls"), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+    path("docs/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    re_path(r"^.*$", views.not_found, name="not-found"),
+]
+
+urlpatterns = [path("api/", include(api_patterns))]
+_unused = SpectacularAPIView

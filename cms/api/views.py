@@ -1,0 +1,134 @@
+"""Public API views that are not Wagtail endpoints: change feed, site search, directory."""
+
+import base64
+import binascii
+
+from django.http import JsonResponse
+from django.urls import path, reverse
+from django.utils.cache import patch_cache_control
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.generics import GenericAPIView
+from rest_framework.response import Response
+
+from . import changes, params
+from .errors import NOT_FOUND, InvalidParameter, error_body
+from .mixins import PublicAPIMixin
+from .models import ContentChange
+
+CHANGES_DEFAULT_LIMIT = 100
+CHANGES_MAX_LIMIT = 500
+
+
+def encode_cursor(change_id: int) -> str:
+    return base64.urlsafe_b64encode(f"c1:{change_id}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(value: str) -> int:
+    try:
+        padded = value + "=" * (-len(value) % 4)
+        text = base64.urlsafe_b64decode(padded.encode("ascii")).decode("ascii")
+    except (binascii.Error, UnicodeError, ValueError) as exc:
+        raise InvalidParameter("cursor", "cursor is not one this API gave out.") from exc
+    prefix, _, number = text.partition(":")
+    if prefix != "c1" or not number.isascii() or not number.isdigit() or len(number) > 18:
+        raise InvalidParameter("cursor", "cursor is not one this API gave out.")
+    return int(number)
+
+
+class ChangeFeedView(PublicAPIMixin, GenericAPIView):
+    """What was created, updated, unpublished or deleted, oldest first.
+
+    Start with ?since=<ISO timestamp> (or nothing for the whole history), then follow
+    meta.next_cursor (?cursor=...) until meta.has_more is false; keep the last next_cursor to
+    resume later.
+    """
+
+    known_parameters = frozenset(["since", "cursor", "limit", "kind", "locale", "format", "_"])
+
+    def get(self, request):
+        query_params = request.query_params
+        queryset = ContentChange.objects.order_by("id")
+        since = None
+        if "since" in query_params:
+            since = params.parse_datetime(query_params["since"], "since")
+            queryset = queryset.filter(timestamp__gte=since)
+        if "cursor" in query_params:
+            queryset = queryset.filter(pk__gt=decode_cursor(query_params["cursor"]))
+        if "kind" in query_params:
+            kind = params.parse_choice(query_params["kind"], "kind", sorted(changes.kinds()))
+            queryset = queryset.filter(kind=kind)
+        locale = params.get_locale(query_params)
+        if locale is not None:
+            queryset = queryset.filter(locale=locale.language_code)
+        limit = params.get_int(
+            query_params, "limit", CHANGES_DEFAULT_LIMIT, minimum=1, maximum=CHANGES_MAX_LIMIT
+        )
+        rows = list(queryset[: limit + 1])
+        has_more = len(rows) > limit
+        rows = rows[:limit]
+        base_url = request.build_absolute_uri("/")
+        items = [changes.change_representation(change, base_url) for change in rows]
+        if rows:
+            next_cursor = encode_cursor(rows[-1].pk)
+        elif "cursor" in query_params:
+            next_cursor = query_params["cursor"]
+        else:
+            # Nothing yet: a cursor just past the newest change of the whole log.
+            newest = ContentChange.objects.order_by("-id").values_list("pk", flat=True).first()
+            next_cursor = encode_cursor(newest or 0)
+        query = query_params.copy()
+        query.pop("since", None)
+        query["cursor"] = next_cursor
+        self.last_modified = rows[-1].timestamp if rows else None
+        return Response(
+            {
+                "meta": {
+                    "since": since.isoformat() if since else None,
+                    "count": len(items),
+                    "has_more": has_more,
+                    "next_cursor": next_cursor,
+                    "next_url": request.build_absolute_uri(
+                        f"{reverse('changes')}?{query.urlencode()}"
+                    ),
+                },
+                "items": items,
+            }
+        )
+
+
+class SiteSearchView(PublicAPIMixin, GenericAPIView):
+    """Search pages and directory records at once, grouped by kind."""
+
+    known_parameters = frozenset(["q", "locale", "limit", "format", "_"])
+
+    def get(self, request):
+        from .search import site_search
+
+        return Response(site_search(request))
+
+
+class SchemaView(SpectacularAPIView):
+    """The OpenAPI 3 schema of the public API (never authenticated)."""
+
+    authentication_classes = []
+
+
+def directory_urlpatterns():
+    try:
+        from .directory import urlpatterns
+    except ImportError:  # the directory app is not installed yet
+        return []
+    return urlpatterns
+
+
+def not_found(request, *args, **kwargs):
+    """Any other address under /api/: a 404 in the documented shape."""
+    response = JsonResponse(
+        error_body(404, NOT_FOUND, "No API endpoint at this address. See /api/docs/."),
+        status=404,
+    )
+    patch_cache_control(response, public=True, max_age=60)
+    return response
+
+
+_unused = path

@@ -1,0 +1,385 @@
+"""Template helpers of the public site: languages, navigation, absolute URLs, JSON-LD.
+
+Every tag works without a ``page`` in the context (search results, error pages), so that
+``base.html`` can call them on any view.
+"""
+
+import json
+import re
+
+from django import template
+from django.apps import apps
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+from wagtail.models import Locale, Page, Site
+
+from cms.core.models import Category, Navigation
+from cms.core.queries import visible_pages
+
+register = template.Library()
+
+# Open Graph wants a territory; the network lives in Belgium, English readers get en_GB.
+OG_LOCALES = {"fr": "fr_BE", "nl": "nl_BE", "en": "en_GB"}
+WAGTAIL_SERVE_URL_NAME = "wagtail_serve"
+# What must never appear raw inside a <script> element (same as Django's json_script).
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _as_page(value):
+    """Template variables that do not exist arrive as ''; only real pages count."""
+    return value if isinstance(value, Page) else None
+
+
+def _request(context):
+    return context.get("request")
+
+
+def _site(request):
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    return site
+
+
+def _locale_home(site, language_code):
+    """The site root page's translation in ``language_code`` when a visitor can see it."""
+    if site is None:
+        return None
+    locale = Locale.objects.filter(language_code=language_code).first()
+    if locale is None:
+        return None
+    root = site.root_page
+    home = root if root.locale_id == locale.pk else root.get_translation_or_none(locale)
+    if home is None:
+        return None
+    return visible_pages(Page.objects.filter(pk=home.pk)).first()
+
+
+def _route_suffix(page, request):
+    """The part of the path served by a routable page's sub-route (e.g. ``archive/``)."""
+    if request is None or page is None:
+        return ""
+    base = page.get_url(request) or ""
+    path = request.path
+    if base and "://" not in base and path.startswith(base) and path != base:
+        return path[len(base) :]
+    return ""
+
+
+def _page_language(page):
+    return page.locale.language_code if page is not None else translation.get_language()
+
+
+def _is_page_view(request):
+    match = getattr(request, "resolver_match", None)
+    return match is None or match.url_name == WAGTAIL_SERVE_URL_NAME
+
+
+# --------------------------------------------------------------------------- languages
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page=None):
+    """One entry per site language, for the language switcher.
+
+    Each entry is a dict: ``code``, ``name`` (in its own language), ``url``, ``active``
+    (the language being read) and ``same_page`` (the link leads to this very content, not
+    to that language's home page).
+    """
+    page = _as_page(page)
+    request = _request(context)
+    site = _site(request)
+    active_code = _page_language(page)
+    translations = {}
+    if page is not None and hasattr(page, "live_translations"):
+        translations = {p.locale.language_code: p for p in page.live_translations}
+    suffix = _route_suffix(page, request)
+
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url, same_page = None, False
+        target = translations.get(code)
+        if target is not None:
+            url, same_page = (target.get_url(request) or "") + suffix, True
+        elif page is None and request is not None and not _is_page_view(request):
+            # A Django view inside i18n_patterns (search…): same view, other prefix.
+            # Keep the query (a search) but not the page number: result counts differ.
+            query = request.GET.copy()
+            query.pop("page", None)
+            current = request.path + (f"?{query.urlencode()}" if query else "")
+            translated = translate_url(current, code)
+            if translated != current or code == active_code:
+                url, same_page = translated, True
+        if url is None:
+            home = _locale_home(site, code)
+            url = home.get_url(request) if home is not None else f"/{code}/"
+        links.append(
+            {
+                "code": code,
+                "name": translation.get_language_info(code)["name_local"],
+                "url": url,
+                "active": code == active_code,
+                "same_page": same_page,
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def alternate_links(context, page):
+    """``<link rel="alternate" hreflang>`` data: every live translation plus ``x-default``."""
+    page = _as_page(page)
+    if page is None or not hasattr(page, "live_translations"):
+        return []
+    request = _request(context)
+    suffix = _route_suffix(page, request)
+    alternates = []
+    default_url = None
+    for translated in page.live_translations:
+        url = (translated.get_full_url(request) or "") + suffix
+        alternates.append({"hreflang": translated.locale.language_code, "url": url})
+        if translated.locale.language_code == settings.LANGUAGE_CODE:
+            default_url = url
+    if default_url:
+        alternates.append({"hreflang": "x-default", "url": default_url})
+    return alternates
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, page):
+    page = _as_page(page)
+    if page is None:
+        return ""
+    request = _request(context)
+    return (page.get_full_url(request) or "") + _route_suffix(page, request)
+
+
+@register.filter
+def og_locale(language_code):
+    """'fr' -> 'fr_BE', as Open Graph expects."""
+    return OG_LOCALES.get(str(language_code), str(language_code))
+
+
+# --------------------------------------------------------------------------- navigation
+
+
+def _link(value, request):
+    """A LinkBlock value -> {label, url, external}; None when the page is not visible."""
+    page = value.get("page")
+    if page is not None:
+        page = page.localized
+        if not page.live:
+            return None
+        url = page.get_url(request)
+        external = False
+    else:
+        url = value.get("url")
+        external = True
+    if not url:
+        return None
+    return {"label": value.get("label"), "url": url, "external": external}
+
+
+def _mark_current(links, request):
+    path = request.path if request is not None else ""
+    for link in links:
+        url = link["url"]
+        link["current"] = not link["external"] and url == path
+        link["in_section"] = (
+            not link["external"] and url != path and url.count("/") > 2 and path.startswith(url)
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context):
+    """Menus of the active language: ``primary``, ``footer_links``, ``social``, ``footer_text``.
+
+    Falls back to the home page's visible children marked "show in menus" when no
+    Navigation snippet exists yet.
+    """
+    request = _request(context)
+    navigation = Navigation.for_active_locale()
+    primary, footer_links, social, footer_text = [], [], [], ""
+    if navigation is not None:
+        primary = [_link(block.value, request) for block in navigation.primary_menu]
+        footer_links = [_link(block.value, request) for block in navigation.footer_links]
+        social = [
+            {
+                "network": block.value.get("network"),
+                "label": dict(_social_networks()).get(block.value.get("network"), ""),
+                "url": block.value.get("url"),
+            }
+            for block in navigation.social_links
+            if block.value.get("url")
+        ]
+        footer_text = navigation.footer_text
+    else:
+        home = _locale_home(_site(request), translation.get_language())
+        if home is not None:
+            children = visible_pages(home.get_children()).filter(show_in_menus=True)
+            primary = [
+                {"label": child.title, "url": child.get_url(request), "external": False}
+                for child in children
+            ]
+    return {
+        "primary": _mark_current([link for link in primary if link], request),
+        "footer_links": _mark_current([link for link in footer_links if link], request),
+        "social": social,
+        "footer_text": footer_text,
+    }
+
+
+def _social_networks():
+    from cms.core.models.navigation import SOCIAL_NETWORKS
+
+    return SOCIAL_NETWORKS
+
+
+@register.simple_tag(takes_context=True)
+def locale_home(context):
+    """The home page of the language being read (None if it is not published)."""
+    return _locale_home(_site(_request(context)), translation.get_language())
+
+
+@register.simple_tag(takes_context=True)
+def find_index(context, model_label):
+    """First visible page of type ``app_label.ModelName`` in the active language."""
+    try:
+        model = apps.get_model(model_label)
+    except (LookupError, ValueError):
+        return None
+    locale = Locale.objects.filter(language_code=translation.get_language()).first()
+    if locale is None:
+        return None
+    return visible_pages(model.objects.filter(locale=locale)).order_by("path").first()
+
+
+# --------------------------------------------------------------------------- listings
+
+
+@register.simple_tag
+def blog_tags(index_page, limit=20):
+    """Tags used by the visible articles of a blog index, most used first."""
+    from django.db.models import Count
+
+    articles = index_page.articles().values("pk")
+    return list(
+        Tag.objects.filter(blog_blogpagetag_items__content_object__in=articles)
+        .annotate(uses=Count("blog_blogpagetag_items"))
+        .order_by("-uses", "name")[:limit]
+    )
+
+
+@register.simple_tag
+def study_themes(index_page):
+    """Categories (in the index's language) that at least one visible study is filed under."""
+    keys = set(
+        Category.objects.filter(
+            pk__in=index_page.studies().values("study_themes__category")
+        ).values_list("translation_key", flat=True)
+    )
+    return list(Category.objects.filter(locale=index_page.locale, translation_key__in=keys))
+
+
+# --------------------------------------------------------------------------- small filters
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    request = _request(context)
+    if not url or request is None or "://" in url:
+        return url or ""
+    return request.build_absolute_uri(url)
+
+
+@register.filter
+def page_type_label(page):
+    """The verbose name of a page's type ("blog article", "event"…), for search results."""
+    model = getattr(page, "specific_class", None) or type(page)
+    return model._meta.verbose_name
+
+
+@register.filter
+def phone_href(number):
+    """'+32 65 00 00 00' -> 'tel:+3265000000'."""
+    number = str(number or "").strip()
+    digits = re.sub(r"[^\d]", "", number)
+    return f"tel:{'+' if number.startswith('+') else ''}{digits}"
+
+
+@register.simple_tag
+def osm_url(latitude, longitude, zoom=17):
+    """OpenStreetMap link centred on a point, with a marker (no JavaScript on our side)."""
+    if latitude is None or longitude is None:
+        return ""
+    lat, lon = str(latitude), str(longitude)
+    return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map={zoom}/{lat}/{lon}"
+
+
+@register.filter
+def json_ld(data):
+    """Render a dict as a ``<script type="application/ld+json">`` element, safely escaped."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    text = text.translate(JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+IFRAME_WITHOUT_TITLE = re.compile(r"<iframe(?![^>]*\stitle=)", re.IGNORECASE)
+
+
+@register.filter
+def titled_iframes(html, title):
+    """Give embedded iframes a title (screen readers announce frames by it)."""
+    if not html:
+        return ""
+    title_attr = format_html(' title="{}"', title)
+    return mark_safe(IFRAME_WITHOUT_TITLE.sub(f"<iframe{title_attr}", str(html)))  # noqa: S308
+
+
+@register.simple_tag
+def elided_pages(items, on_each_side=2, on_ends=1):
+    """Page numbers around the current one, with ``None`` where numbers are left out."""
+    paginator = items.paginator
+    return [
+        None if number == paginator.ELLIPSIS else number
+        for number in paginator.get_elided_page_range(
+            items.number, on_each_side=on_each_side, on_ends=on_ends
+        )
+    ]
+
+
+@register.simple_tag
+def breadcrumbs(page):
+    """Visible ancestors of a page, from its locale's home page down (the page excluded)."""
+    page = _as_page(page)
+    if page is None:
+        return []
+    ancestors = Page.objects.ancestor_of(page).filter(depth__gt=1).order_by("depth")
+    return list(visible_pages(ancestors))
+
+
+COUNTRY_NAMES = {
+    "BE": _("Belgium"),
+    "FR": _("France"),
+    "NL": _("Netherlands"),
+    "LU": _("Luxembourg"),
+    "DE": _("Germany"),
+    "GB": _("United Kingdom"),
+}
+
+
+@register.filter
+def country_name(code):
+    """'BE' -> 'Belgium' in the visitor's language; unknown codes are shown as they are."""
+    code = str(code or "").upper()
+    return COUNTRY_NAMES.get(code, code)

@@ -1,0 +1,395 @@
+"""factory_boy / wagtail-factories factories for every page type, snippet, image and document.
+
+Shared by the tests and by ``manage.py load_demo_content``. Pages need a parent: pass
+``parent=...``; when omitted, index pages and standard pages go under the French home page (the
+site root) and detail pages under the first index of their type (created if missing).
+
+    article = BlogPageFactory(title="Hello", article_categories=[category])
+    event = EventPageFactory(venue_space=SpacePageFactory())
+
+Pages are created live without revision (enough for most tests and fast); ``publish(page)`` saves
+a revision and publishes it, as an editor would. Inline relations take plain instances through
+parameters: ``BlogPageFactory(categories=[...], authors=[...], tags=[...])``,
+``StudyPageFactory(themes=[...], partners=[...], attached_documents=[...])``,
+``SpacePageFactory(gallery=[image, ...])``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import factory
+import wagtail_factories
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from django.utils.text import slugify
+from factory.django import DjangoModelFactory
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale, Page
+from wagtail.rich_text import RichText
+
+from cms.blog.models import Author, BlogIndexPage, BlogPage, BlogPageAuthor, BlogPageCategory
+from cms.core.models import Category, Navigation
+from cms.events.models import EventIndexPage, EventPage
+from cms.home.models import HomePage
+from cms.pages.models import StandardPage
+from cms.spaces.models import SpaceGalleryImage, SpaceIndexPage, SpacePage
+from cms.studies.models import (
+    PartnerOrganisation,
+    StudyDocument,
+    StudyIndexPage,
+    StudyPage,
+    StudyPartner,
+    StudyTheme,
+)
+
+from .media import PALETTE, make_image_bytes, make_pdf_bytes
+
+__all__ = [
+    "AuthorFactory",
+    "BlogIndexPageFactory",
+    "BlogPageFactory",
+    "CategoryFactory",
+    "DocumentFactory",
+    "EventIndexPageFactory",
+    "EventPageFactory",
+    "HomePageFactory",
+    "ImageFactory",
+    "NavigationFactory",
+    "PartnerOrganisationFactory",
+    "SpaceIndexPageFactory",
+    "SpacePageFactory",
+    "StandardPageFactory",
+    "StudyIndexPageFactory",
+    "StudyPageFactory",
+    "get_home_page",
+    "paragraphs",
+    "publish",
+    "stream",
+]
+
+
+# --------------------------------------------------------------------------------------------
+# Small helpers for field values
+# --------------------------------------------------------------------------------------------
+
+
+def paragraphs(*texts: str) -> str:
+    """Rich text made of one <p> per text (the texts are inserted as they are: HTML allowed)."""
+    return "".join(f"<p>{text}</p>" for text in texts)
+
+
+def stream(*blocks: tuple[str, object]) -> str:
+    """Raw StreamField data from (block type, value) pairs; rich text values as HTML strings.
+
+    ``stream(("paragraph", "<p>Bonjour</p>"), ("quote", {"quote": "...", "attribution": ""}))``
+    """
+    return json.dumps(
+        [
+            {"type": block_type, "value": value.source if isinstance(value, RichText) else value}
+            for block_type, value in blocks
+        ]
+    )
+
+
+def get_home_page(locale: Locale | str | None = None) -> HomePage:
+    """The home page of a locale (French by default): the root of the site."""
+    if locale is None:
+        locale = Locale.get_default()
+    elif isinstance(locale, str):
+        locale = Locale.objects.get(language_code=locale)
+    home = HomePage.objects.filter(locale=locale, depth=2).first()
+    if home is None:
+        raise HomePage.DoesNotExist(f"No home page in locale {locale}: run the migrations.")
+    return home
+
+
+def _root_collection():
+    return Collection.get_first_root_node()
+
+
+def _default_parent(index_model, index_factory):
+    def parent():
+        index = index_model.objects.filter(locale=Locale.get_default()).first()
+        return index if index is not None else index_factory()
+
+    return parent
+
+
+def publish(page, user=None):
+    """Save a revision of ``page`` and publish it (what the admin's "Publish" button does)."""
+    revision = page.save_revision(user=user, log_action=True)
+    revision.publish(user=user)
+    page.refresh_from_db()
+    return page
+
+
+# --------------------------------------------------------------------------------------------
+# Images and documents
+# --------------------------------------------------------------------------------------------
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    """A picture drawn with Pillow; ``label``, ``colour``, ``subtitle`` and ``size`` change how it
+    looks (the label defaults to the title)."""
+
+    class Meta:
+        model = get_image_model()
+
+    class Params:
+        label = factory.LazyAttribute(lambda o: o.title)
+        colour = factory.Sequence(lambda n: PALETTE[n % len(PALETTE)])
+        subtitle = ""
+        size = (1200, 800)
+
+    title = factory.Sequence(lambda n: f"Image {n}")
+    collection = factory.LazyFunction(_root_collection)
+    file = factory.LazyAttribute(
+        lambda o: ContentFile(
+            make_image_bytes(o.label, o.colour, size=o.size, subtitle=o.subtitle),
+            name=f"{slugify(o.title) or 'image'}.jpg",
+        )
+    )
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    """A small real PDF whose pages carry ``paragraphs`` (headings start with "# ")."""
+
+    class Meta:
+        model = get_document_model()
+
+    class Params:
+        paragraphs = ("Document de démonstration du réseau COFFEE.",)
+        footer = "COFFEE Hub"
+
+    title = factory.Sequence(lambda n: f"Document {n}")
+    collection = factory.LazyFunction(_root_collection)
+    file = factory.LazyAttribute(
+        lambda o: ContentFile(
+            make_pdf_bytes(o.title, o.paragraphs, footer=o.footer),
+            name=f"{slugify(o.title) or 'document'}.pdf",
+        )
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Snippets and plain models
+# --------------------------------------------------------------------------------------------
+
+
+class CategoryFactory(DjangoModelFactory):
+    class Meta:
+        model = Category
+
+    name = factory.Sequence(lambda n: f"Catégorie {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    locale = factory.LazyFunction(Locale.get_default)
+
+
+class NavigationFactory(DjangoModelFactory):
+    """The menus of one locale (empty by default; pass StreamField data built with ``stream``)."""
+
+    class Meta:
+        model = Navigation
+
+    locale = factory.LazyFunction(Locale.get_default)
+    footer_text = ""
+
+
+class AuthorFactory(DjangoModelFactory):
+    class Meta:
+        model = Author
+
+    name = factory.Faker("name", locale="fr_FR")
+    role = "Coworker"
+    photo = None
+
+
+class PartnerOrganisationFactory(DjangoModelFactory):
+    class Meta:
+        model = PartnerOrganisation
+
+    name = factory.Sequence(lambda n: f"Organisation partenaire {n}")
+    city = "Mons"
+    country = "BE"
+    website = ""
+
+
+# --------------------------------------------------------------------------------------------
+# Pages
+# --------------------------------------------------------------------------------------------
+
+
+class BasePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        abstract = True
+
+
+class HomePageFactory(BasePageFactory):
+    """A new home page under the tree root (the migrations already create the French one:
+    use ``get_home_page()`` to get it)."""
+
+    class Meta:
+        model = HomePage
+
+    parent = factory.LazyFunction(Page.get_first_root_node)
+    title = factory.Sequence(lambda n: f"Accueil {n}")
+    intro = paragraphs("Un réseau transfrontalier d'espaces de coworking.")
+    body = "[]"
+
+
+class StandardPageFactory(BasePageFactory):
+    class Meta:
+        model = StandardPage
+
+    parent = factory.LazyFunction(get_home_page)
+    title = factory.Sequence(lambda n: f"Page {n}")
+    intro = paragraphs("Une page d'information du réseau.")
+    body = factory.LazyFunction(
+        lambda: stream(("paragraph", paragraphs("Un paragraphe de contenu.")))
+    )
+
+
+class SpaceIndexPageFactory(BasePageFactory):
+    class Meta:
+        model = SpaceIndexPage
+
+    parent = factory.LazyFunction(get_home_page)
+    title = "Espaces"
+    slug = factory.Sequence(lambda n: "espaces" if n == 0 else f"espaces-{n}")
+    intro = paragraphs("Les espaces de coworking et centres de compétences du réseau.")
+
+
+class SpacePageFactory(BasePageFactory):
+    class Meta:
+        model = SpacePage
+
+    class Params:
+        gallery = ()
+
+    parent = factory.LazyFunction(_default_parent(SpaceIndexPage, SpaceIndexPageFactory))
+    title = factory.Sequence(lambda n: f"Espace {n}")
+    kind = SpacePage.Kind.COWORKING
+    intro = "Un espace de travail partagé pour indépendants et petites entreprises."
+    description = paragraphs("Bureaux flexibles, salle de réunion et café.")
+    city = "Mons"
+    postcode = "7000"
+    country = "BE"
+    latitude = "50.454200"
+    longitude = "3.952300"
+    opening_hours = "Du lundi au vendredi : 9h - 18h"
+    facilities = factory.LazyFunction(lambda: json.dumps([{"type": "facility", "value": "Wi-Fi"}]))
+    gallery_images = factory.LazyAttribute(
+        lambda o: [SpaceGalleryImage(image=image, alt_text=image.title) for image in o.gallery]
+    )
+
+
+class EventIndexPageFactory(BasePageFactory):
+    class Meta:
+        model = EventIndexPage
+
+    parent = factory.LazyFunction(get_home_page)
+    title = "Agenda"
+    slug = factory.Sequence(lambda n: "agenda" if n == 0 else f"agenda-{n}")
+    intro = paragraphs("Les événements du réseau.")
+
+
+class EventPageFactory(BasePageFactory):
+    """An event one week from now lasting two hours; ``start``/``end`` may be overridden."""
+
+    class Meta:
+        model = EventPage
+
+    parent = factory.LazyFunction(_default_parent(EventIndexPage, EventIndexPageFactory))
+    title = factory.Sequence(lambda n: f"Événement {n}")
+    start = factory.LazyFunction(
+        lambda: (timezone.now() + datetime.timedelta(days=7)).replace(
+            minute=0, second=0, microsecond=0
+        )
+    )
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=2))
+    summary = "Une rencontre entre coworkers du réseau."
+    body = factory.LazyFunction(lambda: stream(("paragraph", paragraphs("Au programme."))))
+    venue_space = None
+    venue_text = ""
+    registration_url = "https://example.org/inscription"
+    organiser = "Réseau COFFEE"
+    price = ""
+    event_language = "fr"
+
+
+class BlogIndexPageFactory(BasePageFactory):
+    class Meta:
+        model = BlogIndexPage
+
+    parent = factory.LazyFunction(get_home_page)
+    title = "Blog"
+    slug = factory.Sequence(lambda n: "blog" if n == 0 else f"blog-{n}")
+    intro = paragraphs("Nouvelles et récits du réseau.")
+
+
+class BlogPageFactory(BasePageFactory):
+    class Meta:
+        model = BlogPage
+
+    class Params:
+        categories = ()
+        authors = ()
+
+    parent = factory.LazyFunction(_default_parent(BlogIndexPage, BlogIndexPageFactory))
+    title = factory.Sequence(lambda n: f"Article {n}")
+    date = factory.LazyFunction(timezone.localdate)
+    summary = "Un article du blog du réseau."
+    hero_image = None
+    body = factory.LazyFunction(lambda: stream(("paragraph", paragraphs("Le corps de l'article."))))
+    article_categories = factory.LazyAttribute(
+        lambda o: [BlogPageCategory(category=category) for category in o.categories]
+    )
+    article_authors = factory.LazyAttribute(
+        lambda o: [BlogPageAuthor(author=author) for author in o.authors]
+    )
+
+    @factory.post_generation
+    def tags(obj, create, extracted, **kwargs):
+        """``tags=["coworking", "interreg"]``"""
+        if extracted:
+            obj.tags.add(*extracted)
+            if create:
+                obj.save()
+
+
+class StudyIndexPageFactory(BasePageFactory):
+    class Meta:
+        model = StudyIndexPage
+
+    parent = factory.LazyFunction(get_home_page)
+    title = "Études"
+    slug = factory.Sequence(lambda n: "etudes" if n == 0 else f"etudes-{n}")
+    intro = paragraphs("Études et guides produits par le réseau.")
+
+
+class StudyPageFactory(BasePageFactory):
+    class Meta:
+        model = StudyPage
+
+    class Params:
+        themes = ()
+        partners = ()
+        attached_documents = ()
+
+    parent = factory.LazyFunction(_default_parent(StudyIndexPage, StudyIndexPageFactory))
+    title = factory.Sequence(lambda n: f"Étude {n}")
+    date = factory.LazyFunction(timezone.localdate)
+    summary = "Une étude sur le coworking transfrontalier."
+    body = factory.LazyFunction(lambda: stream(("paragraph", paragraphs("Les résultats."))))
+    study_themes = factory.LazyAttribute(
+        lambda o: [StudyTheme(category=category) for category in o.themes]
+    )
+    study_partners = factory.LazyAttribute(
+        lambda o: [StudyPartner(organisation=organisation) for organisation in o.partners]
+    )
+    documents = factory.LazyAttribute(
+        lambda o: [StudyDocument(document=document) for document in o.attached_documents]
+    )

@@ -1,0 +1,617 @@
+"""Coworkers, companies and project ideas: snippets with drafts, revisions, preview and
+translations, indexed for the directory search."""
+
+import unicodedata
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import translation
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+    PublishingPanel,
+)
+from wagtail.fields import StreamField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+)
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.core.models.navigation import SocialLinkBlock
+
+from ..choices import CompanyKind, CompanySize, Country, OpenTo, ProjectStatus, SpokenLanguage
+from ..fields import ChoiceListField
+from ..indexing import current_context
+from ..queries import DirectoryQuerySet
+
+SPACE_PAGE_TYPE = {"content_type__app_label": "spaces", "content_type__model": "spacepage"}
+
+
+def spaces_in_default_language():
+    """Editors pick spaces in the default language; every translation of a space counts."""
+    return Q(**SPACE_PAGE_TYPE, locale__language_code=settings.LANGUAGE_CODE)
+
+
+def sort_key_for(text: str) -> str:
+    """'Émilie Lefèvre' -> 'emilie lefevre': alphabetical order that ignores accents and case."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()[:120]
+
+
+class DirectoryRecord(
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    TranslatableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """What coworkers, companies and project ideas share.
+
+    The slug is the same in every language (``/fr/directory/coworkers/jan-peeters/`` and
+    ``/nl/directory/coworkers/jan-peeters/`` show the same record); free text is translated;
+    everything else is synchronised from the source by wagtail-localize.
+    """
+
+    #: the URL segment and the ``kind`` of the directory search (coworkers, companies, projects)
+    directory_kind = ""
+    #: the field whose text names the record
+    name_field = "name"
+    #: indexed by ``save()`` itself, once the many-to-many relations are written (Wagtail's
+    #: post_save handler runs before a ClusterableModel commits them and would index stale skills)
+    search_auto_update = False
+    #: saves that touch only these fields change nothing a search engine sees
+    fields_not_indexed = frozenset(
+        {"latest_revision", "has_unpublished_changes", "locked", "locked_at", "locked_by",
+         "live_revision", "live", "first_published_at", "last_published_at"}
+    )
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        allow_unicode=True,
+        blank=True,
+        help_text=_("The end of the record's address; made from the name when left empty."),
+    )
+    sort_key = models.CharField(max_length=120, editable=False, db_index=True, default="")
+
+    objects = DirectoryQuerySet.as_manager()
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    # ------------------------------------------------------------------ identity
+
+    def __str__(self):
+        return getattr(self, self.name_field)
+
+    @property
+    def title(self):
+        """Indexed as the search "title" (the SQLite backend boosts short titles)."""
+        return getattr(self, self.name_field)
+
+    @property
+    def language(self) -> str:
+        """The language this row is written in (for the ``lang`` attribute)."""
+        return self.locale.language_code
+
+    @classmethod
+    def public_condition(cls, now):
+        return Q(live=True) & (Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+
+    def clean(self):
+        super().clean()
+        name = getattr(self, self.name_field)
+        if not self.slug and name:
+            self.slug = self._free_slug(slugify(name, allow_unicode=True) or "record")
+        clash = (
+            type(self)
+            .objects.filter(slug=self.slug)
+            .exclude(translation_key=self.translation_key)
+            .exists()
+        )
+        if clash:
+            raise ValidationError({"slug": _("Another record already uses this slug.")})
+
+    def _free_slug(self, base: str) -> str:
+        taken = set(
+            type(self)
+            .objects.filter(slug__startswith=base)
+            .exclude(translation_key=self.translation_key)
+            .values_list("slug", flat=True)
+        )
+        slug, number = base[:110], 2
+        while slug in taken:
+            slug = f"{base[:110]}-{number}"
+            number += 1
+        return slug
+
+    def save(self, *args, **kwargs):
+        name = getattr(self, self.name_field)
+        if not self.slug:
+            self.slug = self._free_slug(slugify(name, allow_unicode=True) or "record")
+        self.sort_key = sort_key_for(name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and self.name_field in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_key"}
+        super().save(*args, **kwargs)
+        if update_fields is None or not set(update_fields) <= self.fields_not_indexed:
+            from search.indexing import index_record
+
+            index_record(self)
+
+    # ------------------------------------------------------------------ addresses
+
+    def get_url(self, language: str | None = None) -> str:
+        with translation.override(language or translation.get_language()):
+            return reverse(f"directory:{self.directory_kind}-detail", kwargs={"slug": self.slug})
+
+    def get_absolute_url(self):
+        return self.get_url()
+
+    # ------------------------------------------------------------------ search
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return super().get_indexed_objects().select_related("locale").prefetch_related(
+            "skills", "sectors"
+        )
+
+    def taxonomy_keys(self) -> list:
+        return [term.translation_key for term in self.skills.all()] + [
+            term.translation_key for term in self.sectors.all()
+        ]
+
+    def taxonomy_text(self) -> str:
+        """Labels and synonyms, in every language, of the record's skills and sectors."""
+        return current_context().words_for_terms(self.taxonomy_keys())
+
+    def space_keys(self) -> list:
+        return []
+
+    def space_text(self) -> str:
+        return current_context().words_for_spaces(self.space_keys())
+
+    # ------------------------------------------------------------------ preview
+
+    def get_preview_template(self, request, mode_name):
+        return f"directory/{self.directory_kind}_detail.html"
+
+    def get_preview_context(self, request, mode_name):
+        from ..presenters import detail_context
+
+        context = super().get_preview_context(request, mode_name)
+        context.update(detail_context(self, self.language, request=request, preview=True))
+        return context
+
+
+class Coworker(DirectoryRecord):
+    """A person of the network. Public only when published AND their consent is recorded."""
+
+    directory_kind = "coworkers"
+
+    name = models.CharField(_("name"), max_length=120)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    headline = models.CharField(
+        _("headline"), max_length=160, help_text=_("What they do, in one line.")
+    )
+    bio = models.TextField(_("biography"), blank=True)
+    skills = ParentalManyToManyField("directory.Skill", blank=True, related_name="+")
+    sectors = ParentalManyToManyField("directory.Sector", blank=True, related_name="+")
+    languages = ChoiceListField(_("languages spoken"), options=SpokenLanguage.choices)
+    open_to = ChoiceListField(_("open to"), options=OpenTo.choices)
+    home_space = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("home space"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=SPACE_PAGE_TYPE,
+    )
+    spaces_visited = ParentalManyToManyField(
+        "wagtailcore.Page",
+        verbose_name=_("spaces visited"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=spaces_in_default_language,
+    )
+    city = models.CharField(_("city"), max_length=80, blank=True)
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices, default="BE")
+    website = models.URLField(_("website"), blank=True)
+    social_links = StreamField(
+        [("social", SocialLinkBlock())], blank=True, verbose_name=_("social links")
+    )
+
+    # Contact and privacy: never shown unless the person chose it.
+    email = models.EmailField(
+        _("e-mail address"),
+        blank=True,
+        help_text=_("Private: messages from the contact form are relayed to it."),
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    show_email = models.BooleanField(_("show the e-mail address"), default=False)
+    show_phone = models.BooleanField(_("show the phone number"), default=False)
+    accepts_messages = models.BooleanField(
+        _("accepts messages through the contact form"), default=True
+    )
+    consent_given_at = models.DateTimeField(
+        _("consent recorded on"),
+        null=True,
+        blank=True,
+        help_text=_("The record is public only once the person's consent is recorded."),
+    )
+    consent_withdrawn_at = models.DateTimeField(
+        _("consent withdrawn on"),
+        null=True,
+        blank=True,
+        help_text=_("Withdrawing consent hides the record everywhere at once."),
+    )
+    consent_note = models.CharField(
+        _("how consent was given"),
+        max_length=200,
+        blank=True,
+        help_text=_("For editors only, e.g. 'signed form at Mutualab'."),
+    )
+
+    #: fields copied to every translation as soon as the record is saved (privacy must not
+    #: wait for an editor to synchronise translations)
+    privacy_fields = [
+        "email",
+        "phone",
+        "show_email",
+        "show_phone",
+        "accepts_messages",
+        "consent_given_at",
+        "consent_withdrawn_at",
+        "consent_note",
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("name"),
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("photo"),
+        TranslatableField("headline"),
+        TranslatableField("bio"),
+        SynchronizedField("skills"),
+        SynchronizedField("sectors"),
+        SynchronizedField("languages"),
+        SynchronizedField("open_to"),
+        SynchronizedField("home_space"),
+        SynchronizedField("spaces_visited"),
+        SynchronizedField("city"),
+        SynchronizedField("country"),
+        SynchronizedField("website"),
+        SynchronizedField("social_links"),
+        *[SynchronizedField(name, overridable=False) for name in privacy_fields],
+    ]
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("photo"),
+        FieldPanel("headline"),
+        FieldPanel("bio"),
+        MultiFieldPanel(
+            [FieldPanel("skills"), FieldPanel("sectors"), FieldPanel("languages")],
+            heading=_("Skills and languages"),
+        ),
+        FieldPanel("open_to"),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("home_space", page_type="spaces.SpacePage"),
+                FieldPanel("spaces_visited"),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+            ],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel([FieldPanel("website"), FieldPanel("social_links")], heading=_("Links")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("consent_given_at"), FieldPanel("consent_withdrawn_at")]),
+                FieldPanel("consent_note"),
+                FieldRowPanel([FieldPanel("email"), FieldPanel("show_email")]),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("show_phone")]),
+                FieldPanel("accepts_messages"),
+            ],
+            heading=_("Consent and contact (private)"),
+        ),
+        PublishingPanel(),
+    ]
+
+    search_fields = [
+        index.SearchField("title"),
+        index.AutocompleteField("name"),
+        index.SearchField("headline"),
+        index.SearchField("bio"),
+        index.SearchField("city"),
+        index.SearchField("taxonomy_text"),
+        index.SearchField("space_text"),
+        index.FilterField("locale"),
+        index.FilterField("translation_key"),
+        index.FilterField("live"),
+        index.FilterField("country"),
+    ]
+
+    class Meta(DirectoryRecord.Meta):
+        verbose_name = _("coworker")
+        verbose_name_plural = _("coworkers")
+        ordering = ["sort_key"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    @classmethod
+    def public_condition(cls, now):
+        consented = Q(consent_given_at__isnull=False) & (
+            Q(consent_withdrawn_at__isnull=True)
+            | Q(consent_withdrawn_at__lt=models.F("consent_given_at"))
+        )
+        return super().public_condition(now) & consented
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return super().get_indexed_objects().prefetch_related("spaces_visited")
+
+    @property
+    def has_consent(self) -> bool:
+        if self.consent_given_at is None:
+            return False
+        return self.consent_withdrawn_at is None or self.consent_withdrawn_at < self.consent_given_at
+
+    @property
+    def can_be_contacted(self) -> bool:
+        return bool(self.email and self.accepts_messages)
+
+    @property
+    def public_email(self) -> str:
+        return self.email if self.show_email else ""
+
+    @property
+    def public_phone(self) -> str:
+        return self.phone if self.show_phone else ""
+
+    def space_keys(self) -> list:
+        keys = [space.translation_key for space in self.spaces_visited.all()]
+        if self.home_space_id:
+            keys.insert(0, self.home_space.translation_key)
+        return keys
+
+
+class Company(DirectoryRecord):
+    """A company or organisation of the network: start-up, SME, university lab, association…"""
+
+    directory_kind = "companies"
+
+    name = models.CharField(_("name"), max_length=160)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(
+        _("kind of organisation"), max_length=20, choices=CompanyKind.choices, default="sme"
+    )
+    size = models.CharField(_("size"), max_length=10, choices=CompanySize.choices, blank=True)
+    year_founded = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
+    skills = ParentalManyToManyField(
+        "directory.Skill", verbose_name=_("skills offered"), blank=True, related_name="+"
+    )
+    sectors = ParentalManyToManyField("directory.Sector", blank=True, related_name="+")
+    spaces = ParentalManyToManyField(
+        "wagtailcore.Page",
+        verbose_name=_("spaces"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=spaces_in_default_language,
+    )
+    city = models.CharField(_("city"), max_length=80, blank=True)
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices, default="BE")
+    website = models.URLField(_("website"), blank=True)
+    social_links = StreamField(
+        [("social", SocialLinkBlock())], blank=True, verbose_name=_("social links")
+    )
+    people = ParentalManyToManyField(
+        "directory.Coworker",
+        verbose_name=_("people"),
+        blank=True,
+        related_name="companies",
+        help_text=_("Only people whose record is public are shown."),
+    )
+
+    override_translatable_fields = [
+        SynchronizedField("name"),
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("logo"),
+        TranslatableField("description"),
+        SynchronizedField("kind"),
+        SynchronizedField("size"),
+        SynchronizedField("year_founded"),
+        SynchronizedField("skills"),
+        SynchronizedField("sectors"),
+        SynchronizedField("spaces"),
+        SynchronizedField("city"),
+        SynchronizedField("country"),
+        SynchronizedField("website"),
+        SynchronizedField("social_links"),
+        SynchronizedField("people"),
+    ]
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("logo"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("size"), FieldPanel("year_founded")]),
+        MultiFieldPanel([FieldPanel("skills"), FieldPanel("sectors")], heading=_("Activity")),
+        MultiFieldPanel(
+            [FieldPanel("spaces"), FieldRowPanel([FieldPanel("city"), FieldPanel("country")])],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel([FieldPanel("website"), FieldPanel("social_links")], heading=_("Links")),
+        FieldPanel("people"),
+        PublishingPanel(),
+    ]
+
+    search_fields = [
+        index.SearchField("title"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.SearchField("city"),
+        index.SearchField("taxonomy_text"),
+        index.SearchField("space_text"),
+        index.FilterField("locale"),
+        index.FilterField("translation_key"),
+        index.FilterField("live"),
+        index.FilterField("kind"),
+        index.FilterField("country"),
+    ]
+
+    class Meta(DirectoryRecord.Meta):
+        verbose_name = _("company")
+        verbose_name_plural = _("companies")
+        ordering = ["sort_key"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return super().get_indexed_objects().prefetch_related("spaces")
+
+    def space_keys(self) -> list:
+        return [space.translation_key for space in self.spaces.all()]
+
+
+class ProjectIdea(DirectoryRecord):
+    """A call for collaborators: something a coworker or a company wants to work on."""
+
+    directory_kind = "projects"
+    name_field = "title"
+
+    title = models.CharField(_("title"), max_length=160)
+    description = models.TextField(_("description"))
+    skills = ParentalManyToManyField(
+        "directory.Skill", verbose_name=_("skills wanted"), blank=True, related_name="+"
+    )
+    sectors = ParentalManyToManyField("directory.Sector", blank=True, related_name="+")
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ProjectStatus.choices, default=ProjectStatus.OPEN
+    )
+    posted_by_coworker = models.ForeignKey(
+        "directory.Coworker",
+        verbose_name=_("posted by (person)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="project_ideas",
+    )
+    posted_by_company = models.ForeignKey(
+        "directory.Company",
+        verbose_name=_("posted by (company)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="project_ideas",
+    )
+
+    override_translatable_fields = [
+        TranslatableField("title"),
+        SynchronizedField("slug", overridable=False),
+        TranslatableField("description"),
+        SynchronizedField("skills"),
+        SynchronizedField("sectors"),
+        SynchronizedField("deadline"),
+        SynchronizedField("status"),
+        # Synchronised, not translated: the poster keeps one record (wagtail-localize would
+        # otherwise ask for the poster to be translated first).
+        SynchronizedField("posted_by_coworker", overridable=False),
+        SynchronizedField("posted_by_company", overridable=False),
+    ]
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        MultiFieldPanel([FieldPanel("skills"), FieldPanel("sectors")], heading=_("Wanted")),
+        FieldRowPanel([FieldPanel("deadline"), FieldPanel("status")]),
+        MultiFieldPanel(
+            [FieldPanel("posted_by_coworker"), FieldPanel("posted_by_company")],
+            heading=_("Posted by"),
+        ),
+        PublishingPanel(),
+    ]
+
+    search_fields = [
+        index.SearchField("title"),
+        index.AutocompleteField("title"),
+        index.SearchField("description"),
+        index.SearchField("taxonomy_text"),
+        index.SearchField("poster_text"),
+        index.FilterField("locale"),
+        index.FilterField("translation_key"),
+        index.FilterField("live"),
+        index.FilterField("status"),
+    ]
+
+    class Meta(DirectoryRecord.Meta):
+        verbose_name = _("project idea")
+        verbose_name_plural = _("project ideas")
+        ordering = ["sort_key"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    @classmethod
+    def public_condition(cls, now):
+        # An idea posted by a person is public only while that person's record is.
+        poster_public = Exists(
+            Coworker.objects.public().filter(
+                translation_key=OuterRef("posted_by_coworker__translation_key")
+            )
+        )
+        return super().public_condition(now) & (
+            Q(posted_by_coworker__isnull=True) | poster_public
+        )
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return super().get_indexed_objects().select_related(
+            "posted_by_coworker", "posted_by_company"
+        )
+
+    def poster_text(self) -> str:
+        # The poster's name is searchable only while their record is public.
+        names = []
+        person = self.posted_by_coworker
+        if person is not None and person.live and person.has_consent:
+            names.append(person.name)
+        if self.posted_by_company_id and self.posted_by_company.live:
+            names.append(self.posted_by_company.name)
+        return " ".join(names)
+
+    @cached_property
+    def is_open(self) -> bool:
+        return self.status == ProjectStatus.OPEN

@@ -1,0 +1,76 @@
+"""Skills and sectors: translatable vocabularies that editors manage, with synonyms per language."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import TranslatableField
+
+
+def split_synonyms(text: str) -> list[str]:
+    return [word.strip() for word in (text or "").replace("\n", ",").split(",") if word.strip()]
+
+
+class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
+    """One word of a vocabulary, in one language; its translations share a translation_key."""
+
+    label = models.CharField(_("label"), max_length=100)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        allow_unicode=True,
+        help_text=_("Used in the directory's addresses (?skill=…); lower case, no spaces."),
+    )
+    synonyms = models.TextField(
+        _("synonyms"),
+        blank=True,
+        help_text=_(
+            "Other words people use for it in this language, separated by commas "
+            "(for example: comptable, expert-comptable)."
+        ),
+    )
+
+    panels = [FieldPanel("label"), FieldPanel("slug"), FieldPanel("synonyms")]
+    override_translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("slug"),
+        TranslatableField("synonyms"),
+    ]
+    search_fields = [
+        index.SearchField("label"),
+        index.AutocompleteField("label"),
+        index.SearchField("synonyms"),
+        index.FilterField("locale"),
+        index.FilterField("translation_key"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["label"]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def synonym_list(self) -> list[str]:
+        return split_synonyms(self.synonyms)
+
+    @property
+    def words(self) -> list[str]:
+        """The label and every synonym: what a search for this term should match."""
+        return [self.label, *self.synonym_list]
+
+
+class Skill(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("skill")
+        verbose_name_plural = _("skills")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class Sector(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]

@@ -1,0 +1,248 @@
+"""Directory records as a visitor sees them: free text in the language it exists in, every
+label (skills, sectors, spaces, choices) in the visitor's language. Shared by the pages, the
+search results and the API."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, Q
+from django.utils import translation
+from django.utils.text import Truncator
+
+from .models import Company, Coworker, ProjectIdea
+from .vocabulary import Option, Vocabulary
+
+RELATED_LIMIT = 6
+SUMMARY_WORDS = 40
+
+# What each kind needs loaded to be shown in a list (kept here so every list is bounded).
+LIST_RELATED = {
+    "coworkers": (("locale", "home_space", "photo"), ("skills", "sectors", "spaces_visited")),
+    "companies": (("locale", "logo"), ("skills", "sectors", "spaces")),
+    "projects": (
+        ("locale", "posted_by_coworker", "posted_by_company"),
+        ("skills", "sectors"),
+    ),
+}
+
+
+def with_list_related(queryset, kind: str):
+    select, prefetch = LIST_RELATED[kind]
+    return queryset.select_related(*select).prefetch_related(*prefetch)
+
+
+@dataclass
+class RecordView:
+    record: object
+    kind: str
+    name: str
+    url: str
+    language: str  # the language of the record's own text (for lang="…")
+    summary: str
+    skills: list[Option] = field(default_factory=list)
+    sectors: list[Option] = field(default_factory=list)
+    spaces: list[Option] = field(default_factory=list)
+    place: str = ""
+    facts: list[tuple[str, str]] = field(default_factory=list)  # (label, value) in visitor's language
+    image: object = None
+
+    @property
+    def translated(self) -> bool:
+        return self.language == translation.get_language()
+
+
+def _keys(manager) -> list[str]:
+    return [str(item.translation_key) for item in manager.all()]
+
+
+def _choice_labels(vocabulary, name, codes) -> str:
+    return ", ".join(o.label for code in codes if (o := vocabulary.by_key(name, code)))
+
+
+def _place(vocabulary, city, country) -> str:
+    country_option = vocabulary.by_key("country", country) if country else None
+    return ", ".join(part for part in (city, country_option.label if country_option else "") if part)
+
+
+def present(record, vocabulary: Vocabulary) -> RecordView:
+    language = vocabulary.language
+    with translation.override(language):
+        view = RecordView(
+            record=record,
+            kind=record.directory_kind,
+            name=str(record),
+            url=record.get_url(language),
+            language=record.locale.language_code,
+            summary="",
+            skills=vocabulary.labels("skill", _keys(record.skills)),
+            sectors=vocabulary.labels("sector", _keys(record.sectors)),
+        )
+        if isinstance(record, Coworker):
+            view.summary = record.headline
+            view.spaces = vocabulary.labels("space", [str(k) for k in record.space_keys()])
+            view.place = _place(vocabulary, record.city, record.country)
+            view.image = record.photo
+            view.facts = [
+                (str(Coworker._meta.get_field("languages").verbose_name).capitalize(),
+                 _choice_labels(vocabulary, "language", record.languages)),
+                (str(Coworker._meta.get_field("open_to").verbose_name).capitalize(),
+                 _choice_labels(vocabulary, "open_to", record.open_to)),
+            ]
+        elif isinstance(record, Company):
+            view.summary = Truncator(record.description).words(SUMMARY_WORDS)
+            view.spaces = vocabulary.labels("space", [str(k) for k in record.space_keys()])
+            view.place = _place(vocabulary, record.city, record.country)
+            view.image = record.logo
+            view.facts = [
+                (str(Company._meta.get_field("kind").verbose_name).capitalize(),
+                 _choice_labels(vocabulary, "type", [record.kind])),
+                (str(Company._meta.get_field("size").verbose_name).capitalize(),
+                 _choice_labels(vocabulary, "size", [record.size] if record.size else [])),
+                (str(Company._meta.get_field("year_founded").verbose_name).capitalize(),
+                 str(record.year_founded or "")),
+            ]
+        elif isinstance(record, ProjectIdea):
+            view.summary = Truncator(record.description).words(SUMMARY_WORDS)
+            view.facts = [
+                (str(ProjectIdea._meta.get_field("status").verbose_name).capitalize(),
+                 _choice_labels(vocabulary, "status", [record.status])),
+            ]
+        view.facts = [(label, value) for label, value in view.facts if value]
+    return view
+
+
+def present_many(records, vocabulary: Vocabulary) -> list[RecordView]:
+    return [present(record, vocabulary) for record in records]
+
+
+def alternates(record) -> list[dict]:
+    """hreflang links: every published record is readable in every site language."""
+    links = [
+        {"hreflang": code, "url": record.get_url(code)} for code, _name in settings.LANGUAGES
+    ]
+    links.append({"hreflang": "x-default", "url": record.get_url(settings.LANGUAGE_CODE)})
+    return links
+
+
+def related_records(record, language: str, limit: int = RELATED_LIMIT):
+    """Public records of the same kind sharing skills or a space, most shared skills first."""
+    model = type(record)
+    skill_keys = _keys(record.skills)
+    space_keys = [str(key) for key in record.space_keys()]
+    condition = Q(skills__translation_key__in=skill_keys)
+    if model is Coworker:
+        condition |= Q(home_space__translation_key__in=space_keys)
+        condition |= Q(spaces_visited__translation_key__in=space_keys)
+    elif model is Company:
+        condition |= Q(spaces__translation_key__in=space_keys)
+    candidates = model._default_manager.filter(condition).values("pk")
+    queryset = (
+        model.objects.in_locale(language)
+        .exclude(translation_key=record.translation_key)
+        .filter(pk__in=candidates)
+        .annotate(
+            shared=Count("skills", filter=Q(skills__translation_key__in=skill_keys), distinct=True)
+        )
+        .order_by("-shared", "sort_key")
+    )
+    return list(with_list_related(queryset, record.directory_kind)[:limit])
+
+
+def detail_context(record, language: str, *, request=None, preview: bool = False) -> dict:
+    vocabulary = Vocabulary.load(language)
+    view = present(record, vocabulary)
+    context = {
+        "record": record,
+        "view": view,
+        "kind": record.directory_kind,
+        "alternates": alternates(record),
+        "related": present_many(related_records(record, language), vocabulary),
+        "is_preview": preview,
+    }
+    group_keys = [record.translation_key]
+    if isinstance(record, Coworker):
+        companies = Company.objects.in_locale(language).filter(
+            people__translation_key__in=group_keys
+        )
+        projects = ProjectIdea.objects.in_locale(language).filter(
+            posted_by_coworker__translation_key__in=group_keys
+        )
+        context["companies"] = present_many(
+            with_list_related(companies.distinct(), "companies"), vocabulary
+        )
+        context["projects"] = present_many(with_list_related(projects, "projects"), vocabulary)
+        context["social_links"] = [block.value for block in record.social_links]
+    elif isinstance(record, Company):
+        people_keys = [person.translation_key for person in record.people.all()]
+        people = Coworker.objects.in_locale(language).filter(translation_key__in=people_keys)
+        projects = ProjectIdea.objects.in_locale(language).filter(
+            posted_by_company__translation_key__in=group_keys
+        )
+        context["people"] = present_many(with_list_related(people, "coworkers"), vocabulary)
+        context["projects"] = present_many(with_list_related(projects, "projects"), vocabulary)
+        context["social_links"] = [block.value for block in record.social_links]
+    elif isinstance(record, ProjectIdea):
+        posters = []
+        if record.posted_by_coworker_id:
+            person = Coworker.objects.in_locale(language).filter(
+                translation_key=record.posted_by_coworker.translation_key
+            )
+            posters += present_many(with_list_related(person, "coworkers"), vocabulary)
+        if record.posted_by_company_id:
+            company = Company.objects.in_locale(language).filter(
+                translation_key=record.posted_by_company.translation_key
+            )
+            posters += present_many(with_list_related(company, "companies"), vocabulary)
+        context["posters"] = posters
+    return context
+
+
+def record_data(view: RecordView) -> dict:
+    """The public JSON of a record (the API serialises this): no private field ever."""
+    record = view.record
+    data = {
+        "kind": view.kind,
+        "id": record.pk,
+        "translation_key": str(record.translation_key),
+        "slug": record.slug,
+        "name": view.name,
+        "url": view.url,
+        "language": view.language,
+        "summary": view.summary,
+        "skills": [{"value": o.token, "label": o.label} for o in view.skills],
+        "sectors": [{"value": o.token, "label": o.label} for o in view.sectors],
+        "spaces": [{"value": o.token, "label": o.label} for o in view.spaces],
+        "place": view.place,
+        "facts": [{"label": label, "value": value} for label, value in view.facts],
+    }
+    if isinstance(record, Coworker):
+        data.update(
+            headline=record.headline,
+            bio=record.bio,
+            languages=list(record.languages),
+            open_to=list(record.open_to),
+            city=record.city,
+            country=record.country,
+            website=record.website,
+            email=record.public_email or None,
+            phone=record.public_phone or None,
+            can_be_contacted=record.can_be_contacted,
+        )
+    elif isinstance(record, Company):
+        data.update(
+            description=record.description,
+            type=record.kind,
+            size=record.size,
+            year_founded=record.year_founded,
+            city=record.city,
+            country=record.country,
+            website=record.website,
+        )
+    elif isinstance(record, ProjectIdea):
+        data.update(
+            title=record.title,
+            description=record.description,
+            status=record.status,
+            deadline=record.deadline.isoformat() if record.deadline else None,
+        )
+    return data

@@ -1,0 +1,46 @@
+from urllib.parse import urlencode
+
+from django import template
+from django.urls import reverse
+from django.utils import translation
+
+register = template.Library()
+
+
+@register.simple_tag
+def directory_url(pairs=None, **params):
+    """The directory page with these parameters: ``pairs`` (from DirectoryQuery.params())
+    plus keyword parameters."""
+    items = list(pairs or [])
+    items += [(key, value) for key, value in params.items() if value not in (None, "")]
+    url = reverse("directory:index")
+    return f"{url}?{urlencode(items)}" if items else url
+
+
+@register.simple_tag
+def page_url(query, number):
+    return directory_url(query.replace(page=number).params())
+
+
+@register.simple_tag
+def term_url(kind, facet, option):
+    """The directory filtered by one skill, sector or space."""
+    params = {} if kind == "coworkers" else {"kind": kind}
+    params[facet] = option.token
+    return directory_url(**params)
+
+
+@register.filter
+def language_name(code):
+    """'nl' -> 'néerlandais' when reading in French."""
+    try:
+        return translation.get_language_info(str(code))["name_translated"]
+    except KeyError:
+        return code
+
+
+@register.filter
+def split_facet(values, limit=12):
+    """(first values, the rest) so that long facets fold under a <details>."""
+    values = list(values)
+    return values[:limit], values[limit:]

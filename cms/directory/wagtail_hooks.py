@@ -1,0 +1,58 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Company, Coworker, ProjectIdea, Sector, Skill
+
+
+class CoworkerViewSet(SnippetViewSet):
+    model = Coworker
+    icon = "user"
+    list_display = ["name", "headline", "city", "locale", "live", "consent_given_at"]
+    list_filter = ["live", "locale", "country", "skills", "consent_given_at"]
+    search_fields = ["name", "headline", "city"]
+    ordering = ["sort_key"]
+
+
+class CompanyViewSet(SnippetViewSet):
+    model = Company
+    icon = "group"
+    list_display = ["name", "kind", "city", "locale", "live"]
+    list_filter = ["live", "locale", "kind", "size", "country", "sectors"]
+    search_fields = ["name", "city"]
+    ordering = ["sort_key"]
+
+
+class ProjectIdeaViewSet(SnippetViewSet):
+    model = ProjectIdea
+    icon = "pick"
+    list_display = ["title", "status", "deadline", "locale", "live"]
+    list_filter = ["live", "locale", "status", "skills"]
+    search_fields = ["title"]
+    ordering = ["sort_key"]
+
+
+class SkillViewSet(SnippetViewSet):
+    model = Skill
+    icon = "tag"
+    list_display = ["label", "slug", "synonyms", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["label", "synonyms"]
+
+
+class SectorViewSet(SnippetViewSet):
+    model = Sector
+    icon = "tag"
+    list_display = ["label", "slug", "synonyms", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["label", "synonyms"]
+
+
+class DirectoryViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Directory")
+    menu_icon = "group"
+    menu_order = 150
+    items = (CoworkerViewSet, CompanyViewSet, ProjectIdeaViewSet, SkillViewSet, SectorViewSet)
+
+
+register_snippet(DirectoryViewSetGroup)

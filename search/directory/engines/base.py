@@ -1,0 +1,52 @@
+"""The contract between the directory search and an engine (database, OpenSearch…)."""
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+
+from cms.directory.kinds import DirectoryKind
+
+from ..query import DirectoryQuery
+
+
+class EngineUnavailable(Exception):
+    """The engine could not answer (down, slow, misconfigured): the caller falls back."""
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    """A DirectoryQuery resolved against the vocabulary: everything an engine needs.
+
+    ``filters`` and ``facet_keys`` hold keys (translation keys, choice codes), the values
+    records are filed under, never URL tokens.
+    """
+
+    query: DirectoryQuery
+    kind: DirectoryKind
+    terms: tuple[str, ...]
+    filters: dict[str, tuple[str, ...]]
+    facet_keys: dict[str, tuple[str, ...]]  # every known key of each facet
+    ordering: str
+    offset: int
+    limit: int
+    with_facets: bool = True
+
+    @property
+    def locale(self) -> str:
+        return self.query.locale
+
+
+@dataclass
+class EngineResponse:
+    ids: list[int]  # primary keys of the hits of the page, in order
+    total: int
+    facet_counts: dict[str, dict[str, int]] = field(default_factory=dict)  # facet -> key -> n
+    scores: dict[int, float] = field(default_factory=dict)
+    highlights: dict[int, dict[str, str]] = field(default_factory=dict)
+
+
+class DirectoryEngine(ABC):
+    name = ""
+
+    @abstractmethod
+    def search(self, plan: SearchPlan) -> EngineResponse:
+        """Answer the plan with public records only; raise EngineUnavailable when unable."""

@@ -1,0 +1,172 @@
+"""Pages, images, documents and events through /api/v2/, in every locale."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from tests.conftest import LANGUAGES, TITLES
+
+from .api_helpers import get_json, titles
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pages_listing_in_each_locale_carries_translations(api, site_tree, lang):
+    """?locale=nl lists only Dutch pages; each one names its French and English versions."""
+    data = get_json(api, f"/api/v2/pages/?locale={lang}&limit=100")
+    assert data["meta"]["total_count"] == len(site_tree.roles)
+    assert {item["meta"]["locale"] for item in data["items"]} == {lang}
+    assert TITLES["article"][lang] in titles(data)
+    article = next(item for item in data["items"] if item["title"] == TITLES["article"][lang])
+    translations = {t["locale"]: t for t in article["meta"]["translations"]}
+    assert set(translations) == set(LANGUAGES) - {lang}
+    for other, translation in translations.items():
+        assert translation["title"] == TITLES["article"][other]
+        assert translation["id"] == site_tree.pks["article"][other]
+        assert translation["url"].endswith(f"/api/v2/pages/{translation['id']}/")
+        assert translation["html_url"].endswith(site_tree.url("article", other))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_find_by_html_path_understands_the_language_prefix(api, site_tree, lang):
+    path = site_tree.url("article", lang)
+    assert path.startswith(f"/{lang}/")
+    response = api.get(f"/api/v2/pages/find/?html_path={path}")
+    assert response.status_code == 302
+    detail = get_json(api, response["Location"])
+    assert detail["id"] == site_tree.pks["article"][lang]
+    assert detail["title"] == TITLES["article"][lang]
+    assert detail["meta"]["locale"] == lang
+    # The home page of each language, and an address that is not a page.
+    home = api.get(f"/api/v2/pages/find/?html_path=/{lang}/")
+    assert home["Location"].endswith(f"/api/v2/pages/{site_tree.pks['home'][lang]}/")
+    assert api.get(f"/api/v2/pages/find/?html_path=/{lang}/nothing-here/").status_code == 404
+
+
+def test_page_detail_has_fields_authors_and_translations(api, site_tree):
+    data = get_json(api, f"/api/v2/pages/{site_tree.pks['article']['en']}/")
+    assert data["title"] == TITLES["article"]["en"]
+    assert data["meta"]["type"] == "blog.BlogPage"
+    assert data["meta"]["parent"]["id"] == site_tree.pks["blog_index"]["en"]
+    assert data["authors"] == [{"name": "Camille Dupont", "role": "Animatrice"}]
+    assert data["categories"][0]["slug"] == "coworking"
+    assert data["reading_time"] >= 1
+    assert {t["locale"] for t in data["meta"]["translations"]} == {"fr", "nl"}
+
+
+def test_streamfield_body_is_structured_with_html_renditions_and_downloads(api, api_content):
+    """Rich text has resolved HTML and its source; images are renditions; documents download;
+    anything in a private collection is null."""
+    data = get_json(api, f"/api/v2/pages/{api_content.article.pk}/")
+    blocks = data["body"]
+    paragraph = blocks[0]["value"]
+    assert 'linktype="page"' in paragraph["source"]
+    assert "linktype" not in paragraph["html"]
+    assert 'href="http://localhost/fr/a-propos/"' in paragraph["html"]
+    assert f"/documents/{api_content.document.pk}/report.pdf" in paragraph["html"]
+
+    image = blocks[1]["value"]["image"]
+    assert image["id"] == api_content.image.pk
+    assert image["alt"] == "Breakfast"
+    assert (image["width"], image["height"]) == (1200, 750)
+    assert image["url"].startswith("http") and ".max-1200x900" in image["url"]
+    assert blocks[1]["value"]["caption"] == "Lille"
+    assert blocks[2]["value"]["image"] is None  # private collection
+
+    document = blocks[3]["value"]["document"]
+    assert document["title"] == "Annual report"
+    assert document["download_url"].endswith(f"/documents/{api_content.document.pk}/report.pdf")
+    assert document["file_extension"] == "pdf"
+    assert blocks[4]["value"]["document"] is None  # private collection
+
+    link = blocks[5]["value"]["link"]
+    assert link["page"]["title"] == TITLES["standard"]["fr"]
+    assert link["page"]["html_url"].endswith("/fr/a-propos/")
+
+    hero = data["hero_image"]
+    assert hero["alt"] == "Six people around a table with coffee"
+    assert hero["width"] == 1200
+
+
+def test_images_and_documents_endpoints_only_show_public_collections(api, api_content):
+    images = get_json(api, "/api/v2/images/")
+    assert [item["id"] for item in images["items"]] == [api_content.image.pk]
+    item = images["items"][0]
+    assert item["alt"] == "Six people around a table with coffee"
+    assert item["meta"]["rendition"]["width"] == 1200
+    assert item["meta"]["download_url"].startswith("http")
+    documents = get_json(api, "/api/v2/documents/")
+    assert [item["id"] for item in documents["items"]] == [api_content.document.pk]
+    assert documents["items"][0]["meta"]["download_url"].endswith("/report.pdf")
+    for endpoint, obj in (
+        ("images", api_content.private_image),
+        ("documents", api_content.private_document),
+    ):
+        assert api.get(f"/api/v2/{endpoint}/{obj.pk}/").status_code == 404
+        assert api.get(f"/api/v2/{endpoint}/find/?id={obj.pk}").status_code == 404
+
+
+def test_listing_runs_a_bounded_number_of_queries(api, site_tree, api_content):
+    """The same number of SQL queries for 1 page as for 20, with every field of a type too."""
+
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            get_json(api, url)
+        return len(queries)
+
+    for url in (
+        "/api/v2/pages/?limit={n}",
+        "/api/v2/pages/?limit={n}&fields=*",
+        "/api/v2/pages/?type=blog.BlogPage&fields=*&limit={n}",
+        "/api/v2/events/?from=2000-01-01&fields=*&limit={n}",
+        "/api/v2/images/?limit={n}&fields=*",
+    ):
+        small, large = count(url.format(n=1)), count(url.format(n=20))
+        assert small == large, (url, small, large)
+        assert large <= 12, (url, large)
+
+
+def test_events_upcoming_by_default_ordered_by_start(api, site_tree):
+    data = get_json(api, "/api/v2/events/?locale=fr")
+    assert titles(data) == [TITLES["event_upcoming"]["fr"]]
+    item = data["items"][0]
+    assert item["venue"]["space"]["title"] == TITLES["space"]["fr"]
+    assert item["venue"]["space"]["city"] == "Lille"
+    everything = get_json(api, "/api/v2/events/?locale=nl&from=2000-01-01")
+    assert titles(everything) == [TITLES["event_past"]["nl"], TITLES["event_upcoming"]["nl"]]
+    starts = [item["start"] for item in everything["items"]]
+    assert starts == sorted(starts)
+    # The Dutch event's venue is the Dutch translation of the space.
+    nl_venue = everything["items"][1]["venue"]["space"]
+    assert nl_venue["title"] == TITLES["space"]["nl"] and nl_venue["locale"] == "nl"
+
+
+def test_events_from_to_space_and_city_filters(api, site_tree):
+    upcoming = site_tree.page("event_upcoming", "fr")
+    day = timezone.localtime(upcoming.start).date()
+    before = (day - datetime.timedelta(days=1)).isoformat()
+    after = (day + datetime.timedelta(days=1)).isoformat()
+    same = day.isoformat()
+    title = TITLES["event_upcoming"]["en"]
+    assert titles(get_json(api, f"/api/v2/events/?locale=en&from={same}&to={same}")) == [title]
+    assert titles(get_json(api, f"/api/v2/events/?locale=en&from={after}")) == []
+    assert titles(get_json(api, f"/api/v2/events/?locale=en&to={before}&from=2000-01-01")) == [
+        TITLES["event_past"]["en"]
+    ]
+    space = site_tree.page("space", "nl")
+    for value in (space.slug, str(space.pk), str(site_tree.pks["space"]["fr"])):
+        assert titles(get_json(api, f"/api/v2/events/?locale=en&space={value}")) == [title]
+    assert titles(get_json(api, "/api/v2/events/?locale=en&city=lille")) == [title]
+    assert titles(get_json(api, "/api/v2/events/?locale=en&city=Mons")) == []
+
+
+def test_search_endpoint_groups_pages(api, site_tree):
+    data = get_json(api, "/api/v2/search/?q=Rijsel&locale=nl")
+    pages = data["results"]["pages"]
+    assert pages["total"] == 1
+    assert pages["items"][0]["title"] == TITLES["article"]["nl"]
+    assert pages["items"][0]["locale"] == "nl"

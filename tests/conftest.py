@@ -1,0 +1,390 @@
+"""Shared fixtures: a small editorial site in French, translated into Dutch and English.
+
+The French home page (created by cms/home migration 0002) is the site root; every other page is
+created in French, then translated with wagtail-localize, the way an editor does it in the admin.
+"""
+
+import datetime
+import zoneinfo
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.rich_text import RichText
+
+from cms.blog.models import Author, BlogIndexPage, BlogPage, BlogPageAuthor, BlogPageCategory
+from cms.core.models import Category
+from cms.events.models import EventIndexPage, EventPage
+from cms.home.models import HomePage
+from cms.pages.models import StandardPage
+from cms.spaces.models import SpaceIndexPage, SpacePage
+from cms.studies.models import StudyIndexPage, StudyPage
+
+BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
+LANGUAGES = ["fr", "nl", "en"]
+
+# What the hidden pages are called: one word no visible page uses, so a search for it must
+# come back empty and a listing must never show it.
+HIDDEN_WORD = "Zwartemarkt"
+HIDDEN_KINDS = ["draft", "password", "login", "groups", "expired"]
+
+# Titles of the translated pages, per locale: the French ones are the source.
+TITLES = {
+    "standard": {"fr": "À propos", "nl": "Over ons", "en": "About us"},
+    "blog_index": {"fr": "Blog", "nl": "Blog", "en": "Blog"},
+    "article": {
+        "fr": "Travailler ensemble à Lille",
+        "nl": "Samenwerken in Rijsel",
+        "en": "Working together in Lille",
+    },
+    "article_old": {
+        "fr": "Un an de coworking",
+        "nl": "Een jaar coworking",
+        "en": "One year of coworking",
+    },
+    "study_index": {"fr": "Études", "nl": "Studies", "en": "Studies"},
+    "study": {
+        "fr": "Bonnes pratiques d'accueil",
+        "nl": "Goede praktijken voor onthaal",
+        "en": "Good hosting practices",
+    },
+    "agenda": {"fr": "Agenda", "nl": "Agenda", "en": "Events"},
+    "event_upcoming": {
+        "fr": "Petit-déjeuner des coworkers",
+        "nl": "Ontbijt van de coworkers",
+        "en": "Coworkers' breakfast",
+    },
+    "event_past": {
+        "fr": "Atelier passé",
+        "nl": "Voorbije workshop",
+        "en": "Past workshop",
+    },
+    "space_index": {"fr": "Espaces", "nl": "Ruimtes", "en": "Spaces"},
+    "space": {"fr": "La Ruche", "nl": "De Bijenkorf", "en": "The Hive"},
+}
+
+
+def _at_brussels(days_from_now: int, hour: int, minute: int) -> datetime.datetime:
+    day = (timezone.now().astimezone(BRUSSELS) + datetime.timedelta(days=days_from_now)).date()
+    return datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=BRUSSELS)
+
+
+# The upcoming event starts at 08:30 Brussels time, the past one took place at 14:00.
+UPCOMING_START = _at_brussels(40, 8, 30)
+PAST_START = _at_brussels(-40, 14, 0)
+HOME_DESCRIPTIONS = {
+    "fr": "Le réseau COFFEE des espaces de coworking.",
+    "nl": "Het COFFEE-netwerk van coworkingruimtes.",
+    "en": "The COFFEE network of coworking spaces.",
+}
+
+
+def rich(html: str) -> RichText:
+    return RichText(html)
+
+
+def body(text: str):
+    return [("paragraph", rich(f"<p>{text}</p>"))]
+
+
+def publish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def add_page(parent, page, *, live=True):
+    """Add `page` under `parent` and publish it (or keep it as a draft)."""
+    page.live = False
+    parent.add_child(instance=page)
+    if live:
+        publish(page)
+    else:
+        page.save_revision()
+    return page
+
+
+def translate(page, locale_code: str, **fields):
+    """Translate `page` with wagtail-localize, then give the copy its own text and publish it."""
+    from wagtail_localize.operations import TranslationCreator
+
+    locale = Locale.objects.get(language_code=locale_code)
+    TranslationCreator(None, [locale]).create_translations(page)
+    translated = page.get_translation(locale).specific
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    return publish(translated)
+
+
+@dataclass
+class SiteTree:
+    """The pages of one site: primary keys and URLs by role, then by language code.
+
+    `page()` reads a fresh instance from the database, so no test sees another's cached state.
+    """
+
+    pks: dict = field(default_factory=dict)
+    urls: dict = field(default_factory=dict)
+
+    def add(self, role, page):
+        self.pks.setdefault(role, {})[page.locale.language_code] = page.pk
+        self.urls.setdefault(role, {})[page.locale.language_code] = page.url
+
+    def page(self, role, lang):
+        return Page.objects.get(pk=self.pks[role][lang]).specific
+
+    def url(self, role, lang):
+        return self.urls[role][lang]
+
+    def title(self, role, lang):
+        return TITLES[role][lang] if role in TITLES else "COFFEE Hub"
+
+    @property
+    def roles(self):
+        return list(self.pks)
+
+
+@contextmanager
+def kept_for_module(django_db_blocker):
+    """Open a transaction that lasts for a whole test module and is rolled back at its end.
+
+    Each test still runs in its own savepoint (pytest-django's `django_db`), so what a test
+    adds disappears after it, and what the module fixture built stays for the next test.
+    """
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    """Wagtail caches the site root paths: no test may see another's."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def build_site_tree() -> SiteTree:
+    """The French site with one page of every type, translated into Dutch and English."""
+    now = timezone.now()
+    locales = {code: Locale.objects.get(language_code=code) for code in LANGUAGES}
+    home_fr = HomePage.objects.get(locale=locales["fr"], depth=2)
+    home_fr.intro = rich("<p>Le réseau des espaces de coworking transfrontaliers.</p>")
+    home_fr.search_description = HOME_DESCRIPTIONS["fr"]
+    publish(home_fr)
+
+    category = Category.objects.create(name="Coworking", slug="coworking", locale=locales["fr"])
+    author = Author.objects.create(name="Camille Dupont", role="Animatrice")
+
+    fr = {"home": home_fr}
+    fr["standard"] = add_page(
+        home_fr,
+        StandardPage(
+            title=TITLES["standard"]["fr"],
+            slug="a-propos",
+            intro=rich("<p>Qui sommes-nous ?</p>"),
+            body=body("Un réseau d'espaces de travail partagés."),
+        ),
+    )
+    fr["blog_index"] = add_page(
+        home_fr, BlogIndexPage(title="Blog", slug="blog", intro=rich("<p>Nos articles.</p>"))
+    )
+    for role, age in (("article", 0), ("article_old", 30)):
+        article = BlogPage(
+            title=TITLES[role]["fr"],
+            slug=role.replace("_", "-"),
+            date=now.date() - datetime.timedelta(days=age),
+            summary=f"Résumé : {TITLES[role]['fr']}.",
+            body=body("Le coworking rapproche les indépendants des deux côtés de la frontière."),
+        )
+        article.article_categories.add(BlogPageCategory(category=category))
+        article.article_authors.add(BlogPageAuthor(author=author))
+        fr[role] = add_page(fr["blog_index"], article)
+    fr["study_index"] = add_page(
+        home_fr,
+        StudyIndexPage(
+            title=TITLES["study_index"]["fr"],
+            slug="etudes",
+            intro=rich("<p>Les bonnes pratiques du réseau.</p>"),
+        ),
+    )
+    fr["study"] = add_page(
+        fr["study_index"],
+        StudyPage(
+            title=TITLES["study"]["fr"],
+            slug="bonnes-pratiques",
+            date=now.date(),
+            summary="Comment accueillir les nouveaux coworkers.",
+            body=body("Une étude menée dans cinq espaces."),
+        ),
+    )
+    fr["space_index"] = add_page(
+        home_fr,
+        SpaceIndexPage(
+            title=TITLES["space_index"]["fr"],
+            slug="espaces",
+            intro=rich("<p>Les espaces du réseau.</p>"),
+        ),
+    )
+    fr["space"] = add_page(
+        fr["space_index"],
+        SpacePage(
+            title=TITLES["space"]["fr"],
+            slug="la-ruche",
+            intro="Un espace de coworking au centre de Lille.",
+            city="Lille",
+            country="FR",
+            street_address="1 rue de la Paix",
+            postcode="59000",
+        ),
+    )
+    fr["agenda"] = add_page(
+        home_fr,
+        EventIndexPage(
+            title=TITLES["agenda"]["fr"],
+            slug="agenda",
+            intro=rich("<p>Les rencontres du réseau.</p>"),
+        ),
+    )
+    fr["event_upcoming"] = add_page(
+        fr["agenda"],
+        EventPage(
+            title=TITLES["event_upcoming"]["fr"],
+            slug="petit-dejeuner",
+            start=UPCOMING_START,
+            end=UPCOMING_START + datetime.timedelta(minutes=90),
+            summary="Un café et des rencontres.",
+            venue_space=fr["space"],
+            organiser="COFFEE",
+        ),
+    )
+    fr["event_past"] = add_page(
+        fr["agenda"],
+        EventPage(
+            title=TITLES["event_past"]["fr"],
+            slug="atelier-passe",
+            start=PAST_START,
+            end=PAST_START + datetime.timedelta(hours=3),
+            summary="Un atelier qui a déjà eu lieu.",
+            venue_text="Mons, Belgique",
+        ),
+    )
+
+    tree = SiteTree()
+    for role, page in fr.items():
+        tree.add(role, page)
+    # Translate top-down: a page can only be translated once its parent is.
+    for lang in ("nl", "en"):
+        for role, page in fr.items():
+            fields = {"title": TITLES[role][lang]} if role in TITLES else {}
+            if role == "home":
+                fields["search_description"] = HOME_DESCRIPTIONS[lang]
+            tree.add(role, translate(page, lang, **fields))
+    return tree
+
+
+@pytest.fixture(scope="module")
+def site_tree(django_db_setup, django_db_blocker) -> SiteTree:
+    """The site in three locales, built once per test module (and rolled back after it)."""
+    with kept_for_module(django_db_blocker):
+        yield build_site_tree()
+
+
+@dataclass(frozen=True)
+class HiddenPage:
+    kind: str  # draft, password, login, groups, expired
+    role: str  # article, event, study, standard
+    lang: str
+    pk: int
+    url: str
+    title: str
+
+
+def make_hidden_page(kind: str, parent, page):
+    """Add `page` under `parent`, hidden from visitors in the way `kind` says.
+
+    No revision is published (it makes no difference to visibility and keeps the fixture fast).
+    """
+    page.live = kind != "draft"
+    if kind == "expired":
+        # A live page whose expiry date has passed, before `publish_scheduled` unpublished it.
+        page.expire_at = timezone.now() - datetime.timedelta(days=1)
+    parent.add_child(instance=page)
+    if kind == "draft":
+        page.save_revision()
+    elif kind == "password":
+        PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+        )
+    elif kind == "login":
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    elif kind == "groups":
+        group, _ = Group.objects.get_or_create(name="Members")
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.set([group])
+    return page
+
+
+def build_hidden_pages(tree: SiteTree) -> list[HiddenPage]:
+    """In every locale, an article, an event, a study and a standard page of each hidden kind."""
+    soon = timezone.now() + datetime.timedelta(days=10)
+    hidden = []
+    for lang in LANGUAGES:
+        parents = {
+            "article": tree.page("blog_index", lang),
+            "event": tree.page("agenda", lang),
+            "study": tree.page("study_index", lang),
+            "standard": tree.page("home", lang),
+        }
+        for kind in HIDDEN_KINDS:
+            title = f"{HIDDEN_WORD} {kind} {lang}"
+            pages = {
+                "article": BlogPage(
+                    title=title,
+                    date=timezone.localdate(),
+                    summary=f"{HIDDEN_WORD} summary",
+                    body=body(f"{HIDDEN_WORD} body"),
+                ),
+                "event": EventPage(
+                    title=title,
+                    start=soon,
+                    end=soon + datetime.timedelta(hours=2),
+                    summary=f"{HIDDEN_WORD} summary",
+                    venue_text="Tournai",
+                ),
+                "study": StudyPage(
+                    title=title, date=timezone.localdate(), summary=f"{HIDDEN_WORD} summary"
+                ),
+                "standard": StandardPage(title=title, body=body(f"{HIDDEN_WORD} body")),
+            }
+            for role, page in pages.items():
+                page.slug = f"{role}-{kind}-{lang}"
+                make_hidden_page(kind, parents[role], page)
+                hidden.append(HiddenPage(kind, role, lang, page.pk, page.url, title))
+    return hidden
+
+
+@pytest.fixture(scope="module")
+def hidden_pages(site_tree, django_db_blocker) -> list[HiddenPage]:
+    """Pages no visitor may see (draft, private three ways, expired), in every locale."""
+    with kept_for_module(django_db_blocker):
+        yield build_hidden_pages(site_tree)
+
+
+def parse(response) -> BeautifulSoup:
+    """The HTML of a response, parsed."""
+    return BeautifulSoup(response.content, "lxml")

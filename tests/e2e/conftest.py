@@ -1,0 +1,136 @@
+"""End-to-end fixtures: one live server filled with the demo content, one Chromium.
+
+- The demo content is loaded once for the whole tests/e2e package, into the test database, and
+  removed afterwards (the database is put back as it was), so the other tests never see it.
+- Every e2e test also runs inside a transaction rolled back at its end (each module's
+  ``pytestmark`` has ``django_db``): what a journey writes through the browser (the editor's
+  article) disappears.
+  This works because the test database is an in-memory SQLite database whose single connection
+  the live server shares; the server handles one request at a time so that connection is never
+  used by two threads at once.
+- Chromium is Debian's (/usr/bin/chromium), driven by Playwright; ``make e2e-deps``
+  (ops/e2e/install.sh) installs it and axe-core.
+"""
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API keeps an asyncio loop in the test thread: Django would refuse ORM calls
+# made there (SynchronousOnlyOperation) although nothing runs concurrently.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+from .helpers import AXE_JS, CHROMIUM, CHROMIUM_ARGS, DESKTOP, TIMEOUT_MS
+
+
+def _missing(path: Path, what: str):
+    if not path.exists():
+        pytest.fail(f"{what} is missing ({path}): run `make e2e-deps` (bash ops/e2e/install.sh).")
+
+
+# --- live server ------------------------------------------------------------------------------
+
+
+def _serial_static_handler():
+    """The live server's outer WSGI handler, with a lock: one request at a time reaches Django,
+    so the SQLite connection shared with the test thread is never used concurrently."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+
+    class SerialStaticFilesHandler(StaticFilesHandler):
+        lock = threading.Lock()
+
+        def __call__(self, environ, start_response):
+            with self.lock:
+                return super().__call__(environ, start_response)
+
+    return SerialStaticFilesHandler
+
+
+@pytest.fixture(scope="package")
+def e2e_server(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A live server whose database holds the demo content, shared by every e2e test.
+
+    Yields the base URL (http://127.0.0.1:PORT)."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import override_settings
+    from pytest_django.live_server_helper import LiveServer
+
+    media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("e2e-media")))
+    media.enable()
+    with django_db_blocker.unblock():
+        before = connection.creation.serialize_db_to_string()
+        try:
+            call_command("load_demo_content", "--quiet")
+            server = LiveServer("127.0.0.1", start=False)
+            server.thread.static_handler = _serial_static_handler()
+            server._live_server_modified_settings.enable()
+            server.start()
+            try:
+                yield server.url
+            finally:
+                server.stop()
+                server._live_server_modified_settings.disable()
+        finally:
+            # Put the database back as it was before the demo content, as Django's
+            # serialized_rollback does.
+            call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(before)
+            media.disable()
+
+
+# --- browser ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session (Playwright gives each launch a fresh,
+    temporary user data dir)."""
+    _missing(CHROMIUM, "Chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=60_000
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def new_page(browser, e2e_server):
+    """Factory: a page in a fresh browser context (no cookies) with the given viewport/locale."""
+    contexts = []
+
+    def make(viewport=None, locale="fr-BE", mobile=False, **kwargs):
+        options = {
+            "base_url": e2e_server,
+            "viewport": viewport or DESKTOP,
+            "locale": locale,
+            "accept_downloads": True,
+            **kwargs,
+        }
+        if mobile:
+            options.update(is_mobile=True, has_touch=True, device_scale_factor=2)
+        context = browser.new_context(**options)
+        context.set_default_timeout(TIMEOUT_MS)
+        context.set_default_navigation_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+# --- axe-core ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    _missing(AXE_JS, "axe-core")
+    return AXE_JS

@@ -1,0 +1,200 @@
+"""Every page type, in every language: it renders, says which language it is in, describes
+itself to search engines and social networks, and links to its real translations."""
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from cms.pages.models import StandardPage
+
+from .conftest import LANGUAGES, add_page, body, parse
+
+pytestmark = pytest.mark.django_db
+
+PAGE_ROLES = [
+    "home",
+    "standard",
+    "blog_index",
+    "article",
+    "study_index",
+    "study",
+    "agenda",
+    "event_upcoming",
+    "event_past",
+    "space_index",
+    "space",
+]
+
+
+def alternates(html) -> dict[str, str]:
+    """hreflang -> href of the <link rel="alternate" hreflang> elements."""
+    return {
+        link["hreflang"]: link["href"]
+        for link in html.select("head link[rel~=alternate][hreflang]")
+    }
+
+
+def switcher(html) -> dict[str, str]:
+    """language code -> href of the language switcher's links."""
+    nav = html.select_one("nav.language-switcher")
+    assert nav is not None, "no language switcher"
+    return {a["hreflang"]: a["href"] for a in nav.select("a[hreflang]")}
+
+
+def path_of(url: str) -> str:
+    return urlsplit(url).path
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("role", PAGE_ROLES)
+def test_page_renders_in_its_language(client, site_tree, role, lang):
+    """A visitor opening any page type in fr, nl or en gets a 200 whose <html lang> is that
+    language, with the page's own (translated) title."""
+    response = client.get(site_tree.url(role, lang))
+
+    assert response.status_code == 200
+    html = parse(response)
+    assert html.html["lang"] == lang
+    assert html.title.get_text(strip=True)
+    if role != "home":
+        assert site_tree.title(role, lang) in html.title.get_text()
+        assert html.h1 is not None and site_tree.title(role, lang) in html.h1.get_text()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_page_renders_in_its_language(client, site_tree, lang):
+    """The search page exists under each language prefix and finds that language's article."""
+    response = client.get(f"/{lang}/search/", {"q": "coworking"})
+
+    assert response.status_code == 200
+    html = parse(response)
+    assert html.html["lang"] == lang
+    links = {path_of(a["href"]) for a in html.select(".search-results a[href]")}
+    assert site_tree.url("article", lang) in links
+    other_languages = [other for other in LANGUAGES if other != lang]
+    assert not any(site_tree.url("article", other) in links for other in other_languages)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("role", PAGE_ROLES)
+def test_page_head_describes_the_page(client, site_tree, role, lang):
+    """Every page has a meta description, an absolute canonical URL that is its own, and Open
+    Graph tags whose og:url is that canonical URL."""
+    html = parse(client.get(site_tree.url(role, lang)))
+
+    description = html.select_one('head meta[name="description"]')
+    assert description is not None and description["content"].strip()
+
+    canonical = html.select_one('head link[rel="canonical"]')
+    assert canonical is not None
+    parts = urlsplit(canonical["href"])
+    assert parts.scheme in {"http", "https"} and parts.netloc
+    assert parts.path == site_tree.url(role, lang)
+
+    og_url = html.select_one('head meta[property="og:url"]')
+    assert og_url is not None and og_url["content"] == canonical["href"]
+    og_title = html.select_one('head meta[property="og:title"]')
+    assert og_title is not None and og_title["content"].strip()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("role", PAGE_ROLES)
+def test_hreflang_alternates_are_the_real_translations(client, site_tree, role, lang):
+    """The hreflang alternates of a translated page are its three translations (absolute URLs),
+    plus x-default pointing to the French source."""
+    html = parse(client.get(site_tree.url(role, lang)))
+
+    found = alternates(html)
+    assert set(found) == {*LANGUAGES, "x-default"}
+    for code in LANGUAGES:
+        assert urlsplit(found[code]).netloc, "hreflang URLs must be absolute"
+        assert path_of(found[code]) == site_tree.url(role, code)
+    assert path_of(found["x-default"]) == site_tree.url(role, "fr")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("role", PAGE_ROLES)
+def test_language_switcher_leads_to_the_same_page(client, site_tree, role, lang):
+    """The language switcher offers fr, nl and en; each leads to this page's translation, and
+    the language being read is marked as current."""
+    html = parse(client.get(site_tree.url(role, lang)))
+
+    links = switcher(html)
+    assert set(links) == set(LANGUAGES)
+    for code in LANGUAGES:
+        assert path_of(links[code]) == site_tree.url(role, code)
+    current = html.select("nav.language-switcher a[aria-current]")
+    assert [a["hreflang"] for a in current] == [lang]
+
+
+def test_untranslated_page_links_to_each_locale_home(client, site_tree):
+    """A French page nobody translated yet: hreflang lists French only, and the switcher sends
+    Dutch and English readers to their home page instead of a 404."""
+    page = add_page(
+        site_tree.page("home", "fr"),
+        StandardPage(title="Seulement en français", slug="seulement-fr", body=body("Texte.")),
+    )
+
+    response = client.get(page.url)
+
+    assert response.status_code == 200
+    html = parse(response)
+    assert {code: path_of(url) for code, url in alternates(html).items()} == {
+        "fr": page.url,
+        "x-default": page.url,
+    }
+    links = switcher(html)
+    assert path_of(links["fr"]) == page.url
+    assert path_of(links["nl"]) == site_tree.url("home", "nl")
+    assert path_of(links["en"]) == site_tree.url("home", "en")
+
+
+def test_unpublished_translation_is_not_offered(client, site_tree):
+    """When the Dutch translation of a page is unpublished, neither hreflang nor the switcher
+    lead to it: Dutch readers go to the Dutch home page."""
+    site_tree.page("standard", "nl").unpublish()
+
+    html = parse(client.get(site_tree.url("standard", "fr")))
+
+    assert "nl" not in alternates(html)
+    assert set(alternates(html)) == {"fr", "en", "x-default"}
+    assert path_of(switcher(html)["nl"]) == site_tree.url("home", "nl")
+    assert client.get(site_tree.url("standard", "nl")).status_code == 404
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_switcher_keeps_the_agenda_archive_view(client, site_tree, lang):
+    """On the agenda's archive (a sub-route of the agenda page), switching language keeps the
+    visitor on the archive."""
+    html = parse(client.get(site_tree.url("agenda", lang) + "archive/"))
+
+    for code, url in switcher(html).items():
+        assert path_of(url) == site_tree.url("agenda", code) + "archive/"
+    for code, url in alternates(html).items():
+        expected = "fr" if code == "x-default" else code
+        assert path_of(url) == site_tree.url("agenda", expected) + "archive/"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_page_switcher_keeps_the_query(client, site_tree, lang):
+    """The search page (a plain Django view) switches language and keeps the search."""
+    html = parse(client.get(f"/{lang}/search/", {"q": "coworking"}))
+
+    for code, url in switcher(html).items():
+        parts = urlsplit(url)
+        assert parts.path == f"/{code}/search/"
+        assert parts.query == "q=coworking"
+
+
+def test_page_without_intro_still_has_a_meta_description(client, site_tree):
+    """An editor who fills in neither the search description nor an introduction still
+    publishes a page with a (site-wide) meta description."""
+    page = add_page(
+        site_tree.page("home", "fr"),
+        StandardPage(title="Mentions légales", slug="mentions-legales", body=body("Texte.")),
+    )
+
+    html = parse(client.get(page.url))
+
+    description = html.select_one('head meta[name="description"]')
+    assert description is not None and description["content"].strip()
