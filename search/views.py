@@ -3,7 +3,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from cms.core.listing import paginate
-from cms.core.queries import visible_pages
+from cms.core.queries import searchable_pages
 
 MAX_QUERY_LENGTH = 200
 
@@ -18,7 +18,7 @@ def site_search(request):
     query = query.replace("\x00", "")
     results = Page.objects.none()
     if query:
-        pages = visible_pages(Page.objects.filter(locale=Locale.get_active())).specific()
+        pages = searchable_pages(Page.objects.filter(locale=Locale.get_active())).specific()
         results = pages.search(query)
     return render(
         request,

@@ -20,6 +20,7 @@ from wagtail.rich_text import RichText
 
 from cms.blog.models import Author, BlogIndexPage, BlogPage, BlogPageAuthor, BlogPageCategory
 from cms.core.models import Category
+from cms.demo.translation import translate_page
 from cms.events.models import EventIndexPage, EventPage
 from cms.home.models import HomePage
 from cms.pages.models import StandardPage
@@ -110,16 +111,21 @@ def add_page(parent, page, *, live=True):
     return page
 
 
-def translate(page, locale_code: str, **fields):
-    """Translate `page` with wagtail-localize, then give the copy its own text and publish it."""
-    from wagtail_localize.operations import TranslationCreator
+def glossary() -> dict[str, dict[str, str]]:
+    """French source text -> its Dutch and English translations (wagtail-localize strings)."""
+    texts = {titles["fr"]: titles for titles in TITLES.values()}
+    texts[HOME_DESCRIPTIONS["fr"]] = HOME_DESCRIPTIONS
+    return {
+        fr: {"nl": t["nl"], "en": t["en"]}
+        for fr, t in texts.items()
+        if fr != t["nl"] or fr != t["en"]
+    }
 
-    locale = Locale.objects.get(language_code=locale_code)
-    TranslationCreator(None, [locale]).create_translations(page)
-    translated = page.get_translation(locale).specific
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    return publish(translated)
+
+def translate(page) -> dict:
+    """Translate `page` into Dutch and English with wagtail-localize, as an editor does in the
+    admin (strings translated, translation published); returns {lang: translated page}."""
+    return translate_page(page, ["nl", "en"], translations=glossary())
 
 
 @dataclass
@@ -286,12 +292,9 @@ def build_site_tree() -> SiteTree:
     for role, page in fr.items():
         tree.add(role, page)
     # Translate top-down: a page can only be translated once its parent is.
-    for lang in ("nl", "en"):
-        for role, page in fr.items():
-            fields = {"title": TITLES[role][lang]} if role in TITLES else {}
-            if role == "home":
-                fields["search_description"] = HOME_DESCRIPTIONS[lang]
-            tree.add(role, translate(page, lang, **fields))
+    for role, page in fr.items():
+        for translated in translate(page).values():
+            tree.add(role, translated)
     return tree
 
 
@@ -369,8 +372,11 @@ def build_hidden_pages(tree: SiteTree) -> list[HiddenPage]:
                 "study": StudyPage(
                     title=title, date=timezone.localdate(), summary=f"{HIDDEN_WORD} summary"
                 ),
-                "standard": StandardPage(title=title, body=body(f"{HIDDEN_WORD} body")),
+                "standard": StandardPage(
+                    title=title, body=body(f"{HIDDEN_WORD} body"), show_in_menus=True
+                ),
             }
+            pages["article"].tags.add(HIDDEN_WORD.lower())
             for role, page in pages.items():
                 page.slug = f"{role}-{kind}-{lang}"
                 make_hidden_page(kind, parents[role], page)

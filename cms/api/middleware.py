@@ -1,28 +1,29 @@
-"""Response headers of the public API that views cannot set themselves."""
+"""Django's LocaleMiddleware, minus what it must not do to the public API."""
 
-from django.utils.cache import cc_delim_re
+from django.conf import settings
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.utils import translation
+
+API_PREFIX = "/api/"
 
 
-class PublicApiVaryMiddleware:
-    """Drop `Vary: Accept-Language` (added by LocaleMiddleware) from /api/ responses.
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Replaces django.middleware.locale.LocaleMiddleware (same behaviour for the site).
 
-    API responses never depend on Accept-Language (?locale= chooses), so shared caches need
-    not keep one copy per language header. Placed before LocaleMiddleware in MIDDLEWARE.
+    Under /api/ the language never comes from Accept-Language or cookies (?locale= chooses),
+    so: no `Vary: Accept-Language` (shared caches keep one copy), and no redirect of a JSON
+    404 to /fr/api/... (with prefix_default_language, Django would redirect every unknown API
+    address to the language-prefixed path, which Wagtail's catch-all route makes "valid").
     """
 
-    def __init__(self, get_response):
-        self.get_response = get_response
+    def process_request(self, request):
+        if request.path_info.startswith(API_PREFIX):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = translation.get_language()
+            return None
+        return super().process_request(request)
 
-    def __call__(self, request):
-        response = self.get_response(request)
-        if request.path.startswith("/api/") and response.has_header("Vary"):
-            kept = [
-                header
-                for header in cc_delim_re.split(response["Vary"])
-                if header and header.lower() != "accept-language"
-            ]
-            if kept:
-                response["Vary"] = ", ".join(kept)
-            else:
-                del response["Vary"]
-        return response
+    def process_response(self, request, response):
+        if request.path_info.startswith(API_PREFIX):
+            return response
+        return super().process_response(request, response)

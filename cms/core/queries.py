@@ -21,3 +21,11 @@ def in_active_locale(queryset):
 
 def is_expired(page) -> bool:
     return bool(page.expire_at and page.expire_at <= timezone.now())
+
+
+def searchable_pages(queryset):
+    """visible_pages() in a form search backends can filter on (expire_at is no search field)."""
+    from wagtail.models import Page
+
+    expired = Page.objects.filter(expire_at__lte=timezone.now()).values_list("pk", flat=True)
+    return queryset.live().public().exclude(pk__in=list(expired))

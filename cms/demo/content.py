@@ -99,8 +99,8 @@ def walk_texts(value) -> Iterator[T]:
 
 def translated_slug(title: str) -> str:
     slug = slugify(title)
-    if len(slug) > 70:
-        slug = slug[:70].rsplit("-", 1)[0]
+    if len(slug) > 80:
+        slug = slug[:80].rsplit("-", 1)[0]
     return slug
 
 

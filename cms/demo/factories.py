@@ -25,6 +25,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
+from wagtail.coreutils import find_available_slug
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page
@@ -222,9 +223,18 @@ class PartnerOrganisationFactory(DjangoModelFactory):
 # --------------------------------------------------------------------------------------------
 
 
+def _available_slug(o) -> str:
+    slug = slugify(o.title) or "page"
+    return find_available_slug(o.parent, slug) if o.parent is not None else slug
+
+
 class BasePageFactory(wagtail_factories.PageFactory):
+    """Slugs come from the title, made unique among the parent's children."""
+
     class Meta:
         abstract = True
+
+    slug = factory.LazyAttribute(_available_slug)
 
 
 class HomePageFactory(BasePageFactory):
@@ -258,7 +268,6 @@ class SpaceIndexPageFactory(BasePageFactory):
 
     parent = factory.LazyFunction(get_home_page)
     title = "Espaces"
-    slug = factory.Sequence(lambda n: "espaces" if n == 0 else f"espaces-{n}")
     intro = paragraphs("Les espaces de coworking et centres de compétences du réseau.")
 
 
@@ -292,7 +301,6 @@ class EventIndexPageFactory(BasePageFactory):
 
     parent = factory.LazyFunction(get_home_page)
     title = "Agenda"
-    slug = factory.Sequence(lambda n: "agenda" if n == 0 else f"agenda-{n}")
     intro = paragraphs("Les événements du réseau.")
 
 
@@ -326,13 +334,13 @@ class BlogIndexPageFactory(BasePageFactory):
 
     parent = factory.LazyFunction(get_home_page)
     title = "Blog"
-    slug = factory.Sequence(lambda n: "blog" if n == 0 else f"blog-{n}")
     intro = paragraphs("Nouvelles et récits du réseau.")
 
 
 class BlogPageFactory(BasePageFactory):
     class Meta:
         model = BlogPage
+        skip_postgeneration_save = True
 
     class Params:
         categories = ()
@@ -366,7 +374,6 @@ class StudyIndexPageFactory(BasePageFactory):
 
     parent = factory.LazyFunction(get_home_page)
     title = "Études"
-    slug = factory.Sequence(lambda n: "etudes" if n == 0 else f"etudes-{n}")
     intro = paragraphs("Études et guides produits par le réseau.")
 
 

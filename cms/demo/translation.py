@@ -143,22 +143,62 @@ def fill_strings(source: TranslationSource, locale: Locale, glossary: Glossary, 
 
 def localize_page_links(source: TranslationSource, locale: Locale, user=None) -> int:
     """Point page choosers of StreamField links (blocks whose field is named ``page``) at the
-    translation of the chosen page in ``locale``, as an editor would in the translation editor."""
-    overridden = 0
+    translation of the chosen page in ``locale``, as an editor would in the translation editor.
+
+    Returns how many overrides were created or changed (links to pages that are not translated
+    yet keep pointing at the source page).
+    """
+    changed = 0
     for segment in OverridableSegment.objects.filter(source=source).select_related("context"):
         if segment.context.path.rsplit(".", 1)[-1] != "page" or not isinstance(segment.data, int):
             continue
         page = Page.objects.filter(pk=segment.data).first()
         translated = page.get_translation_or_none(locale) if page else None
-        if translated is None or translated.pk == page.pk:
+        if translated is None or translated.alias_of_id:
             continue
-        SegmentOverride.objects.update_or_create(
-            locale=locale,
-            context=segment.context,
-            defaults={"data_json": json.dumps(translated.pk), "last_translated_by": user},
-        )
-        overridden += 1
-    return overridden
+        data_json = json.dumps(translated.pk)
+        override = SegmentOverride.objects.filter(locale=locale, context=segment.context).first()
+        if override is not None and override.data_json == data_json:
+            continue
+        if override is None:
+            override = SegmentOverride(locale=locale, context=segment.context)
+        override.data_json = data_json
+        override.last_translated_by = user
+        override.save()
+        changed += 1
+    return changed
+
+
+def _ensure_published(translated, user):
+    """``save_target()`` publishes through ``transaction.on_commit()``: inside an enclosing
+    transaction (tests, a caller's atomic block) that has not happened yet, so publish now."""
+    if isinstance(translated, Page) and (not translated.live or translated.has_unpublished_changes):
+        translated.get_latest_revision().publish(user=user)
+        translated.refresh_from_db()
+
+
+def sync_page_links(obj, locales: Iterable[Locale | str], user=None) -> int:
+    """Re-point the page links of existing translations of ``obj`` at translated pages.
+
+    Needed when a page links to pages translated after it (the home page links to its own
+    children). Only saves (and publishes) a translation when one of its links changed, so it is
+    idempotent. Returns the number of translations saved.
+    """
+    if isinstance(obj, Page):
+        obj = obj.specific
+    source = TranslationSource.objects.get_for_instance_or_none(obj)
+    if source is None:
+        return 0
+    saved = 0
+    for locale in _locales(locales):
+        translation = Translation.objects.filter(source=source, target_locale=locale).first()
+        if translation is None or not localize_page_links(source, locale, user):
+            continue
+        with transaction.atomic():
+            translation.save_target(user=user, publish=True)
+        _ensure_published(_existing_translation(obj, locale), user)
+        saved += 1
+    return saved
 
 
 def _translate(instance, locales, *, user, publish, translations):
@@ -204,11 +244,8 @@ def _translate(instance, locales, *, user, publish, translations):
                 f"wagtail-localize did not create the {locale.language_code} translation of "
                 f"{instance!r} (a validation error is swallowed by TranslationCreator)."
             )
-        if is_page and publish and (not translated.live or translated.has_unpublished_changes):
-            # save_target() publishes through transaction.on_commit(): inside an enclosing
-            # transaction (tests, or a caller's atomic block) that has not happened yet.
-            translated.get_latest_revision().publish(user=user)
-            translated.refresh_from_db()
+        if publish:
+            _ensure_published(translated, user)
         results[locale.language_code] = translated
     return results
 

@@ -21,9 +21,6 @@ class ProjectIdeasFeed(Feed):
     def description(self):
         return _("Ideas and projects people of the network want to work on with others.")
 
-    def feed_extra_kwargs(self, obj):
-        return {"language": get_language()}
-
     def items(self):
         return (
             ProjectIdea.objects.in_locale(get_language())

@@ -87,3 +87,6 @@ class HasChoice(Contains):
 
     def get_prep_lookup(self):
         return f"{SEPARATOR}{self.rhs}{SEPARATOR}"
+
+    def get_rhs_op(self, connection, rhs):
+        return connection.operators["contains"] % rhs

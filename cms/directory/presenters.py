@@ -79,7 +79,7 @@ def present(record, vocabulary: Vocabulary) -> RecordView:
         )
         if isinstance(record, Coworker):
             view.summary = record.headline
-            view.spaces = vocabulary.labels("space", [str(k) for k in record.space_keys()])
+            view.spaces = vocabulary.labels("space", record.space_keys(), keep_order=True)
             view.place = _place(vocabulary, record.city, record.country)
             view.image = record.photo
             view.facts = [
@@ -90,7 +90,7 @@ def present(record, vocabulary: Vocabulary) -> RecordView:
             ]
         elif isinstance(record, Company):
             view.summary = Truncator(record.description).words(SUMMARY_WORDS)
-            view.spaces = vocabulary.labels("space", [str(k) for k in record.space_keys()])
+            view.spaces = vocabulary.labels("space", record.space_keys(), keep_order=True)
             view.place = _place(vocabulary, record.city, record.country)
             view.image = record.logo
             view.facts = [

@@ -100,7 +100,12 @@ class Vocabulary:
     def by_key(self, name: str, key) -> Option | None:
         return self._by_key.get(name, {}).get(str(key))
 
-    def labels(self, name: str, keys) -> list[Option]:
-        """Options for these keys (skills of a record…), in the vocabulary's order."""
-        wanted = {str(key) for key in keys}
+    def labels(self, name: str, keys, *, keep_order: bool = False) -> list[Option]:
+        """Options for these keys (skills of a record…), in the vocabulary's order, or in the
+        order of ``keys`` (a home space before the spaces visited)."""
+        keys = list(dict.fromkeys(str(key) for key in keys))
+        if keep_order:
+            found = (self.by_key(name, key) for key in keys)
+            return [option for option in found if option is not None]
+        wanted = set(keys)
         return [option for option in self.options(name) if option.key in wanted]

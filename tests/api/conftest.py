@@ -12,13 +12,32 @@ from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.rich_text import RichText
 
 from cms.blog.models import BlogPage
-from tests.conftest import HIDDEN_WORD, add_page, kept_for_module
+from tests.conftest import (
+    HIDDEN_WORD,
+    add_page,
+    build_hidden_pages,
+    build_site_tree,
+    kept_for_module,
+)
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _media_root(tmp_path_factory):
     with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("api-media"))):
         yield
+
+
+@pytest.fixture(scope="package")
+def site_tree(django_db_setup, django_db_blocker):
+    """The shared site tree, built once for all the API tests (it takes seconds to build)."""
+    with kept_for_module(django_db_blocker):
+        yield build_site_tree()
+
+
+@pytest.fixture(scope="package")
+def hidden_pages(site_tree, django_db_blocker):
+    with kept_for_module(django_db_blocker):
+        yield build_hidden_pages(site_tree)
 
 
 @pytest.fixture(autouse=True)
@@ -113,7 +132,7 @@ def build_rich_article(tree, media):
     )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def api_content(site_tree, django_db_blocker):
     """Media and a rich article, on top of the module's site tree."""
     with kept_for_module(django_db_blocker):

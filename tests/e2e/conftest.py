@@ -13,6 +13,7 @@
 """
 
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -22,7 +23,18 @@ import pytest
 # made there (SynchronousOnlyOperation) although nothing runs concurrently.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-from .helpers import AXE_JS, CHROMIUM, CHROMIUM_ARGS, DESKTOP, TIMEOUT_MS
+from .helpers import (
+    AXE_JS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DESKTOP,
+    EDITOR_PASSWORD,
+    EDITOR_USERNAME,
+    REPO_DIR,
+    TIMEOUT_MS,
+)
+
+SCREENSHOTS = REPO_DIR / "test-results" / "e2e"
 
 
 def _missing(path: Path, what: str):
@@ -30,7 +42,7 @@ def _missing(path: Path, what: str):
         pytest.fail(f"{what} is missing ({path}): run `make e2e-deps` (bash ops/e2e/install.sh).")
 
 
-# --- live server ------------------------------------------------------------------------------
+# --- database, browser, live server -----------------------------------------------------------
 
 
 def _serial_static_handler():
@@ -49,14 +61,14 @@ def _serial_static_handler():
 
 
 @pytest.fixture(scope="package")
-def e2e_server(django_db_setup, django_db_blocker, tmp_path_factory):
-    """A live server whose database holds the demo content, shared by every e2e test.
-
-    Yields the base URL (http://127.0.0.1:PORT)."""
+def e2e_database(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo content, plus an editor account, committed to the test database for all the
+    e2e tests; afterwards the database is put back as it was (as serialized_rollback does)."""
+    from django.contrib.auth import get_user_model
     from django.core.management import call_command
     from django.db import connection
     from django.test.utils import override_settings
-    from pytest_django.live_server_helper import LiveServer
+    from wagtail.users.models import UserProfile
 
     media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("e2e-media")))
     media.enable()
@@ -64,29 +76,24 @@ def e2e_server(django_db_setup, django_db_blocker, tmp_path_factory):
         before = connection.creation.serialize_db_to_string()
         try:
             call_command("load_demo_content", "--quiet")
-            server = LiveServer("127.0.0.1", start=False)
-            server.thread.static_handler = _serial_static_handler()
-            server._live_server_modified_settings.enable()
-            server.start()
-            try:
-                yield server.url
-            finally:
-                server.stop()
-                server._live_server_modified_settings.disable()
+            editor = get_user_model().objects.create_superuser(
+                EDITOR_USERNAME, "e2e-editor@example.com", EDITOR_PASSWORD
+            )
+            # An English admin, so that the few selectors relying on visible text
+            # ("Translate", "Save") do not depend on the admin's language.
+            profile = UserProfile.get_for_user(editor)
+            profile.preferred_language = "en"
+            profile.save()
+            yield
         finally:
-            # Put the database back as it was before the demo content, as Django's
-            # serialized_rollback does.
             call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
             connection.creation.deserialize_db_from_string(before)
             media.disable()
 
 
-# --- browser ----------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for the whole session (Playwright gives each launch a fresh,
+@pytest.fixture(scope="package")
+def browser(e2e_database):
+    """One headless Chromium for all the e2e tests (Playwright gives each launch a fresh,
     temporary user data dir)."""
     _missing(CHROMIUM, "Chromium")
     from playwright.sync_api import sync_playwright
@@ -101,9 +108,45 @@ def browser():
             chromium.close()
 
 
+@pytest.fixture(scope="package")
+def e2e_server(browser, django_db_blocker):
+    """A live server on the e2e database, shared by every e2e test; yields its base URL.
+
+    It must start after Playwright: from then on the test thread has a running asyncio loop,
+    and Django (asgiref's thread-critical Local) hands it another connection object than before.
+    The server must share that very connection (same in-memory SQLite database, same
+    transaction), so it is collected only now."""
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        server = LiveServer("127.0.0.1", start=False)
+        server.thread.static_handler = _serial_static_handler()
+        server._live_server_modified_settings.enable()
+        server.start()
+        try:
+            yield server.url
+        finally:
+            server.thread.terminate()
+            # Request threads still finishing keep using the shared connection: leave it
+            # shareable (no dec_thread_sharing) and give them a moment to end.
+            for thread in threading.enumerate():
+                if "process_request_thread" in thread.name:
+                    thread.join(timeout=5)
+            server._live_server_modified_settings.disable()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"e2e_report_{report.when}", report)
+    return report
+
+
 @pytest.fixture
-def new_page(browser, e2e_server):
-    """Factory: a page in a fresh browser context (no cookies) with the given viewport/locale."""
+def new_page(request, browser, e2e_server):
+    """Factory: a page in a fresh browser context (no cookies) with the given viewport/locale.
+
+    When the test fails, every page it opened is saved as a screenshot under test-results/e2e/."""
     contexts = []
 
     def make(viewport=None, locale="fr-BE", mobile=False, **kwargs):
@@ -123,6 +166,18 @@ def new_page(browser, e2e_server):
         return context.new_page()
 
     yield make
+    report = getattr(request.node, "e2e_report_call", None)
+    if report is not None and report.failed:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        name = re.sub(r"[^A-Za-z0-9_.-]+", "-", request.node.name)
+        for number, context in enumerate(contexts):
+            for index, page in enumerate(context.pages):
+                target = SCREENSHOTS / f"{name}-{number}-{index}.png"
+                try:
+                    page.screenshot(path=str(target), full_page=True)
+                    print(f"screenshot of {page.url}: {target}")
+                except Exception as error:  # a screenshot must not hide the failure
+                    print(f"no screenshot of {page.url}: {error}")
     for context in contexts:
         context.close()
 

@@ -21,6 +21,8 @@ CHROMIUM_ARGS = [
 DESKTOP = {"width": 1280, "height": 800}
 MOBILE = {"width": 375, "height": 812}
 LANGUAGES = ["fr", "nl", "en"]
+EDITOR_USERNAME = "e2e-editor"
+EDITOR_PASSWORD = "e2e-editor-password-1234"
 # Time Playwright waits for an element or a navigation (ms).
 TIMEOUT_MS = 15_000
 

@@ -1,7 +1,7 @@
 """An editor's journey in a real browser: write a French article in the Wagtail admin, translate
 it into Dutch with wagtail-localize's editor, publish it and read it on /nl/.
 
-The admin is set to English for this editor (UserProfile.preferred_language) so that the few
+The editor account (made by the e2e_database fixture) uses the admin in English, so that the few
 selectors relying on visible text ("Translate", "Save") do not depend on the admin's language.
 Class names of wagtail-localize's React editor are generated (styled-components), so segments are
 found by their source text: ``li:has(> p:text-is(SOURCE))``.
@@ -10,18 +10,13 @@ found by their source text: ``li:has(> p:text-is(SOURCE))``.
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from wagtail.models import Locale
-from wagtail.users.models import UserProfile
 
 from cms.blog.models import BlogIndexPage, BlogPage
 
-from .helpers import path_of
+from .helpers import EDITOR_PASSWORD, EDITOR_USERNAME, path_of
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db]
-
-USERNAME = "e2e-editor"
-PASSWORD = "e2e-editor-password-1234"
 
 FRENCH = {
     "title": "Un espace de coworking à la frontière",
@@ -37,15 +32,6 @@ DUTCH = {
 }
 
 
-@pytest.fixture
-def editor():
-    user = get_user_model().objects.create_superuser(USERNAME, "editor@example.com", PASSWORD)
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
-
-
 def translate_segment(page, source: str, target: str):
     """In wagtail-localize's editor: Translate -> type -> Save, then wait until it is saved."""
     segment = page.locator(f"li:has(> p:text-is({source!r}))")
@@ -56,7 +42,7 @@ def translate_segment(page, source: str, target: str):
     segment.and_(page.locator("li.complete")).wait_for()
 
 
-def test_editor_writes_a_french_article_and_publishes_its_dutch_translation(editor, new_page):
+def test_editor_writes_a_french_article_and_publishes_its_dutch_translation(new_page):
     fr = Locale.objects.get(language_code="fr")
     nl = Locale.objects.get(language_code="nl")
     blog_index = BlogIndexPage.objects.get(locale=fr)
@@ -64,8 +50,8 @@ def test_editor_writes_a_french_article_and_publishes_its_dutch_translation(edit
 
     # Log in.
     page.goto("/admin/login/")
-    page.fill("#id_username", USERNAME)
-    page.fill("#id_password", PASSWORD)
+    page.fill("#id_username", EDITOR_USERNAME)
+    page.fill("#id_password", EDITOR_PASSWORD)
     page.press("#id_password", "Enter")
     page.wait_for_url("**/admin/")
 

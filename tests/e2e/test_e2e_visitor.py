@@ -1,4 +1,4 @@
-"""A visitor's journey in a real browser: /, an article, the same article in Dutch, an event's .ics."""
+"""A visitor's journey in a real browser: /, an article, its Dutch version, an event's .ics."""
 
 import re
 from pathlib import Path

@@ -17,9 +17,10 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from cms.core.models import Category, Navigation
+from cms.core.models.navigation import SOCIAL_NETWORKS
 from cms.core.queries import visible_pages
 
 register = template.Library()
@@ -50,18 +51,33 @@ def _site(request):
     return site
 
 
-def _locale_home(site, language_code):
+def _memo(request, key, compute):
+    """Compute once per request: base.html and the page templates ask the same questions."""
+    if request is None:
+        return compute()
+    store = request.__dict__.setdefault("_coffee_tags_memo", {})
+    if key not in store:
+        store[key] = compute()
+    return store[key]
+
+
+def _locale_homes(request):
+    """{language code: the site root page's visible translation}, for the current site."""
+
+    def compute():
+        site = _site(request)
+        if site is None:
+            return {}
+        root = site.root_page
+        pages = visible_pages(Page.objects.filter(translation_key=root.translation_key))
+        return {page.locale.language_code: page for page in pages.select_related("locale")}
+
+    return _memo(request, "locale_homes", compute)
+
+
+def _locale_home(request, language_code):
     """The site root page's translation in ``language_code`` when a visitor can see it."""
-    if site is None:
-        return None
-    locale = Locale.objects.filter(language_code=language_code).first()
-    if locale is None:
-        return None
-    root = site.root_page
-    home = root if root.locale_id == locale.pk else root.get_translation_or_none(locale)
-    if home is None:
-        return None
-    return visible_pages(Page.objects.filter(pk=home.pk)).first()
+    return _locale_homes(request).get(language_code)
 
 
 def _route_suffix(page, request):
@@ -97,7 +113,6 @@ def language_links(context, page=None):
     """
     page = _as_page(page)
     request = _request(context)
-    site = _site(request)
     active_code = _page_language(page)
     translations = {}
     if page is not None and hasattr(page, "live_translations"):
@@ -120,7 +135,7 @@ def language_links(context, page=None):
             if translated != current or code == active_code:
                 url, same_page = translated, True
         if url is None:
-            home = _locale_home(site, code)
+            home = _locale_home(request, code)
             url = home.get_url(request) if home is not None else f"/{code}/"
         links.append(
             {
@@ -172,21 +187,38 @@ def og_locale(language_code):
 # --------------------------------------------------------------------------- navigation
 
 
-def _link(value, request):
-    """A LinkBlock value -> {label, url, external}; None when the page is not visible."""
-    page = value.get("page")
-    if page is not None:
-        page = page.localized
-        if not page.live:
-            return None
-        url = page.get_url(request)
-        external = False
-    else:
-        url = value.get("url")
-        external = True
-    if not url:
-        return None
-    return {"label": value.get("label"), "url": url, "external": external}
+def _localized_pages(pages):
+    """``page.localized`` for several pages in one query: {pk: the live translation in the
+    active language, or the page itself}."""
+    if not pages:
+        return {}
+    keys = {page.translation_key for page in pages}
+    translated = visible_pages(
+        Page.objects.filter(
+            translation_key__in=keys, locale__language_code=translation.get_language()
+        )
+    )
+    found = {page.translation_key: page for page in translated}
+    return {page.pk: found.get(page.translation_key, page) for page in pages}
+
+
+def _links(stream, request):
+    """LinkBlock values -> [{label, url, external}], leaving out pages nobody can see."""
+    values = [block.value for block in stream]
+    localized = _localized_pages([value["page"] for value in values if value.get("page")])
+    links = []
+    for value in values:
+        page = value.get("page")
+        if page is not None:
+            page = localized[page.pk]
+            url = page.get_url(request) if page.live else None
+            external = False
+        else:
+            url = value.get("url")
+            external = True
+        if url:
+            links.append({"label": value.get("label"), "url": url, "external": external})
+    return links
 
 
 def _mark_current(links, request):
@@ -211,12 +243,12 @@ def site_navigation(context):
     navigation = Navigation.for_active_locale()
     primary, footer_links, social, footer_text = [], [], [], ""
     if navigation is not None:
-        primary = [_link(block.value, request) for block in navigation.primary_menu]
-        footer_links = [_link(block.value, request) for block in navigation.footer_links]
+        primary = _links(navigation.primary_menu, request)
+        footer_links = _links(navigation.footer_links, request)
         social = [
             {
                 "network": block.value.get("network"),
-                "label": dict(_social_networks()).get(block.value.get("network"), ""),
+                "label": dict(SOCIAL_NETWORKS).get(block.value.get("network"), ""),
                 "url": block.value.get("url"),
             }
             for block in navigation.social_links
@@ -224,7 +256,7 @@ def site_navigation(context):
         ]
         footer_text = navigation.footer_text
     else:
-        home = _locale_home(_site(request), translation.get_language())
+        home = _locale_home(request, translation.get_language())
         if home is not None:
             children = visible_pages(home.get_children()).filter(show_in_menus=True)
             primary = [
@@ -232,23 +264,17 @@ def site_navigation(context):
                 for child in children
             ]
     return {
-        "primary": _mark_current([link for link in primary if link], request),
-        "footer_links": _mark_current([link for link in footer_links if link], request),
+        "primary": _mark_current(primary, request),
+        "footer_links": _mark_current(footer_links, request),
         "social": social,
         "footer_text": footer_text,
     }
 
 
-def _social_networks():
-    from cms.core.models.navigation import SOCIAL_NETWORKS
-
-    return SOCIAL_NETWORKS
-
-
 @register.simple_tag(takes_context=True)
 def locale_home(context):
     """The home page of the language being read (None if it is not published)."""
-    return _locale_home(_site(_request(context)), translation.get_language())
+    return _locale_home(_request(context), translation.get_language())
 
 
 @register.simple_tag(takes_context=True)
@@ -258,10 +284,13 @@ def find_index(context, model_label):
         model = apps.get_model(model_label)
     except (LookupError, ValueError):
         return None
-    locale = Locale.objects.filter(language_code=translation.get_language()).first()
-    if locale is None:
-        return None
-    return visible_pages(model.objects.filter(locale=locale)).order_by("path").first()
+    language_code = translation.get_language()
+
+    def compute():
+        pages = visible_pages(model.objects.filter(locale__language_code=language_code))
+        return pages.order_by("path").first()
+
+    return _memo(_request(context), f"index:{model_label}:{language_code}", compute)
 
 
 # --------------------------------------------------------------------------- listings

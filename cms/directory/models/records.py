@@ -47,10 +47,21 @@ def spaces_in_default_language():
     return Q(**SPACE_PAGE_TYPE, locale__language_code=settings.LANGUAGE_CODE)
 
 
+def terms_in_default_language():
+    """Editors pick skills and sectors from one list (the default language); the directory
+    shows each in the visitor's language through its translations."""
+    return Q(locale__language_code=settings.LANGUAGE_CODE)
+
+
 def sort_key_for(text: str) -> str:
     """'Émilie Lefèvre' -> 'emilie lefevre': alphabetical order that ignores accents and case."""
     decomposed = unicodedata.normalize("NFKD", text or "")
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()[:120]
+
+
+def make_slug(text: str) -> str:
+    """'Léa Vasseur' -> 'lea-vasseur'; names in other scripts keep their letters."""
+    return slugify(sort_key_for(text)) or slugify(text, allow_unicode=True) or "record"
 
 
 class DirectoryRecord(
@@ -119,7 +130,7 @@ class DirectoryRecord(
         super().clean()
         name = getattr(self, self.name_field)
         if not self.slug and name:
-            self.slug = self._free_slug(slugify(name, allow_unicode=True) or "record")
+            self.slug = self._free_slug(make_slug(name))
         clash = (
             type(self)
             .objects.filter(slug=self.slug)
@@ -145,7 +156,7 @@ class DirectoryRecord(
     def save(self, *args, **kwargs):
         name = getattr(self, self.name_field)
         if not self.slug:
-            self.slug = self._free_slug(slugify(name, allow_unicode=True) or "record")
+            self.slug = self._free_slug(make_slug(name))
         self.sort_key = sort_key_for(name)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and self.name_field in update_fields:
@@ -154,6 +165,7 @@ class DirectoryRecord(
         if update_fields is None or not set(update_fields) <= self.fields_not_indexed:
             from search.indexing import index_record
 
+            self.forget_index_texts()
             index_record(self)
 
     # ------------------------------------------------------------------ addresses
@@ -173,20 +185,34 @@ class DirectoryRecord(
             "skills", "sectors"
         )
 
+    # Bulk loaders may set ``_taxonomy_keys`` and ``_space_keys`` on unsaved-relation rows
+    # to spare the indexer a query per record; the texts are computed once per indexing.
+
     def taxonomy_keys(self) -> list:
-        return [term.translation_key for term in self.skills.all()] + [
-            term.translation_key for term in self.sectors.all()
-        ]
+        keys = self.__dict__.get("_taxonomy_keys")
+        if keys is None:
+            keys = [term.translation_key for term in self.skills.all()] + [
+                term.translation_key for term in self.sectors.all()
+            ]
+        return keys
 
     def taxonomy_text(self) -> str:
         """Labels and synonyms, in every language, of the record's skills and sectors."""
-        return current_context().words_for_terms(self.taxonomy_keys())
+        if "_taxonomy_text" not in self.__dict__:
+            self._taxonomy_text = current_context().words_for_terms(self.taxonomy_keys())
+        return self._taxonomy_text
 
     def space_keys(self) -> list:
-        return []
+        return self.__dict__.get("_space_keys") or []
 
     def space_text(self) -> str:
-        return current_context().words_for_spaces(self.space_keys())
+        if "_space_text" not in self.__dict__:
+            self._space_text = current_context().words_for_spaces(self.space_keys())
+        return self._space_text
+
+    def forget_index_texts(self):
+        for name in ("_taxonomy_text", "_space_text", "_taxonomy_keys", "_space_keys"):
+            self.__dict__.pop(name, None)
 
     # ------------------------------------------------------------------ preview
 
@@ -219,8 +245,20 @@ class Coworker(DirectoryRecord):
         _("headline"), max_length=160, help_text=_("What they do, in one line.")
     )
     bio = models.TextField(_("biography"), blank=True)
-    skills = ParentalManyToManyField("directory.Skill", blank=True, related_name="+")
-    sectors = ParentalManyToManyField("directory.Sector", blank=True, related_name="+")
+    skills = ParentalManyToManyField(
+        "directory.Skill",
+        verbose_name=_("skills"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=terms_in_default_language,
+    )
+    sectors = ParentalManyToManyField(
+        "directory.Sector",
+        verbose_name=_("sectors"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=terms_in_default_language,
+    )
     languages = ChoiceListField(_("languages spoken"), options=SpokenLanguage.choices)
     open_to = ChoiceListField(_("open to"), options=OpenTo.choices)
     home_space = models.ForeignKey(
@@ -298,8 +336,8 @@ class Coworker(DirectoryRecord):
         TranslatableField("bio"),
         SynchronizedField("skills"),
         SynchronizedField("sectors"),
-        SynchronizedField("languages"),
-        SynchronizedField("open_to"),
+        SynchronizedField("languages", overridable=False),
+        SynchronizedField("open_to", overridable=False),
         SynchronizedField("home_space"),
         SynchronizedField("spaces_visited"),
         SynchronizedField("city"),
@@ -345,6 +383,8 @@ class Coworker(DirectoryRecord):
     search_fields = [
         index.SearchField("title"),
         index.AutocompleteField("name"),
+        index.AutocompleteField("headline"),
+        index.AutocompleteField("taxonomy_text"),
         index.SearchField("headline"),
         index.SearchField("bio"),
         index.SearchField("city"),
@@ -372,7 +412,9 @@ class Coworker(DirectoryRecord):
 
     @classmethod
     def get_indexed_objects(cls):
-        return super().get_indexed_objects().prefetch_related("spaces_visited")
+        return (
+            super().get_indexed_objects().select_related("home_space").prefetch_related("spaces_visited")
+        )
 
     @property
     def has_consent(self) -> bool:
@@ -393,9 +435,11 @@ class Coworker(DirectoryRecord):
         return self.phone if self.show_phone else ""
 
     def space_keys(self) -> list:
-        keys = [space.translation_key for space in self.spaces_visited.all()]
-        if self.home_space_id:
-            keys.insert(0, self.home_space.translation_key)
+        keys = self.__dict__.get("_space_keys")
+        if keys is None:
+            keys = [space.translation_key for space in self.spaces_visited.all()]
+            if self.home_space_id:
+                keys.insert(0, self.home_space.translation_key)
         return keys
 
 
@@ -420,9 +464,19 @@ class Company(DirectoryRecord):
     size = models.CharField(_("size"), max_length=10, choices=CompanySize.choices, blank=True)
     year_founded = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
     skills = ParentalManyToManyField(
-        "directory.Skill", verbose_name=_("skills offered"), blank=True, related_name="+"
+        "directory.Skill",
+        verbose_name=_("skills offered"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=terms_in_default_language,
     )
-    sectors = ParentalManyToManyField("directory.Sector", blank=True, related_name="+")
+    sectors = ParentalManyToManyField(
+        "directory.Sector",
+        verbose_name=_("sectors"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=terms_in_default_language,
+    )
     spaces = ParentalManyToManyField(
         "wagtailcore.Page",
         verbose_name=_("spaces"),
@@ -481,6 +535,7 @@ class Company(DirectoryRecord):
     search_fields = [
         index.SearchField("title"),
         index.AutocompleteField("name"),
+        index.AutocompleteField("taxonomy_text"),
         index.SearchField("description"),
         index.SearchField("city"),
         index.SearchField("taxonomy_text"),
@@ -503,7 +558,10 @@ class Company(DirectoryRecord):
         return super().get_indexed_objects().prefetch_related("spaces")
 
     def space_keys(self) -> list:
-        return [space.translation_key for space in self.spaces.all()]
+        keys = self.__dict__.get("_space_keys")
+        if keys is None:
+            keys = [space.translation_key for space in self.spaces.all()]
+        return keys
 
 
 class ProjectIdea(DirectoryRecord):
@@ -515,9 +573,19 @@ class ProjectIdea(DirectoryRecord):
     title = models.CharField(_("title"), max_length=160)
     description = models.TextField(_("description"))
     skills = ParentalManyToManyField(
-        "directory.Skill", verbose_name=_("skills wanted"), blank=True, related_name="+"
+        "directory.Skill",
+        verbose_name=_("skills wanted"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=terms_in_default_language,
     )
-    sectors = ParentalManyToManyField("directory.Sector", blank=True, related_name="+")
+    sectors = ParentalManyToManyField(
+        "directory.Sector",
+        verbose_name=_("sectors"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=terms_in_default_language,
+    )
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=ProjectStatus.choices, default=ProjectStatus.OPEN
@@ -569,6 +637,7 @@ class ProjectIdea(DirectoryRecord):
     search_fields = [
         index.SearchField("title"),
         index.AutocompleteField("title"),
+        index.AutocompleteField("taxonomy_text"),
         index.SearchField("description"),
         index.SearchField("taxonomy_text"),
         index.SearchField("poster_text"),

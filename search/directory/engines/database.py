@@ -65,24 +65,31 @@ def count_facet(queryset, spec, keys) -> dict[str, int]:
 class DatabaseEngine(DirectoryEngine):
     name = "database"
 
+    @staticmethod
+    def matching_words(model, terms, method):
+        """The backend's queryset of records containing every word, annotated with "_score"."""
+        backend = get_search_backend()
+        results = getattr(backend, method)(
+            " ".join(terms), model.objects.order_by(), operator="and", order_by_relevance=True
+        )
+        return results.get_queryset()
+
     def search(self, plan: SearchPlan) -> EngineResponse:
         model = plan.kind.model
-        visible = model.objects.in_locale(plan.locale)
-        ranked = None
+        everyone = model.objects.in_locale(plan.locale)
+        visible, ranked = everyone, None
         if plan.terms:
-            backend = get_search_backend()
-            results = backend.search(
-                " ".join(plan.terms),
-                model.objects.order_by(),
-                operator="and",
-                order_by_relevance=True,
-            )
-            # The backend's queryset: records matching the words, with their "_score".
-            ranked = results.get_queryset()
-            visible = visible.filter(pk__in=ranked.order_by().values("pk"))
+            ranked = self.matching_words(model, plan.terms, "search")
+            visible = everyone.filter(pk__in=ranked.order_by().values("pk"))
 
         matching = apply_filters(visible, plan)
         total = matching.count()
+        if plan.terms and not total and not (plan.filters and visible.exists()):
+            # No whole-word match: try the last word as the beginning of a word ("compta").
+            ranked = self.matching_words(model, plan.terms, "autocomplete")
+            visible = everyone.filter(pk__in=ranked.order_by().values("pk"))
+            matching = apply_filters(visible, plan)
+            total = matching.count()
 
         scores = {}
         start, stop = plan.offset, plan.offset + plan.limit

@@ -3,9 +3,12 @@
 Safe to run again: what already exists is kept, nothing is duplicated.
 """
 
+import time
+
 from django.core.management.base import BaseCommand
 
-from cms.demo.loader import ADMIN_USERNAME, DemoLoader, describe
+from cms.demo.loader import ADMIN_USERNAME, DemoLoader, describe, quiet_logging
+from cms.directory.demo import load_directory_demo
 
 
 class Command(BaseCommand):
@@ -22,14 +25,19 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, quiet=False, **options):
+        started = time.monotonic()
         if not quiet:
             self.stdout.write("Loading the COFFEE Hub demo content...")
         report = DemoLoader(stdout=self.stdout, quiet=quiet).run()
+        with quiet_logging():
+            # The directory (people, companies, project ideas) has its own loader.
+            load_directory_demo(None if quiet else self.stdout)
         if quiet:
             return
         for line in describe(report):
             self.stdout.write(line)
-        self.stdout.write(self.style.SUCCESS(f"Demo content ready in {report.seconds:.1f} s."))
+        seconds = time.monotonic() - started
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready in {seconds:.1f} s."))
         self.stdout.write("")
         self.stdout.write("Site:  http://127.0.0.1:8000/fr/  (also /nl/ and /en/)")
         self.stdout.write("Admin: http://127.0.0.1:8000/admin/")

@@ -1,0 +1,254 @@
+"""The demo content: `manage.py load_demo_content` builds a site in fr, translated into nl and en
+with wagtail-localize, and running it again changes nothing.
+
+The command runs twice, once per module (it takes a while), inside a transaction rolled back
+after the module; the tests then read what it built.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test.utils import override_settings
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Revision, Site
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from cms.core.models import Category, Navigation
+from cms.demo import content
+from cms.demo.factories import (
+    AuthorFactory,
+    BlogPageFactory,
+    CategoryFactory,
+    DocumentFactory,
+    EventPageFactory,
+    HomePageFactory,
+    ImageFactory,
+    PartnerOrganisationFactory,
+    SpaceIndexPageFactory,
+    SpacePageFactory,
+    StandardPageFactory,
+    StudyPageFactory,
+    get_home_page,
+    publish,
+)
+from cms.demo.translation import translate_page, translate_snippet
+from cms.events.models import EventPage
+from cms.home.models import HomePage
+from cms.spaces.models import SpacePage
+from cms.studies.models import StudyPage
+
+from .conftest import kept_for_module
+
+pytestmark = pytest.mark.django_db
+
+COUNTED = {
+    "Page": Page,
+    "Revision": Revision,
+    "TranslationSource": TranslationSource,
+    "Translation": Translation,
+    "StringTranslation": StringTranslation,
+    "Category": Category,
+    "Navigation": Navigation,
+    "Document": get_document_model(),
+    "Image": get_image_model(),
+    "User": get_user_model(),
+}
+TARGETS = ["nl", "en"]
+
+
+def counts() -> dict[str, int]:
+    return {name: model.objects.count() for name, model in COUNTED.items()}
+
+
+@dataclass(frozen=True)
+class Demo:
+    first_run: dict[str, int]
+    second_run: dict[str, int]
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    media = tmp_path_factory.mktemp("demo-media")
+    with override_settings(MEDIA_ROOT=str(media)), kept_for_module(django_db_blocker):
+        call_command("load_demo_content", "--quiet")
+        first_run = counts()
+        call_command("load_demo_content", "--quiet")
+        yield Demo(first_run=first_run, second_run=counts())
+
+
+def french_pages():
+    home = get_home_page("fr")
+    return list(Page.objects.descendant_of(home, inclusive=True).specific().order_by("path"))
+
+
+def test_running_the_command_twice_changes_nothing(demo):
+    assert demo.second_run == demo.first_run
+    pages_per_locale = 1 + 4 + len(content.SPACES) + len(content.EVENTS) + len(content.ARTICLES)
+    pages_per_locale += len(content.STUDIES) + len(content.STANDARD_PAGES)
+    assert demo.first_run["Page"] >= 1 + 3 * pages_per_locale  # the tree root + three locales
+    assert demo.first_run["Navigation"] == 3
+    assert demo.first_run["Category"] == 3 * len(content.CATEGORIES)
+    assert demo.first_run["Document"] >= len(content.STUDIES)
+    assert demo.first_run["Image"] >= len(content.IMAGES)
+
+
+@pytest.mark.parametrize("language", TARGETS)
+def test_every_page_is_a_live_translation_with_its_own_text(demo, language):
+    """Each French page has a real (non-alias) translation: same translation key, target locale,
+    live, and a translated title (spaces keep their proper names: their introduction differs)."""
+    locale = Locale.objects.get(language_code=language)
+    pages = french_pages()
+    assert len(pages) > 30
+    for page in pages:
+        translated = page.get_translation(locale).specific
+        assert translated.translation_key == page.translation_key
+        assert translated.locale == locale
+        assert translated.live and not translated.has_unpublished_changes
+        assert translated.alias_of_id is None
+        if isinstance(page, SpacePage):
+            assert translated.title == page.title
+            assert translated.intro != page.intro
+        else:
+            assert translated.title != page.title, page.url_path
+
+
+def test_titles_are_distinct_across_the_three_languages(demo):
+    target_locales = Locale.objects.filter(language_code__in=TARGETS)
+    for page in french_pages():
+        if isinstance(page, SpacePage):
+            continue
+        titles = {page.title} | {page.get_translation(locale).title for locale in target_locales}
+        assert len(titles) == 3, titles
+
+
+def test_translations_go_through_wagtail_localize(demo):
+    for page in french_pages():
+        source = TranslationSource.objects.get_for_instance(page)
+        targets = set(
+            Translation.objects.filter(source=source).values_list(
+                "target_locale__language_code", flat=True
+            )
+        )
+        assert targets == set(TARGETS)
+    # The Dutch title of the agenda is a StringTranslation in the translation memory.
+    assert StringTranslation.objects.filter(locale__language_code="nl", data="Evenementen").exists()
+
+
+def test_the_site_root_is_the_french_home_and_nl_en_homes_translate_it(demo):
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    assert isinstance(home, HomePage)
+    assert home.locale.language_code == "fr"
+    expected = {"fr": "Bienvenue au COFFEE Hub", "nl": "Welkom bij COFFEE Hub"}
+    expected["en"] = "Welcome to COFFEE Hub"
+    for language, title in expected.items():
+        translated = home.get_translation(Locale.objects.get(language_code=language))
+        assert translated.title == title
+        assert translated.depth == 2
+        assert translated.url == f"/{language}/"
+
+
+def test_slugs_are_translated(demo):
+    assert Page.objects.get(locale__language_code="nl", slug="ruimtes").url == "/nl/ruimtes/"
+    assert Page.objects.get(locale__language_code="en", slug="studies").url == "/en/studies/"
+    assert Page.objects.get(locale__language_code="fr", slug="etudes").url == "/fr/etudes/"
+
+
+@pytest.mark.parametrize("language", TARGETS)
+def test_navigation_and_categories_are_translated(demo, language):
+    navigation = Navigation.objects.get(locale__language_code=language)
+    labels = [block.value["label"] for block in navigation.primary_menu]
+    expected = [getattr(label, language) for label, _key in content.NAVIGATION["primary_menu"]]
+    assert labels == expected
+    # Menu links point at the pages of the same language.
+    assert {block.value["page"].locale.language_code for block in navigation.primary_menu} == {
+        language
+    }
+    names = set(
+        Category.objects.filter(locale__language_code=language).values_list("name", flat=True)
+    )
+    assert names == {getattr(spec["name"], language) for spec in content.CATEGORIES.values()}
+
+
+def test_the_agenda_has_upcoming_past_and_online_events(demo):
+    now = timezone.now()
+    events = EventPage.objects.filter(locale__language_code="fr")
+    assert events.count() == len(content.EVENTS)
+    assert events.filter(start__gt=now).count() >= 6
+    assert events.filter(end__lt=now).exists()
+    assert events.filter(venue_space__isnull=True).exclude(online_url="").exists()
+    assert events.filter(start__lt=now + datetime.timedelta(days=14), start__gt=now).exists()
+
+
+def test_each_study_comes_with_a_pdf(demo):
+    for study in StudyPage.objects.filter(locale__language_code="fr"):
+        documents = [item.document for item in study.documents.all()]
+        assert documents
+        for document in documents:
+            with document.file.open("rb") as handle:
+                data = handle.read()
+            assert data.startswith(b"%PDF-1.4") and data.rstrip().endswith(b"%%EOF")
+
+
+def test_the_admin_can_log_in(demo):
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser
+    assert admin.check_password("coffee-admin")
+
+
+def test_translate_page_uses_the_given_translations_and_is_idempotent(demo):
+    page = StandardPageFactory(title="Une page de test", slug="une-page-de-test")
+    translations = {
+        "Une page de test": {"nl": "Een testpagina", "en": "A test page"},
+        "une-page-de-test": {"nl": "een-testpagina", "en": "a-test-page"},
+    }
+    result = translate_page(page, TARGETS, translations=translations)
+    assert {code: p.title for code, p in result.items()} == {
+        "nl": "Een testpagina",
+        "en": "A test page",
+    }
+    assert result["nl"].slug == "een-testpagina" and result["nl"].live
+    assert result["en"].get_parent().specific == get_home_page("en")
+    before = counts()
+    assert translate_page(page, TARGETS, translations=translations) == result
+    assert counts() == before
+
+
+def test_translate_snippet_falls_back_to_the_source_text(demo):
+    category = CategoryFactory(name="Sans traduction", slug="sans-traduction")
+    result = translate_snippet(category, ["nl"], translations={})
+    assert result["nl"].name == "Sans traduction"
+    assert result["nl"].translation_key == category.translation_key
+
+
+def test_the_factories_build_every_page_type_with_its_relations(demo):
+    """The factories work next to existing content: slugs stay unique among siblings."""
+    index = SpaceIndexPageFactory()
+    assert index.slug == "espaces-1"  # the demo already has /espaces/
+    space = SpacePageFactory(parent=index, gallery=[ImageFactory(title="Vue de l'espace")])
+    event = EventPageFactory(venue_space=space)
+    assert event.space == space and event.end > event.start
+    article = BlogPageFactory(
+        categories=[CategoryFactory()],
+        authors=[AuthorFactory()],
+        tags=["demo", "test"],
+        hero_image=ImageFactory(),
+    )
+    assert len(article.categories) == 1 and len(article.authors) == 1
+    assert sorted(article.tags.names()) == ["demo", "test"]
+    study = StudyPageFactory(
+        themes=[CategoryFactory()],
+        partners=[PartnerOrganisationFactory()],
+        attached_documents=[DocumentFactory(title="Rapport")],
+    )
+    assert study.documents.get().document.file.name.endswith(".pdf")
+    assert study.partners and study.themes
+    standard = publish(StandardPageFactory(title="À propos"))
+    assert standard.slug == "a-propos-1" and standard.live_revision is not None
+    assert HomePageFactory().depth == 2
+    assert space.gallery_images.get().image.width == 1200
