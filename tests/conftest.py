@@ -299,6 +299,18 @@ def build_site_tree() -> SiteTree:
 
 
 @pytest.fixture(scope="module")
+def home_tree(django_db_setup, django_db_blocker) -> SiteTree:
+    """Only the home page, in French, Dutch and English (for tests that need no other page)."""
+    with kept_for_module(django_db_blocker):
+        tree = SiteTree()
+        home_fr = HomePage.objects.get(locale__language_code="fr", depth=2)
+        tree.add("home", home_fr)
+        for translated in translate(home_fr).values():
+            tree.add("home", translated)
+        yield tree
+
+
+@pytest.fixture(scope="module")
 def site_tree(django_db_setup, django_db_blocker) -> SiteTree:
     """The site in three locales, built once per test module (and rolled back after it)."""
     with kept_for_module(django_db_blocker):

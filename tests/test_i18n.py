@@ -31,7 +31,7 @@ LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
         ("", "/fr/"),
     ],
 )
-def test_root_redirects_to_the_best_language(client, site_tree, accept_language, expected):
+def test_root_redirects_to_the_best_language(client, home_tree, accept_language, expected):
     """`/` sends the visitor to the best match of their Accept-Language among fr, nl and en,
     French when nothing matches; the redirect varies on Accept-Language so no cache serves
     one visitor's language to another."""
@@ -46,7 +46,7 @@ def test_root_redirects_to_the_best_language(client, site_tree, accept_language,
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_not_found_page_speaks_the_visitors_language(client, site_tree, lang):
+def test_not_found_page_speaks_the_visitors_language(client, home_tree, lang):
     """/nl/does-not-exist/ answers 404 with the site's own error page, in Dutch (and likewise
     in French and English)."""
     response = client.get(f"/{lang}/does-not-exist/")
@@ -60,7 +60,7 @@ def test_not_found_page_speaks_the_visitors_language(client, site_tree, lang):
     assert html.select_one("nav.language-switcher") is not None
 
 
-def test_not_found_page_is_translated(client, site_tree):
+def test_not_found_page_is_translated(client, home_tree):
     """The 404 page's text really differs between French, Dutch and English."""
     texts = {
         lang: parse(client.get(f"/{lang}/does-not-exist/")).select_one("main").get_text(" ", True)

@@ -12,3 +12,8 @@ class ApiConfig(AppConfig):
         from . import signals
 
         signals.connect()
+        try:
+            from .directory import register_change_kinds
+        except ImportError:  # no directory app in this project
+            return
+        register_change_kinds()

@@ -13,8 +13,8 @@ the object and writes at most one ContentChange:
 Deleting an object partners heard of records `deleted`.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.conf import settings
 from django.db import transaction
@@ -97,11 +97,13 @@ def last_public(kind: Kind, object_id) -> bool:
     return last in (ContentChange.Action.CREATED, ContentChange.Action.UPDATED)
 
 
-def record(obj, *, touch: bool = True) -> ContentChange | None:
+def record(obj, *, touch: bool = True, hidden: bool = False) -> ContentChange | None:
+    """`hidden`: the caller knows the object is no longer visible (an unpublish signal, sent by
+    Wagtail before the row changes when a page is deleted)."""
     kind = kind_for_model(type(obj))
     if kind is None or obj.pk is None:
         return None
-    visible = kind.is_visible(obj)
+    visible = False if hidden else kind.is_visible(obj)
     was_public = last_public(kind, obj.pk)
     if visible and not was_public:
         action = ContentChange.Action.CREATED

@@ -11,7 +11,6 @@ Subclasses of Wagtail's viewsets that:
 import datetime
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.db.models import Max, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import redirect
@@ -20,8 +19,8 @@ from wagtail.api import APIField
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.images import get_image_model
+from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Page, Site
 
 from cms.blog.models import BlogPage
@@ -29,8 +28,8 @@ from cms.events.models import EventPage
 from cms.spaces.models import SpacePage
 from cms.studies.models import StudyPage
 
-from . import params, serializers
-from .errors import UNKNOWN_PARAMETER, ApiError, InvalidParameter, NotFound
+from . import params, schema, serializers
+from .errors import InvalidParameter, NotFound
 from .filters import FieldsFilter, LocaleFilter, OrderingFilter, SearchFilter, TreeFilter
 from .mixins import PublicAPIMixin
 from .pagination import OffsetLimitPagination
@@ -154,11 +153,13 @@ class BatchListingMixin:
         return None
 
     def find_view(self, request):
-        params.check_known(request.query_params, set(self.find_query_parameters) | {"fields", "format", "_"})
+        params.check_known(
+            request.query_params, set(self.find_query_parameters) | {"fields", "format", "_"}
+        )
         if not set(self.find_query_parameters) & set(request.query_params):
             raise InvalidParameter(
                 sorted(self.find_query_parameters)[0],
-                "find needs one of: %s." % ", ".join(sorted(self.find_query_parameters)),
+                "find needs one of: {}.".format(", ".join(sorted(self.find_query_parameters))),
             )
         obj = self.find_object(self.get_queryset(), request)
         if obj is None:
@@ -173,14 +174,26 @@ class BatchListingMixin:
         return redirect(f"{url}?{encoded}" if encoded else url)
 
 
+@schema.documented(
+    listing_view=schema.listing_schema(
+        schema.PageListSerializer,
+        [*schema.LISTING, schema.LOCALE, *schema.PAGE_FILTERS],
+        "List pages",
+        "Live, public pages of every type and language. With `type=`, that type's fields can "
+        "be requested with `fields=` and used as exact-match filters (e.g. `date=2026-01-31`).",
+    ),
+    detail_view=schema.detail_schema(schema.PageSerializer, "A page with all its fields"),
+    find_view=schema.find_schema(
+        "Find a page by id or by its address on the site",
+        [schema.query("html_path", str, "Path on the site with its language: /nl/blog/...")],
+    ),
+)
 class PagesEndpoint(PublicAPIMixin, BatchListingMixin, PagesAPIViewSet):
     """Live, public, unexpired pages in every locale of the site."""
 
     base_serializer_class = serializers.PageSerializer
     filter_backends = [FieldsFilter, TreeFilter, OrderingFilter, LocaleFilter, SearchFilter]
-    known_query_parameters = (
-        PagesAPIViewSet.known_query_parameters - {"rich_text_format", "site"}
-    )
+    known_query_parameters = PagesAPIViewSet.known_query_parameters - {"rich_text_format", "site"}
     meta_fields = [*PagesAPIViewSet.meta_fields, "translations"]
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "translations"]
 
@@ -200,7 +213,9 @@ class PagesEndpoint(PublicAPIMixin, BatchListingMixin, PagesAPIViewSet):
         return fields
 
     def get_site(self):
-        return Site.find_for_request(self.request) or Site.objects.filter(is_default_site=True).first()
+        return (
+            Site.find_for_request(self.request) or Site.objects.filter(is_default_site=True).first()
+        )
 
     def get_root_page(self):
         site = self.get_site()
@@ -334,14 +349,30 @@ class PagesEndpoint(PublicAPIMixin, BatchListingMixin, PagesAPIViewSet):
         return queryset.filter(pk=page.pk).first()
 
 
+@schema.documented(
+    listing_view=schema.listing_schema(
+        schema.EventListSerializer,
+        [*schema.LISTING, schema.LOCALE, *schema.EVENT_FILTERS],
+        "List events",
+        "Upcoming events (not yet ended) ordered by start, unless `from`/`to` say otherwise.",
+    ),
+    detail_view=schema.detail_schema(schema.EventSerializer, "An event with all its fields"),
+    find_view=schema.find_schema(
+        "Find an event by id or address",
+        [schema.query("html_path", str, "Path on the site with its language.")],
+    ),
+)
 class EventsEndpoint(PagesEndpoint):
     """Events: upcoming by default, ordered by start."""
 
     model = EventPage
     name = "events"
-    known_query_parameters = (
-        PagesEndpoint.known_query_parameters - {"type"}
-    ) | {"from", "to", "space", "city"}
+    known_query_parameters = (PagesEndpoint.known_query_parameters - {"type"}) | {
+        "from",
+        "to",
+        "space",
+        "city",
+    }
     listing_default_fields = [
         "id",
         "type",
@@ -414,13 +445,11 @@ def local_midnight(day: datetime.date) -> datetime.datetime:
 
 class CollectionMemberEndpointMixin(BatchListingMixin):
     filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
-    known_query_parameters = (
-        ImagesAPIViewSet.known_query_parameters - {"rich_text_format"}
-    )
+    known_query_parameters = ImagesAPIViewSet.known_query_parameters - {"rich_text_format"}
 
     def get_queryset(self):
         return (
-            self.model.objects.filter(public_collection_filter())
+            self.model.objects.filter(public_collection_filter(self.request))
             .prefetch_related("tags")
             .order_by("id")
         )
@@ -442,6 +471,15 @@ class CollectionMemberEndpointMixin(BatchListingMixin):
         return max(stamps) if stamps else None
 
 
+@schema.documented(
+    listing_view=schema.listing_schema(
+        schema.ImageListSerializer,
+        [*schema.LISTING, schema.query("title", str, "Exact title.")],
+        "List images of public collections",
+    ),
+    detail_view=schema.detail_schema(schema.ImageSerializer, "An image"),
+    find_view=schema.find_schema("Find an image by id"),
+)
 class ImagesEndpoint(PublicAPIMixin, CollectionMemberEndpointMixin, ImagesAPIViewSet):
     """Images of public collections, with a rendition and alt text."""
 
@@ -452,13 +490,18 @@ class ImagesEndpoint(PublicAPIMixin, CollectionMemberEndpointMixin, ImagesAPIVie
     nested_default_fields = [*ImagesAPIViewSet.nested_default_fields, "alt", "rendition"]
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .prefetch_renditions(serializers.image_rendition_spec())
-        )
+        return super().get_queryset().prefetch_renditions(serializers.image_rendition_spec())
 
 
+@schema.documented(
+    listing_view=schema.listing_schema(
+        schema.DocumentListSerializer,
+        [*schema.LISTING, schema.query("title", str, "Exact title.")],
+        "List documents of public collections",
+    ),
+    detail_view=schema.detail_schema(schema.DocumentSerializer, "A document"),
+    find_view=schema.find_schema("Find a document by id"),
+)
 class DocumentsEndpoint(PublicAPIMixin, CollectionMemberEndpointMixin, DocumentsAPIViewSet):
     """Documents of public collections, with their download URL."""
 
@@ -467,11 +510,9 @@ class DocumentsEndpoint(PublicAPIMixin, CollectionMemberEndpointMixin, Documents
     listing_default_fields = [*DocumentsAPIViewSet.listing_default_fields]
 
 
-# Unused in code, kept importable for the schema module.
 ENDPOINTS = {
     "pages": PagesEndpoint,
     "events": EventsEndpoint,
     "images": ImagesEndpoint,
     "documents": DocumentsEndpoint,
 }
-_unused = (settings, ApiError, UNKNOWN_PARAMETER)

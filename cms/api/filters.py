@@ -208,7 +208,9 @@ class TreeFilter(BaseFilterBackend):
             queryset = queryset.child_of(parent)
             queryset._filtered_by_child_of = parent
         if "ancestor_of" in query_params:
-            page = page_parameter(view, "ancestor_of", query_params["ancestor_of"], allow_root=False)
+            page = page_parameter(
+                view, "ancestor_of", query_params["ancestor_of"], allow_root=False
+            )
             queryset = queryset.ancestor_of(page)
         if "descendant_of" in query_params:
             if "child_of" in query_params:

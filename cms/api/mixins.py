@@ -93,7 +93,7 @@ def apply_http_caching(request, response, last_modified=None):
         return response
     if hasattr(response, "render") and not getattr(response, "is_rendered", True):
         response.render()
-    etag = '"%s"' % hashlib.sha256(response.content).hexdigest()[:32]
+    etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
     response["ETag"] = etag
     timestamp = None
     if last_modified is not None:

@@ -30,5 +30,7 @@ class OffsetLimitPagination(BasePagination):
 
     def get_paginated_response(self, data):
         return Response(
-            OrderedDict([("meta", OrderedDict([("total_count", self.total_count)])), ("items", data)])
+            OrderedDict(
+                [("meta", OrderedDict([("total_count", self.total_count)])), ("items", data)]
+            )
         )

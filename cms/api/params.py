@@ -10,7 +10,7 @@ import re
 from django.conf import settings
 from wagtail.models import Locale
 
-from .errors import ApiError, InvalidParameter, UNKNOWN_PARAMETER
+from .errors import UNKNOWN_PARAMETER, ApiError, InvalidParameter
 
 MAX_VALUE_LENGTH = 1000
 MAX_QUERY_LENGTH = 200
@@ -47,8 +47,9 @@ def check_known(query_params, known) -> None:
     unknown = sorted(set(query_params.keys()) - set(known))
     if unknown:
         raise ApiError(
-            "Unknown query parameter: %s. Accepted: %s."
-            % (", ".join(unknown), ", ".join(sorted(known))),
+            "Unknown query parameter: {}. Accepted: {}.".format(
+                ", ".join(unknown), ", ".join(sorted(known))
+            ),
             code=UNKNOWN_PARAMETER,
             parameter=unknown[0],
         )
@@ -56,9 +57,7 @@ def check_known(query_params, known) -> None:
 
 def parse_int(value: str, name: str, *, minimum=0, maximum=MAX_ID) -> int:
     if value is None or not _DIGITS.fullmatch(value) or not minimum <= int(value) <= maximum:
-        raise InvalidParameter(
-            name, f"{name} must be an integer between {minimum} and {maximum}."
-        )
+        raise InvalidParameter(name, f"{name} must be an integer between {minimum} and {maximum}.")
     return int(value)
 
 

@@ -1,9 +1,346 @@
-"""OpenAPI 3 schema of the public API (drf-spectacular)."""
+"""OpenAPI 3 description of the public API (drf-spectacular), Wagtail's v2 endpoints included.
+
+Wagtail does not describe its endpoints; the shapes below are written out by hand and attached
+to our endpoint subclasses with extend_schema_view (cms.api.endpoints). Response shapes are
+small "documentation serializers": they are never used to serialize anything.
+"""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers
+
+from .errors import ERROR_CODES
+
+LOCALES = ["fr", "nl", "en"]
 
 
+# Errors --------------------------------------------------------------------------------------
+class ErrorDetailSerializer(serializers.Serializer):
+    status = serializers.IntegerField(help_text="The HTTP status, repeated.")
+    code = serializers.ChoiceField(choices=ERROR_CODES)
+    parameter = serializers.CharField(
+        allow_null=True, help_text="The query parameter to blame, or null."
+    )
+    message = serializers.CharField(help_text="What went wrong and what is accepted, in English.")
+    retry_after = serializers.IntegerField(
+        required=False, help_text="Seconds to wait (429 only, also in the Retry-After header)."
+    )
+
+
+class ErrorSerializer(serializers.Serializer):
+    error = ErrorDetailSerializer()
+
+
+def errors(*statuses):
+    descriptions = {
+        400: "A parameter has a bad value (`parameter` names it).",
+        404: "Nothing visible at this address.",
+        429: "Too many requests from this client: wait Retry-After seconds.",
+    }
+    return {
+        status: OpenApiResponse(ErrorSerializer, description=descriptions[status])
+        for status in statuses
+    }
+
+
+# Pages ---------------------------------------------------------------------------------------
+class TranslationSerializer(serializers.Serializer):
+    locale = serializers.ChoiceField(choices=LOCALES)
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.URLField(help_text="This translation in the API.")
+    html_url = serializers.URLField(help_text="This translation on the site.")
+
+
+class PageMetaSerializer(serializers.Serializer):
+    type = serializers.CharField(help_text="Page type, e.g. blog.BlogPage.")
+    detail_url = serializers.URLField()
+    html_url = serializers.URLField(allow_null=True)
+    slug = serializers.CharField(required=False)
+    first_published_at = serializers.DateTimeField(required=False, allow_null=True)
+    locale = serializers.ChoiceField(choices=LOCALES, required=False)
+    translations = TranslationSerializer(many=True, required=False)
+    show_in_menus = serializers.BooleanField(required=False)
+    seo_title = serializers.CharField(required=False)
+    search_description = serializers.CharField(required=False)
+    parent = serializers.DictField(required=False, allow_null=True)
+    alias_of = serializers.DictField(required=False, allow_null=True)
+
+
+class PageSerializer(serializers.Serializer):
+    """A page: more fields appear with ?fields= (e.g. fields=* or fields=body,date), and a
+    page's detail has all of its type's fields. Rich text is {"html", "source"}; images are
+    {"id", "url", "width", "height", "alt", ...}; documents {"id", "title", "download_url"}."""
+
+    id = serializers.IntegerField()
+    meta = PageMetaSerializer()
+    title = serializers.CharField()
+
+
+class ListingMetaSerializer(serializers.Serializer):
+    total_count = serializers.IntegerField()
+
+
+class PageListSerializer(serializers.Serializer):
+    meta = ListingMetaSerializer()
+    items = PageSerializer(many=True)
+
+
+class VenueSpaceSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    slug = serializers.CharField()
+    city = serializers.CharField()
+    country = serializers.CharField()
+    street_address = serializers.CharField()
+    postcode = serializers.CharField()
+    locale = serializers.ChoiceField(choices=LOCALES)
+    detail_url = serializers.URLField()
+    html_url = serializers.URLField(allow_null=True)
+
+
+class VenueSerializer(serializers.Serializer):
+    space = VenueSpaceSerializer(allow_null=True)
+    text = serializers.CharField()
+    online_url = serializers.CharField()
+
+
+class EventSerializer(PageSerializer):
+    start = serializers.DateTimeField()
+    end = serializers.DateTimeField()
+    summary = serializers.CharField()
+    venue = VenueSerializer()
+    event_language = serializers.CharField()
+    registration_url = serializers.CharField()
+
+
+class EventListSerializer(serializers.Serializer):
+    meta = ListingMetaSerializer()
+    items = EventSerializer(many=True)
+
+
+# Images and documents ------------------------------------------------------------------------
+class RenditionSerializer(serializers.Serializer):
+    url = serializers.URLField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+
+
+class ImageMetaSerializer(serializers.Serializer):
+    type = serializers.CharField()
+    detail_url = serializers.URLField()
+    tags = serializers.ListField(child=serializers.CharField(), required=False)
+    download_url = serializers.URLField(required=False)
+    rendition = RenditionSerializer(required=False, allow_null=True)
+
+
+class ImageSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    meta = ImageMetaSerializer()
+    title = serializers.CharField()
+    alt = serializers.CharField(required=False)
+    width = serializers.IntegerField(required=False)
+    height = serializers.IntegerField(required=False)
+
+
+class ImageListSerializer(serializers.Serializer):
+    meta = ListingMetaSerializer()
+    items = ImageSerializer(many=True)
+
+
+class DocumentMetaSerializer(serializers.Serializer):
+    type = serializers.CharField()
+    detail_url = serializers.URLField()
+    tags = serializers.ListField(child=serializers.CharField(), required=False)
+    download_url = serializers.URLField(required=False)
+
+
+class DocumentSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    meta = DocumentMetaSerializer()
+    title = serializers.CharField()
+    file_size = serializers.IntegerField(required=False, allow_null=True)
+
+
+class DocumentListSerializer(serializers.Serializer):
+    meta = ListingMetaSerializer()
+    items = DocumentSerializer(many=True)
+
+
+# Change feed and search ----------------------------------------------------------------------
+class ChangeSerializer(serializers.Serializer):
+    change_id = serializers.IntegerField()
+    action = serializers.ChoiceField(choices=["created", "updated", "unpublished", "deleted"])
+    kind = serializers.CharField(help_text="page, coworker, company, project, skill, sector")
+    type = serializers.CharField(help_text="app_label.Model of the object.")
+    id = serializers.JSONField(help_text="The object's id (an integer for every current kind).")
+    locale = serializers.CharField(allow_null=True)
+    translation_key = serializers.UUIDField(allow_null=True)
+    timestamp = serializers.DateTimeField()
+    url = serializers.URLField(
+        allow_null=True, help_text="The object in the API; null once unpublished or deleted."
+    )
+
+
+class ChangeFeedMetaSerializer(serializers.Serializer):
+    since = serializers.DateTimeField(allow_null=True)
+    count = serializers.IntegerField()
+    has_more = serializers.BooleanField()
+    next_cursor = serializers.CharField(help_text="Pass as ?cursor= to continue or resume.")
+    next_url = serializers.URLField()
+
+
+class ChangeFeedSerializer(serializers.Serializer):
+    meta = ChangeFeedMetaSerializer()
+    items = ChangeSerializer(many=True)
+
+
+class SearchHitSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    type = serializers.CharField(allow_null=True)
+    title = serializers.CharField()
+    locale = serializers.CharField(allow_null=True)
+    summary = serializers.CharField(allow_null=True)
+    detail_url = serializers.URLField()
+    html_url = serializers.URLField(allow_null=True)
+
+
+class SearchGroupSerializer(serializers.Serializer):
+    total = serializers.IntegerField()
+    items = SearchHitSerializer(many=True)
+
+
+class SiteSearchSerializer(serializers.Serializer):
+    query = serializers.CharField()
+    locale = serializers.CharField(allow_null=True)
+    results = serializers.DictField(
+        child=SearchGroupSerializer(),
+        help_text="One group per kind: pages, coworkers, companies, projects.",
+    )
+
+
+# Parameters ----------------------------------------------------------------------------------
+def query(name, type_=str, description="", enum=None, many=False, **kwargs):
+    return OpenApiParameter(
+        name,
+        type_,
+        OpenApiParameter.QUERY,
+        description=description,
+        enum=enum,
+        many=many,
+        explode=True if many else None,
+        **kwargs,
+    )
+
+
+LIMIT = query("limit", int, "Items per page (default 20, at most 100).")
+OFFSET = query("offset", int, "Items to skip (0 to 1000000000).")
+FIELDS = query(
+    "fields",
+    str,
+    "Fields to add or remove: `*` (all), `_` (none), `body,date`, `-title`, `hero_image(title)`.",
+)
+ORDER = query("order", str, "A field to order by, `-` for descending, or `random`.")
+SEARCH = query("search", str, "Full-text search (200 characters at most).")
+SEARCH_OPERATOR = query("search_operator", str, "How words combine.", enum=["and", "or"])
+LOCALE = query("locale", str, "Only content in this language.", enum=LOCALES)
+PAGE_FILTERS = [
+    query("type", str, "Page type(s), e.g. `blog.BlogPage` (unlocks its fields as filters)."),
+    query("child_of", str, "Id of the parent page, or `root`."),
+    query("descendant_of", str, "Id of an ancestor page, or `root`."),
+    query("ancestor_of", int, "Id of a descendant page."),
+    query("translation_of", str, "Id of a page: its translations, or `root`."),
+    query("title", str, "Exact title."),
+    query("slug", str, "Exact slug."),
+]
+EVENT_FILTERS = [
+    query(
+        "from",
+        OpenApiTypes.DATE,
+        "Events ending on or after this day (YYYY-MM-DD). Without from/to: upcoming events only.",
+    ),
+    query("to", OpenApiTypes.DATE, "Events starting on or before this day (YYYY-MM-DD)."),
+    query("space", str, "Id or slug of a space of the network (any language)."),
+    query("city", str, "City of the venue space, e.g. Lille."),
+]
+LISTING = [LIMIT, OFFSET, FIELDS, ORDER, SEARCH, SEARCH_OPERATOR]
+
+
+def listing_schema(response, parameters, summary, description=""):
+    return {
+        "summary": summary,
+        "description": description,
+        "parameters": parameters,
+        "responses": {200: response, **errors(400, 429)},
+    }
+
+
+def detail_schema(response, summary):
+    return {
+        "summary": summary,
+        "parameters": [FIELDS],
+        "responses": {200: response, **errors(400, 404, 429)},
+    }
+
+
+def find_schema(summary, extra=()):
+    return {
+        "summary": summary,
+        "parameters": [query("id", int, "Id of the object."), *extra],
+        "responses": {
+            302: OpenApiResponse(description="Redirect to the object's detail URL."),
+            **errors(400, 404, 429),
+        },
+    }
+
+
+def documented(*, listing_view, detail_view, find_view):
+    """Attach the schemas to a Wagtail endpoint class.
+
+    Wagtail's viewsets route to listing_view / detail_view / find_view, which
+    extend_schema_view does not know; give the class its own thin methods to annotate.
+    """
+
+    def decorator(cls):
+        name = cls.name
+
+        def listing(self, request):
+            return super(cls, self).listing_view(request)
+
+        def detail(self, request, pk):
+            return super(cls, self).detail_view(request, pk)
+
+        def find(self, request):
+            return super(cls, self).find_view(request)
+
+        cls.listing_view = extend_schema(operation_id=f"{name}_list", **listing_view)(listing)
+        cls.detail_view = extend_schema(operation_id=f"{name}_detail", **detail_view)(detail)
+        cls.find_view = extend_schema(operation_id=f"{name}_find", **find_view)(find)
+        return cls
+
+    return decorator
+
+
+# Hooks ---------------------------------------------------------------------------------------
 def public_endpoints_only(endpoints, **kwargs):
+    """Only /api/v2/ (never the admin's or wagtail-localize's own DRF endpoints)."""
     return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v2/")]
 
 
+OPEN_COMPONENTS = ("Page", "Event")
+
+
 def postprocess(result, generator, request, public):
+    """Pages and events gain fields with ?fields=: their objects are open-ended."""
+    schemas = result.get("components", {}).get("schemas", {})
+    for name in OPEN_COMPONENTS:
+        if name in schemas:
+            schemas[name]["additionalProperties"] = True
+    result.setdefault("info", {})["description"] = (
+        result["info"].get("description", "")
+        + '\n\nErrors always look like `{"error": {"status": 400, "code": '
+        '"invalid_parameter", "parameter": "offset", "message": "..."}}`. '
+        "Responses carry ETag and Last-Modified (send If-None-Match / If-Modified-Since for a "
+        "304), Cache-Control: public, max-age=60, and CORS headers for any origin."
+    )
     return result

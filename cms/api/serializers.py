@@ -215,7 +215,8 @@ class StreamRenderer:
         if isinstance(block, blocks.StructBlock):
             raw = raw if isinstance(raw, dict) else {}
             result = {
-                name: self._render(child, raw.get(name)) for name, child in block.child_blocks.items()
+                name: self._render(child, raw.get(name))
+                for name, child in block.child_blocks.items()
             }
             # An image next to its own alternative text (ImageWithCaptionBlock): use it.
             image = result.get("image")
@@ -522,7 +523,9 @@ class StudyDocumentsField(Field):
         return instance
 
     def to_representation(self, page):
-        documents = [document_representation(self.context, item.document) for item in page.documents.all()]
+        documents = [
+            document_representation(self.context, item.document) for item in page.documents.all()
+        ]
         return [document for document in documents if document is not None]
 
 

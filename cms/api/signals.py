@@ -1,6 +1,8 @@
 """Signal handlers that feed the change log (and through it, the webhooks)."""
 
-from django.db.models.signals import post_delete, post_save
+import threading
+
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import (
     page_published,
@@ -18,7 +20,7 @@ def on_page_published(sender, instance, **kwargs):
 
 
 def on_page_unpublished(sender, instance, **kwargs):
-    changes.record(instance)
+    changes.record(instance, hidden=True)
 
 
 def on_page_moved(sender, instance, **kwargs):
@@ -27,16 +29,38 @@ def on_page_moved(sender, instance, **kwargs):
 
 
 def on_object_published(sender, instance, **kwargs):
-    """Wagtail's generic signals for DraftStateMixin models (pages have their own)."""
+    """Wagtail's generic signal for DraftStateMixin models (pages have their own)."""
     if isinstance(instance, Page):
         return
     changes.record(instance)
+
+
+def on_object_unpublished(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        return
+    changes.record(instance, hidden=True)
+
+
+_deleting = threading.local()
+
+
+def deleting_pages() -> set:
+    if not hasattr(_deleting, "pks"):
+        _deleting.pks = set()
+    return _deleting.pks
+
+
+def on_page_pre_delete(sender, instance, **kwargs):
+    # Deleting a page first deletes its view restrictions: while that happens, the page must
+    # not look public for an instant (see on_restriction_changed).
+    deleting_pages().add(instance.pk)
 
 
 def on_object_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         if sender is Page:  # once per page, not once per table of its multi-table model
             changes.record_deleted(instance)
+            deleting_pages().discard(instance.pk)
         return
     if changes.kind_for_model(sender) is not None:
         changes.record_deleted(instance)
@@ -46,13 +70,19 @@ def on_object_saved(sender, instance, created, raw=False, **kwargs):
     """Models without draft states (e.g. taxonomies) change when saved."""
     if raw or isinstance(instance, Page):
         return
+    if changes.kind_for_model(sender) is None:
+        return
     if hasattr(instance, "live") and hasattr(instance, "has_unpublished_changes"):
-        return  # DraftStateMixin: the published/unpublished signals say when it is public
-    if changes.kind_for_model(sender) is not None:
+        # DraftStateMixin: publishing says "created"/"updated"; a plain save can still hide it
+        # (a coworker withdrawing consent) or show it again.
+        changes.record(instance, touch=False)
+    else:
         changes.record(instance)
 
 
 def on_restriction_changed(sender, instance, **kwargs):
+    if instance.page_id in deleting_pages():
+        return
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
         changes.record_subtree(page, touch=False)
@@ -63,7 +93,8 @@ def connect():
     page_unpublished.connect(on_page_unpublished, dispatch_uid="coffee_api_page_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="coffee_api_page_moved")
     published.connect(on_object_published, dispatch_uid="coffee_api_published")
-    unpublished.connect(on_object_published, dispatch_uid="coffee_api_unpublished")
+    unpublished.connect(on_object_unpublished, dispatch_uid="coffee_api_unpublished")
+    pre_delete.connect(on_page_pre_delete, sender=Page, dispatch_uid="coffee_api_pre_delete")
     post_delete.connect(on_object_deleted, dispatch_uid="coffee_api_deleted")
     post_save.connect(on_object_saved, dispatch_uid="coffee_api_saved")
     post_save.connect(

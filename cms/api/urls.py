@@ -1,7 +1,7 @@
 """Everything under /api/, mounted outside i18n_patterns (one URL per resource, any language)."""
 
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerView
 
 from . import views
 from .router import api_router
@@ -18,4 +18,3 @@ api_patterns = [
 ]
 
 urlpatterns = [path("api/", include(api_patterns))]
-_unused = SpectacularAPIView

@@ -4,13 +4,15 @@ import base64
 import binascii
 
 from django.http import JsonResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
-from . import changes, params
+from . import changes, params, schema
 from .errors import NOT_FOUND, InvalidParameter, error_body
 from .mixins import PublicAPIMixin
 from .models import ContentChange
@@ -45,6 +47,19 @@ class ChangeFeedView(PublicAPIMixin, GenericAPIView):
 
     known_parameters = frozenset(["since", "cursor", "limit", "kind", "locale", "format", "_"])
 
+    @extend_schema(
+        summary="Changes since a time, for mirroring",
+        parameters=[
+            schema.query(
+                "since", OpenApiTypes.DATETIME, "ISO 8601 time, e.g. 2026-01-31T12:00:00Z."
+            ),
+            schema.query("cursor", str, "meta.next_cursor of the previous answer."),
+            schema.query("limit", int, "Changes per answer (default 100, at most 500)."),
+            schema.query("kind", str, "Only this kind: page, coworker, company, project..."),
+            schema.LOCALE,
+        ],
+        responses={200: schema.ChangeFeedSerializer, **schema.errors(400, 429)},
+    )
     def get(self, request):
         query_params = request.query_params
         queryset = ContentChange.objects.order_by("id")
@@ -101,6 +116,17 @@ class SiteSearchView(PublicAPIMixin, GenericAPIView):
 
     known_parameters = frozenset(["q", "locale", "limit", "format", "_"])
 
+    @extend_schema(
+        summary="Search pages and the directory at once",
+        parameters=[
+            schema.query(
+                "q", str, "Words to search for (required, 200 characters at most).", required=True
+            ),
+            schema.LOCALE,
+            schema.query("limit", int, "Hits per kind (default 10, at most 50)."),
+        ],
+        responses={200: schema.SiteSearchSerializer, **schema.errors(400, 429)},
+    )
     def get(self, request):
         from .search import site_search
 
@@ -129,6 +155,3 @@ def not_found(request, *args, **kwargs):
     )
     patch_cache_control(response, public=True, max_age=60)
     return response
-
-
-_unused = path

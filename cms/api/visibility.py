@@ -32,9 +32,12 @@ def restricted_collection_ids() -> set[int]:
     return set(Collection.objects.filter(condition).values_list("pk", flat=True))
 
 
-def public_collection_filter() -> Q:
+def public_collection_filter(request=None) -> Q:
     """A filter for images or documents whose collection is public."""
-    restricted = restricted_collection_ids()
+    if request is not None:
+        restricted = get_visibility(request).restricted_collections
+    else:
+        restricted = restricted_collection_ids()
     return ~Q(collection_id__in=restricted) if restricted else Q()
 
 
@@ -61,12 +64,13 @@ class Visibility:
 
 
 def get_visibility(context_or_request) -> Visibility:
-    """One Visibility per request, kept on the request (or the serializer context)."""
+    """One Visibility per request (kept on Django's HttpRequest, under DRF's Request)."""
     holder = context_or_request
     if isinstance(holder, dict):
-        holder = holder.get("request") or holder
-        if isinstance(holder, dict):
-            return holder.setdefault("_coffee_visibility", Visibility())
+        holder = holder.get("request")
+        if holder is None:
+            return context_or_request.setdefault("_coffee_visibility", Visibility())
+    holder = getattr(holder, "_request", holder)
     visibility = getattr(holder, "_coffee_visibility", None)
     if visibility is None:
         visibility = Visibility()

@@ -89,9 +89,7 @@ def deliver_webhook(delivery_id: int):
 
 
 def attempt_delivery(delivery_id: int) -> str:
-    delivery = (
-        WebhookDelivery.objects.select_related("webhook").filter(pk=delivery_id).first()
-    )
+    delivery = WebhookDelivery.objects.select_related("webhook").filter(pk=delivery_id).first()
     if delivery is None or delivery.status in (
         WebhookDelivery.Status.SUCCEEDED,
         WebhookDelivery.Status.FAILED,

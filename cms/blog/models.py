@@ -180,7 +180,11 @@ class BlogPage(BasePage):
 
     @property
     def categories(self):
-        return [item.category.localized for item in self.article_categories.all()]
+        # Synchronised categories already point at this page's locale: skip .localized's query.
+        return [
+            item.category if item.category.locale_id == self.locale_id else item.category.localized
+            for item in self.article_categories.all()
+        ]
 
     @property
     def authors(self):

@@ -21,6 +21,7 @@ from search.indexing import index_records
 
 from .choices import CompanyKind, CompanySize, OpenTo, ProjectStatus
 from .data import REGION_WEIGHTS, REGIONS, SECTORS, SKILLS
+from .listing import site_languages
 from .models import Company, Coworker, ProjectIdea, Sector, Skill
 from .models.records import make_slug, sort_key_for
 from .seed import ensure_taxonomy, spaces_by_city, terms_by_key
@@ -297,6 +298,8 @@ class DirectoryGenerator:
             size = min(self.batch_size, count - done)
             batch = [make(*args) for _ in range(size)]
             with transaction.atomic():
+                for rows, _relations in batch:
+                    self.choose_shown(rows)
                 rows = model.objects.bulk_create([row for rows, _rel in batch for row in rows])
                 self.link(model, batch)
                 index_records(model, rows)
@@ -308,6 +311,22 @@ class DirectoryGenerator:
         self.report.rows[label] += count
         self.report.seconds[label] = time.perf_counter() - started
         return sources
+
+    @staticmethod
+    def choose_shown(rows):
+        """``shown_in`` as cms.directory.listing computes it: the source stands for every
+        language without its own translation (all rows of a group share their state)."""
+        public = rows[0].live and getattr(rows[0], "consent_given_at", True) and not getattr(
+            rows[0], "consent_withdrawn_at", None
+        )
+        translated = {row.locale.language_code for row in rows[1:]}
+        for position, row in enumerate(rows):
+            if not public:
+                row.shown_in = []
+            elif position == 0:
+                row.shown_in = [code for code in site_languages() if code not in translated]
+            else:
+                row.shown_in = [row.locale.language_code]
 
     @staticmethod
     def link(model, batch):
@@ -348,5 +367,8 @@ class DirectoryGenerator:
         people = self.write(Coworker, self.person, coworkers, "coworkers")
         firms = self.write(Company, self.company, companies, "companies", people)
         self.write(ProjectIdea, self.project, projects, "projects", people, firms)
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")  # fresh statistics for the query planner
         self.report.seconds["total"] = time.perf_counter() - started
         return self.report

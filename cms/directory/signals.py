@@ -4,9 +4,10 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.signals import page_published, page_unpublished
 
 from .indexing import forget_context
+from .listing import refresh_group
 
 
-def share_privacy_fields(sender, instance, update_fields=None, raw=False, **kwargs):
+def share_privacy_fields(sender, instance, update_fields=None, **kwargs):
     """Consent and contact preferences hold for the person, not for one translation.
 
     The record's source (the oldest row of its translation group) is the authority: saving
@@ -14,8 +15,6 @@ def share_privacy_fields(sender, instance, update_fields=None, raw=False, **kwar
     wagtail-localize sync; saving a translation takes them back from the source, so a
     translation built from an old snapshot can never bring back a withdrawn consent.
     """
-    if raw:
-        return
     fields = sender.privacy_fields
     if update_fields is not None and not set(fields) & set(update_fields):
         return
@@ -35,10 +34,26 @@ def share_privacy_fields(sender, instance, update_fields=None, raw=False, **kwar
         differs.update(**values)
 
 
-def unindex_deleted_record(sender, instance, **kwargs):
+# Saves that cannot change which rows are public.
+NOT_VISIBILITY_FIELDS = {"latest_revision", "has_unpublished_changes", "locked", "locked_at",
+                         "locked_by", "sort_key", "shown_in"}
+
+
+def record_saved(sender, instance, update_fields=None, raw=False, **kwargs):
+    if raw:
+        return
+    if update_fields is not None and set(update_fields) <= NOT_VISIBILITY_FIELDS:
+        return
+    if hasattr(sender, "privacy_fields"):
+        share_privacy_fields(sender, instance, update_fields=update_fields)
+    refresh_group(sender, instance.translation_key)
+
+
+def record_deleted(sender, instance, **kwargs):
     from search.indexing import unindex_record
 
     unindex_record(instance)
+    refresh_group(sender, instance.translation_key)
 
 
 def records_using_term(term):
@@ -86,11 +101,10 @@ def space_changed(sender, instance, **kwargs):
 def connect():
     from .models import Company, Coworker, ProjectIdea, Sector, Skill
 
-    post_save.connect(share_privacy_fields, sender=Coworker, dispatch_uid="directory-privacy")
     for model in (Coworker, Company, ProjectIdea):
-        post_delete.connect(
-            unindex_deleted_record, sender=model, dispatch_uid=f"directory-unindex-{model.__name__}"
-        )
+        name = model.__name__
+        post_save.connect(record_saved, sender=model, dispatch_uid=f"directory-saved-{name}")
+        post_delete.connect(record_deleted, sender=model, dispatch_uid=f"directory-deleted-{name}")
     for model in (Skill, Sector):
         uid = f"directory-term-{model.__name__}"
         post_save.connect(term_saved, sender=model, dispatch_uid=f"{uid}-saved")

@@ -33,6 +33,7 @@ class Option:
     label: str  # in the visitor's language when it exists
     language: str  # the language of the label
     obj: object = field(default=None, compare=False, repr=False)
+    ids: tuple = field(default=(), compare=False, repr=False)  # rows of every translation
 
 
 class Vocabulary:
@@ -81,7 +82,14 @@ class Vocabulary:
             code = next((c for c in preferred if c in by_language), next(iter(by_language)))
             row = by_language[code]
             token, label = token_and_label(row)
-            option = Option(token=token, key=key, label=label, language=code, obj=row)
+            option = Option(
+                token=token,
+                key=key,
+                label=label,
+                language=code,
+                obj=row,
+                ids=tuple(sorted(other.pk for other in by_language.values())),
+            )
             options.append(option)
             for other in by_language.values():
                 aliases.setdefault(token_and_label(other)[0].lower(), option)

@@ -207,6 +207,9 @@ CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "Cache-Control"]
 CORS_PREFLIGHT_MAX_AGE = 86400
+# Only the schema class: authentication and permissions stay DRF's defaults (wagtail-localize's
+# own endpoints rely on them, wagtail-localize#827); the public API sets its own per view.
+REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
 SPECTACULAR_SETTINGS = {
     "TITLE": "COFFEE Hub API",
     "DESCRIPTION": "Read-only JSON API of the COFFEE network: pages, events, images, documents, "

@@ -28,7 +28,11 @@ class SpaceIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        spaces = visible_pages(SpacePage.objects.child_of(self)).order_by("kind", "city", "title")
+        spaces = (
+            visible_pages(SpacePage.objects.child_of(self))
+            .prefetch_related("gallery_images__image")
+            .order_by("kind", "city", "title")
+        )
         context["coworking_spaces"] = [s for s in spaces if s.kind == SpacePage.Kind.COWORKING]
         context["competence_centres"] = [s for s in spaces if s.kind == SpacePage.Kind.CENTRE]
         return context
@@ -134,8 +138,15 @@ class SpacePage(BasePage):
         context["upcoming_events"] = EventPage.upcoming_in_locale(self.locale).filter(
             venue_space__translation_key=self.translation_key
         )[:10]
+        from cms.directory.presenters import space_members
+
+        context.update(space_members(self))  # its coworkers and companies (directory)
         return context
 
     @classmethod
     def all_in_locale(cls, locale):
-        return visible_pages(cls.objects.filter(locale=locale)).order_by("kind", "city", "title")
+        return (
+            visible_pages(cls.objects.filter(locale=locale))
+            .prefetch_related("gallery_images__image")
+            .order_by("kind", "city", "title")
+        )

@@ -126,7 +126,11 @@ class StudyPage(BasePage):
 
     @property
     def themes(self):
-        return [item.category.localized for item in self.study_themes.all()]
+        # Synchronised themes already point at this page's locale: skip .localized's query.
+        return [
+            item.category if item.category.locale_id == self.locale_id else item.category.localized
+            for item in self.study_themes.all()
+        ]
 
     @property
     def partners(self):

@@ -27,10 +27,12 @@ HIGHLIGHT_FIELDS = {
 
 def make_plan(query: DirectoryQuery, vocabulary: Vocabulary, *, with_facets=True) -> SearchPlan:
     kind = KINDS[query.kind]
-    filters, facet_keys = {}, {}
+    filters, facet_keys, row_ids = {}, {}, {}
     for spec in kind.facets:
         options = vocabulary.options(spec.vocabulary_name)
         facet_keys[spec.name] = tuple(option.key for option in options)
+        if any(option.ids for option in options):
+            row_ids[spec.name] = {option.key: option.ids for option in options}
         keys = []
         for token in query.selected(spec.name):
             option = vocabulary.resolve(spec.vocabulary_name, token)
@@ -44,6 +46,7 @@ def make_plan(query: DirectoryQuery, vocabulary: Vocabulary, *, with_facets=True
         terms=query.terms,
         filters=filters,
         facet_keys=facet_keys,
+        row_ids=row_ids,
         ordering=query.effective_ordering,
         offset=query.offset,
         limit=query.page_size,
@@ -85,11 +88,14 @@ def _facets(plan: SearchPlan, vocabulary: Vocabulary, counts) -> dict[str, Facet
     return facets
 
 
-def search(query: DirectoryQuery, *, vocabulary: Vocabulary | None = None) -> DirectoryResults:
-    """Public records of ``query.kind`` matching the query, one page of them, with facets."""
+def search(
+    query: DirectoryQuery, *, vocabulary: Vocabulary | None = None, facets: bool = True
+) -> DirectoryResults:
+    """Public records of ``query.kind`` matching the query, one page of them, with facets
+    (unless ``facets=False``: lists that only need the records)."""
     started = time.perf_counter()
     vocabulary = vocabulary if vocabulary is not None else Vocabulary.load(query.locale)
-    plan = make_plan(query, vocabulary)
+    plan = make_plan(query, vocabulary, with_facets=facets)
     response, engine_name, degraded = _run(plan)
 
     notices = []

@@ -1,13 +1,15 @@
-"""End-to-end fixtures: one live server filled with the demo content, one Chromium.
+"""End-to-end fixtures: one Chromium, one live server on a database holding the demo content.
 
-- The demo content is loaded once for the whole tests/e2e package, into the test database, and
-  removed afterwards (the database is put back as it was), so the other tests never see it.
-- Every e2e test also runs inside a transaction rolled back at its end (each module's
-  ``pytestmark`` has ``django_db``): what a journey writes through the browser (the editor's
-  article) disappears.
-  This works because the test database is an in-memory SQLite database whose single connection
-  the live server shares; the server handles one request at a time so that connection is never
-  used by two threads at once.
+- The demo content (and an editor account) is loaded once for the whole tests/e2e package into
+  the test database; at the end the database is put back as it was, so other tests never see it.
+- The e2e tests run in autocommit, as the site does in production (wagtail-localize publishes
+  translations in transaction.on_commit hooks, which a test transaction would never run): the
+  ``django_db`` marker only makes pytest-django create the test database, and the
+  ``_django_db_helper`` override below drops its per-test transaction. A test that writes
+  cleans up after itself.
+- The test database is an in-memory SQLite database: the live server shares the test thread's
+  connection, and handles one request at a time (SERVER_LOCK, which the tests also take around
+  their own queries while a page is open) so that connection is never used by two threads at once.
 - Chromium is Debian's (/usr/bin/chromium), driven by Playwright; ``make e2e-deps``
   (ops/e2e/install.sh) installs it and axe-core.
 """
@@ -31,6 +33,7 @@ from .helpers import (
     EDITOR_PASSWORD,
     EDITOR_USERNAME,
     REPO_DIR,
+    SERVER_LOCK,
     TIMEOUT_MS,
 )
 
@@ -51,13 +54,19 @@ def _serial_static_handler():
     from django.contrib.staticfiles.handlers import StaticFilesHandler
 
     class SerialStaticFilesHandler(StaticFilesHandler):
-        lock = threading.Lock()
-
         def __call__(self, environ, start_response):
-            with self.lock:
+            with SERVER_LOCK:
                 return super().__call__(environ, start_response)
 
     return SerialStaticFilesHandler
+
+
+@pytest.fixture
+def _django_db_helper(django_db_setup, django_db_blocker):
+    """Replaces pytest-django's per-test transaction (or flush) for the e2e tests: database
+    access, in autocommit, on the package's demo database (see the module docstring)."""
+    with django_db_blocker.unblock():
+        yield
 
 
 @pytest.fixture(scope="package")

@@ -1,6 +1,7 @@
 """Shared constants and helpers of the end-to-end tests (no fixtures here: see conftest.py)."""
 
 import os
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,6 +24,9 @@ MOBILE = {"width": 375, "height": 812}
 LANGUAGES = ["fr", "nl", "en"]
 EDITOR_USERNAME = "e2e-editor"
 EDITOR_PASSWORD = "e2e-editor-password-1234"
+# Held by the live server while it handles a request, and by a test around its own queries while
+# a page is open: the in-memory SQLite connection is shared by both threads.
+SERVER_LOCK = threading.Lock()
 # Time Playwright waits for an element or a navigation (ms).
 TIMEOUT_MS = 15_000
 

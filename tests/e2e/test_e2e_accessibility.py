@@ -60,12 +60,15 @@ def test_no_axe_violation(page_type, language, width, new_page, axe_source):
     viewport, mobile = WIDTHS[width]
     page = new_page(viewport=viewport, mobile=mobile, locale=language)
 
+    import time; t0 = time.time()
     response = page.goto(url)
+    t1 = time.time()
     expected_status = 404 if page_type == "404" else 200
     assert response.status == expected_status, f"{url} answered {response.status}"
     assert page.get_attribute("html", "lang") == language
 
     violations = run_axe(page, axe_source)
+    print(f'TIMING {page_type} {language} {width} goto={t1-t0:.2f} axe={time.time()-t1:.2f}')
     assert not violations, (
         f"axe-core: {len(violations)} violation(s) on {page_type} {url} ({width} "
         f"{viewport['width']}x{viewport['height']}):\n{format_violations(violations)}"

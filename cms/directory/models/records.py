@@ -90,7 +90,7 @@ class DirectoryRecord(
     #: saves that touch only these fields change nothing a search engine sees
     fields_not_indexed = frozenset(
         {"latest_revision", "has_unpublished_changes", "locked", "locked_at", "locked_by",
-         "live_revision", "live", "first_published_at", "last_published_at"}
+         "live_revision", "live", "first_published_at", "last_published_at", "shown_in"}
     )
 
     slug = models.SlugField(
@@ -101,6 +101,9 @@ class DirectoryRecord(
         help_text=_("The end of the record's address; made from the name when left empty."),
     )
     sort_key = models.CharField(max_length=120, editable=False, db_index=True, default="")
+    #: site languages in which this row is the one shown for its translation group (kept up
+    #: to date by ``cms.directory.listing``); queries still check ``public()`` every time
+    shown_in = ChoiceListField(options=settings.LANGUAGES, editable=False)
 
     objects = DirectoryQuerySet.as_manager()
 
@@ -123,8 +126,14 @@ class DirectoryRecord(
         return self.locale.language_code
 
     @classmethod
-    def public_condition(cls, now):
+    def own_public_condition(cls, now):
+        """Public as far as this row alone can tell (live, not expired, consent…)."""
         return Q(live=True) & (Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+
+    @classmethod
+    def public_condition(cls, now):
+        """Public, also considering other records (a project idea's poster…)."""
+        return cls.own_public_condition(now)
 
     def clean(self):
         super().clean()
@@ -403,12 +412,12 @@ class Coworker(DirectoryRecord):
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
     @classmethod
-    def public_condition(cls, now):
+    def own_public_condition(cls, now):
         consented = Q(consent_given_at__isnull=False) & (
             Q(consent_withdrawn_at__isnull=True)
             | Q(consent_withdrawn_at__lt=models.F("consent_given_at"))
         )
-        return super().public_condition(now) & consented
+        return super().own_public_condition(now) & consented
 
     @classmethod
     def get_indexed_objects(cls):

@@ -25,9 +25,12 @@ class SearchPlan:
     terms: tuple[str, ...]
     filters: dict[str, tuple[str, ...]]
     facet_keys: dict[str, tuple[str, ...]]  # every known key of each facet
-    ordering: str
-    offset: int
-    limit: int
+    # For facets on translated records (skills, spaces): key -> primary keys of its rows in
+    # every language, so that a database can filter and count without joining them.
+    row_ids: dict[str, dict[str, tuple[int, ...]]] = field(default_factory=dict)
+    ordering: str = ""
+    offset: int = 0
+    limit: int = 20
     with_facets: bool = True
 
     @property

@@ -1,0 +1,431 @@
+"""/api/v2/directory/: coworkers, companies, project ideas, skills and sectors.
+
+Lists go through the directory's one search interface (search.directory): the same search,
+filters, facets and privacy rules as the directory pages. Parameter corrections that the pages
+show as messages are 400 errors here, naming the parameter.
+"""
+
+from django.conf import settings
+from django.http import QueryDict
+from django.urls import path, reverse
+from django.utils import translation
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.generics import GenericAPIView
+from rest_framework.response import Response
+from wagtail.api.utils import get_full_url
+
+from cms.directory.kinds import KINDS
+from cms.directory.models import Company, Coworker, ProjectIdea, Sector, Skill
+from cms.directory.presenters import present, with_list_related
+from cms.directory.vocabulary import Vocabulary
+from search.directory import MAX_PAGE_SIZE, parse_directory_query
+from search.directory import search as directory_search
+
+from . import changes, params, schema
+from .errors import InvalidParameter, NotFound
+from .mixins import PublicAPIMixin
+from .serializers import image_representation
+
+#: API kind name (change feed, webhooks) of each directory kind.
+CHANGE_KINDS = {"coworkers": "coworker", "companies": "company", "projects": "project"}
+COMMON_PARAMETERS = {"q", "locale", "ordering", "page", "page_size", "format", "_"}
+
+
+def _locale_code(request) -> str:
+    locale = params.get_locale(request.query_params)
+    return locale.language_code if locale else settings.LANGUAGE_CODE
+
+
+def _options(options):
+    return [{"value": option.token, "label": option.label} for option in options]
+
+
+def _choices(vocabulary, name, codes):
+    result = []
+    for code in codes or []:
+        option = vocabulary.by_key(name, code)
+        result.append({"value": code, "label": option.label if option else code})
+    return result
+
+
+def record_representation(request, record, vocabulary, highlights=None):
+    """One directory record: free text in its own language, labels in the requested one."""
+    view = present(record, vocabulary)
+    kind = record.directory_kind
+    context = {"request": request}
+    data = {
+        "id": record.pk,
+        "kind": kind,
+        "slug": record.slug,
+        "name": view.name,
+        "language": view.language,
+        "translation_key": str(record.translation_key),
+        "detail_url": get_full_url(request, reverse(f"directory-api-{kind}-detail", args=[record.pk])),
+        "html_url": get_full_url(request, view.url) if view.url else None,
+        "summary": view.summary,
+        "skills": _options(view.skills),
+        "sectors": _options(view.sectors),
+    }
+    if isinstance(record, Coworker):
+        data.update(
+            {
+                "headline": record.headline,
+                "bio": record.bio,
+                "city": record.city,
+                "country": record.country,
+                "place": view.place,
+                "spaces": _options(view.spaces),
+                "languages": _choices(vocabulary, "language", record.languages),
+                "open_to": _choices(vocabulary, "open_to", record.open_to),
+                "website": record.website,
+                # Only what the person chose to show.
+                "email": record.email if record.show_email else None,
+                "phone": record.phone if record.show_phone else None,
+                "accepts_messages": bool(getattr(record, "accepts_messages", False)),
+                "photo": image_representation(context, record.photo),
+            }
+        )
+    elif isinstance(record, Company):
+        data.update(
+            {
+                "description": record.description,
+                "type": _choices(vocabulary, "type", [record.kind] if record.kind else []),
+                "size": _choices(vocabulary, "size", [record.size] if record.size else []),
+                "year_founded": record.year_founded,
+                "city": record.city,
+                "country": record.country,
+                "place": view.place,
+                "spaces": _options(view.spaces),
+                "website": record.website,
+                "logo": image_representation(context, record.logo),
+            }
+        )
+    elif isinstance(record, ProjectIdea):
+        data.update(
+            {
+                "title": record.title,
+                "description": record.description,
+                "deadline": record.deadline.isoformat() if record.deadline else None,
+                "status": _choices(vocabulary, "status", [record.status] if record.status else []),
+                "posted_by": record.poster_text() or None,
+            }
+        )
+    if highlights:
+        data["highlights"] = highlights
+    return data
+
+
+class DirectoryListView(PublicAPIMixin, GenericAPIView):
+    kind = None  # set by as_view(kind=...)
+
+    def get(self, request):
+        spec = KINDS[self.kind]
+        facet_names = {facet.name for facet in spec.facets}
+        params.check_known(request.query_params, COMMON_PARAMETERS | facet_names)
+        locale = _locale_code(request)
+        query_params = QueryDict(mutable=True)
+        for name, values in request.query_params.lists():
+            if name in ("ordering", "format", "_", "locale"):
+                continue
+            query_params.setlist(name, values)
+        if "ordering" in request.query_params:
+            ordering = request.query_params["ordering"]
+            params.parse_choice(ordering, "ordering", list(spec.orderings))
+            query_params["sort"] = ordering
+        for name in ("page", "page_size"):
+            if name in request.query_params:
+                maximum = MAX_PAGE_SIZE if name == "page_size" else 500
+                params.parse_int(request.query_params[name], name, minimum=1, maximum=maximum)
+        with translation.override(locale):
+            query, problems, vocabulary = parse_directory_query(
+                query_params, locale=locale, kind=self.kind
+            )
+            if problems:
+                problem = problems[0]
+                name = "ordering" if problem.parameter == "sort" else problem.parameter
+                raise InvalidParameter(name, problem.message)
+            results = directory_search(query, vocabulary=vocabulary)
+            items = [
+                record_representation(request, hit.record, vocabulary, hit.highlights)
+                for hit in results.hits
+            ]
+            facets = {
+                name: [
+                    {"value": value.value, "label": value.label, "count": value.count}
+                    for value in facet.values
+                ]
+                for name, facet in results.facets.items()
+            }
+        return Response(
+            {
+                "meta": {
+                    "total_count": results.total,
+                    "page": results.page,
+                    "page_size": results.page_size,
+                    "num_pages": results.num_pages,
+                    "locale": locale,
+                    "ordering": query.effective_ordering,
+                    "notices": [notice.as_dict() for notice in results.notices],
+                },
+                "facets": facets,
+                "items": items,
+            }
+        )
+
+
+class DirectoryDetailView(PublicAPIMixin, GenericAPIView):
+    kind = None
+    known_parameters = frozenset(["locale", "format", "_"])
+
+    def get(self, request, pk):
+        model = KINDS[self.kind].model
+        if not 0 < pk <= params.MAX_ID:
+            raise NotFound()
+        record = with_list_related(model.objects.public().filter(pk=pk), self.kind).first()
+        if record is None:
+            raise NotFound()
+        locale = _locale_code(request)
+        with translation.override(locale):
+            vocabulary = Vocabulary.load(locale)
+            return Response(record_representation(request, record, vocabulary))
+
+
+def term_representation(request, term, kind):
+    return {
+        "id": term.pk,
+        "value": term.slug,
+        "label": term.label,
+        "synonyms": term.synonym_list,
+        "locale": term.locale.language_code,
+        "translation_key": str(term.translation_key),
+        "detail_url": get_full_url(request, reverse(f"directory-api-{kind}-detail", args=[term.pk])),
+    }
+
+
+class TermListView(PublicAPIMixin, GenericAPIView):
+    model = None
+    kind = None
+    known_parameters = frozenset(["locale", "format", "_"])
+
+    def get(self, request):
+        locale = _locale_code(request)
+        terms = self.model.objects.filter(locale__language_code=locale).select_related("locale")
+        items = [term_representation(request, term, self.kind) for term in terms]
+        return Response({"meta": {"total_count": len(items), "locale": locale}, "items": items})
+
+
+class TermDetailView(PublicAPIMixin, GenericAPIView):
+    model = None
+    kind = None
+    known_parameters = frozenset(["format", "_"])
+
+    def get(self, request, pk):
+        term = self.model.objects.select_related("locale").filter(pk=pk).first()
+        if term is None or pk > params.MAX_ID:
+            raise NotFound()
+        return Response(term_representation(request, term, self.kind))
+
+
+# Schema --------------------------------------------------------------------------------------
+class FacetValueSerializer(serializers.Serializer):
+    value = serializers.CharField(help_text="Pass it back as the filter's value.")
+    label = serializers.CharField(help_text="In the requested locale.")
+    count = serializers.IntegerField()
+
+
+class OptionSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    label = serializers.CharField()
+
+
+class DirectoryRecordSerializer(serializers.Serializer):
+    """A coworker, company or project idea; fields beyond these depend on the kind."""
+
+    id = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=list(KINDS))
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    language = serializers.CharField(help_text="Language of the record's own text.")
+    translation_key = serializers.UUIDField()
+    detail_url = serializers.URLField()
+    html_url = serializers.URLField(allow_null=True)
+    summary = serializers.CharField()
+    skills = OptionSerializer(many=True)
+    sectors = OptionSerializer(many=True)
+    email = serializers.EmailField(
+        required=False, allow_null=True, help_text="Only if the person chose to show it."
+    )
+    phone = serializers.CharField(
+        required=False, allow_null=True, help_text="Only if the person chose to show it."
+    )
+
+
+class DirectoryListMetaSerializer(serializers.Serializer):
+    total_count = serializers.IntegerField()
+    page = serializers.IntegerField()
+    page_size = serializers.IntegerField()
+    num_pages = serializers.IntegerField()
+    locale = serializers.CharField()
+    ordering = serializers.CharField()
+    notices = serializers.ListField(child=serializers.DictField())
+
+
+class DirectoryListSerializer(serializers.Serializer):
+    meta = DirectoryListMetaSerializer()
+    facets = serializers.DictField(child=FacetValueSerializer(many=True))
+    items = DirectoryRecordSerializer(many=True)
+
+
+class TermSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    value = serializers.CharField()
+    label = serializers.CharField()
+    synonyms = serializers.ListField(child=serializers.CharField())
+    locale = serializers.CharField()
+    translation_key = serializers.UUIDField()
+    detail_url = serializers.URLField()
+
+
+class TermListSerializer(serializers.Serializer):
+    meta = serializers.DictField()
+    items = TermSerializer(many=True)
+
+
+def _list_view(kind):
+    spec = KINDS[kind]
+    parameters = [
+        schema.query("q", str, "Words to search for."),
+        schema.LOCALE,
+        schema.query("ordering", str, "Order of the results.", enum=list(spec.orderings)),
+        schema.query("page", int, "Page number (from 1)."),
+        schema.query("page_size", int, "Records per page (default 20, at most 100)."),
+    ] + [
+        schema.query(facet.name, str, f"Filter ({facet.name}); repeat to combine values.", many=True)
+        for facet in spec.facets
+    ]
+    decorated = extend_schema(
+        summary=f"Search {kind}",
+        operation_id=f"directory_{kind}_list",
+        parameters=parameters,
+        responses={200: DirectoryListSerializer, **schema.errors(400, 429)},
+    )
+    view_class = type(
+        f"Directory{kind.title()}ListView",
+        (DirectoryListView,),
+        {"kind": kind, "get": decorated(lambda self, request: DirectoryListView.get(self, request))},
+    )
+    return view_class.as_view()
+
+
+def _detail_view(kind):
+    decorated = extend_schema(
+        summary=f"One of the {kind}",
+        operation_id=f"directory_{kind}_detail",
+        parameters=[schema.LOCALE],
+        responses={200: DirectoryRecordSerializer, **schema.errors(404, 429)},
+    )
+    view_class = type(
+        f"Directory{kind.title()}DetailView",
+        (DirectoryDetailView,),
+        {
+            "kind": kind,
+            "get": decorated(lambda self, request, pk: DirectoryDetailView.get(self, request, pk)),
+        },
+    )
+    return view_class.as_view()
+
+
+def _term_views(kind, model):
+    listing = extend_schema(
+        summary=f"All {kind} in a language",
+        operation_id=f"directory_{kind}_list",
+        parameters=[schema.LOCALE],
+        responses={200: TermListSerializer, **schema.errors(400, 429)},
+    )
+    detail = extend_schema(
+        summary=f"One of the {kind}",
+        operation_id=f"directory_{kind}_detail",
+        responses={200: TermSerializer, **schema.errors(404, 429)},
+    )
+    list_class = type(
+        f"{model.__name__}ListView",
+        (TermListView,),
+        {"model": model, "kind": kind, "get": listing(lambda self, r: TermListView.get(self, r))},
+    )
+    detail_class = type(
+        f"{model.__name__}DetailView",
+        (TermDetailView,),
+        {
+            "model": model,
+            "kind": kind,
+            "get": detail(lambda self, r, pk: TermDetailView.get(self, r, pk)),
+        },
+    )
+    return list_class.as_view(), detail_class.as_view()
+
+
+urlpatterns = []
+for _kind in KINDS:
+    urlpatterns += [
+        path(f"{_kind}/", _list_view(_kind), name=f"directory-api-{_kind}-list"),
+        path(f"{_kind}/<int:pk>/", _detail_view(_kind), name=f"directory-api-{_kind}-detail"),
+    ]
+for _kind, _model in (("skills", Skill), ("sectors", Sector)):
+    _list, _detail = _term_views(_kind, _model)
+    urlpatterns += [
+        path(f"{_kind}/", _list, name=f"directory-api-{_kind}-list"),
+        path(f"{_kind}/<int:pk>/", _detail, name=f"directory-api-{_kind}-detail"),
+    ]
+
+
+# Site search ---------------------------------------------------------------------------------
+def directory_hits(request, text, locale, limit):
+    code = locale.language_code if locale else settings.LANGUAGE_CODE
+    groups = {}
+    with translation.override(code):
+        for kind in KINDS:
+            query, _problems, vocabulary = parse_directory_query(
+                {"q": text, "page_size": str(limit)}, locale=code, kind=kind
+            )
+            results = directory_search(query, vocabulary=vocabulary)
+            groups[kind] = {
+                "total": results.total,
+                "items": [
+                    {
+                        "id": hit.pk,
+                        "type": f"directory.{type(hit.record).__name__}",
+                        "title": hit.view.name,
+                        "locale": hit.view.language,
+                        "summary": hit.view.summary or None,
+                        "detail_url": get_full_url(
+                            request, reverse(f"directory-api-{kind}-detail", args=[hit.pk])
+                        ),
+                        "html_url": get_full_url(request, hit.view.url) if hit.view.url else None,
+                    }
+                    for hit in results.hits
+                ],
+            }
+    return groups
+
+
+# Change feed ---------------------------------------------------------------------------------
+def _public(model):
+    return lambda record: model.objects.public().filter(pk=record.pk).exists()
+
+
+def register_change_kinds():
+    for kind, spec in KINDS.items():
+        changes.register_kind(
+            changes.Kind(
+                CHANGE_KINDS[kind], spec.model, _public(spec.model), f"directory-api-{kind}-detail"
+            )
+        )
+    changes.register_kind(
+        changes.Kind("skill", Skill, lambda term: True, "directory-api-skills-detail")
+    )
+    changes.register_kind(
+        changes.Kind("sector", Sector, lambda term: True, "directory-api-sectors-detail")
+    )
+
+

@@ -1,0 +1,171 @@
+"""The directory under /api/v2/directory/: search, filters, facets in the requested language,
+and the privacy rules of the directory pages (nothing unpublished or unconsented, contact
+details only when the person chose to show them)."""
+
+import uuid
+
+import pytest
+from django.utils import timezone
+from wagtail.models import Locale
+
+from cms.directory.models import Company, Coworker, Skill
+from tests.conftest import HIDDEN_WORD, LANGUAGES
+
+from .api_helpers import assert_error, get_json
+
+pytestmark = pytest.mark.django_db
+
+SKILL_LABELS = {"fr": "Comptabilité", "nl": "Boekhouding", "en": "Accounting"}
+
+
+@pytest.fixture
+def directory(site_tree):
+    locales = {code: Locale.objects.get(language_code=code) for code in LANGUAGES}
+    key = uuid.uuid4()
+    skills = {
+        code: Skill.objects.create(
+            translation_key=key,
+            locale=locales[code],
+            label=label,
+            slug=label.lower().replace("é", "e"),
+        )
+        for code, label in SKILL_LABELS.items()
+    }
+    now = timezone.now()
+
+    def coworker(name, *, consent=True, live=True, **fields):
+        person = Coworker(
+            name=name,
+            headline=fields.pop("headline", "Expert-comptable à Lille"),
+            locale=locales["fr"],
+            city="Lille",
+            country="FR",
+            consent_given_at=now if consent else None,
+            live=False,
+            **fields,
+        )
+        person.save()
+        person.skills.add(skills["fr"])
+        person.save()
+        if live:
+            person.save_revision().publish()
+        else:
+            person.save_revision()
+        person.refresh_from_db()
+        return person
+
+    people = {
+        "public": coworker(
+            "Léa Vasseur",
+            email="lea@example.com",
+            show_email=True,
+            phone="+33 6 00 00 00 00",
+            show_phone=False,
+        ),
+        "unconsented": coworker(f"{HIDDEN_WORD} Unconsented"),
+        "draft": coworker(f"{HIDDEN_WORD} Draft", live=False),
+        "withdrawn": coworker(f"{HIDDEN_WORD} Withdrawn"),
+    }
+    withdrawn = people["withdrawn"]
+    withdrawn.consent_withdrawn_at = timezone.now()
+    withdrawn.save()
+    people["unconsented"].consent_given_at = None
+    people["unconsented"].save()
+    company = Company(name="Chiffres & Co", locale=locales["fr"], city="Lille", country="FR")
+    company.save()
+    company.save_revision().publish()
+    return {"skills": skills, "people": people, "company": company}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_coworkers_list_with_facets_in_the_requested_language(api, directory, lang):
+    data = get_json(api, f"/api/v2/directory/coworkers/?locale={lang}")
+    assert data["meta"]["total_count"] == 1
+    assert data["meta"]["page_size"] == 20
+    person = data["items"][0]
+    assert person["name"] == "Léa Vasseur"
+    assert person["skills"] == [
+        {"value": directory["skills"][lang].slug, "label": SKILL_LABELS[lang]}
+    ]
+    skill_facet = data["facets"]["skill"]
+    assert {"value": directory["skills"][lang].slug, "label": SKILL_LABELS[lang], "count": 1} in (
+        skill_facet
+    )
+    assert set(data["facets"]) >= {"skill", "sector", "language", "space", "country", "open_to"}
+
+
+def test_contact_details_only_when_the_person_chose(api, directory):
+    person = directory["people"]["public"]
+    data = get_json(api, f"/api/v2/directory/coworkers/{person.pk}/?locale=nl")
+    assert data["email"] == "lea@example.com"  # show_email
+    assert data["phone"] is None  # not shown
+    assert "+33" not in str(data)
+    assert data["skills"][0]["label"] == "Boekhouding"
+
+
+def test_filters_search_and_paging(api, directory):
+    slug_nl = directory["skills"]["nl"].slug
+    assert get_json(api, f"/api/v2/directory/coworkers/?skill={slug_nl}&locale=fr")[
+        "meta"
+    ]["total_count"] == 1
+    assert get_json(api, "/api/v2/directory/coworkers/?q=Vasseur")["meta"]["total_count"] == 1
+    assert get_json(api, "/api/v2/directory/coworkers/?q=nobody")["meta"]["total_count"] == 0
+    assert get_json(api, "/api/v2/directory/coworkers/?country=FR&ordering=name")["items"]
+    page = get_json(api, "/api/v2/directory/coworkers/?page_size=100&page=1")
+    assert page["meta"]["page_size"] == 100
+    companies = get_json(api, "/api/v2/directory/companies/?locale=en")
+    assert [item["name"] for item in companies["items"]] == ["Chiffres & Co"]
+    assert "type" in companies["facets"]
+    skills = get_json(api, "/api/v2/directory/skills/?locale=nl")
+    assert "Boekhouding" in [item["label"] for item in skills["items"]]
+
+
+@pytest.mark.parametrize(
+    "query,parameter",
+    [
+        ("skill=nonexistent", "skill"),
+        ("page_size=101", "page_size"),
+        ("page_size=0", "page_size"),
+        ("page=abc", "page"),
+        ("ordering=deadline", "ordering"),
+        ("locale=de", "locale"),
+        ("country=ZZ", "country"),
+        ("colour=blue", "colour"),
+    ],
+)
+def test_bad_directory_values_name_the_parameter(api, directory, query, parameter):
+    assert_error(api.get(f"/api/v2/directory/coworkers/?{query}"), 400, parameter=parameter)
+
+
+@pytest.mark.parametrize("client_name", ["api", "editor_client"])
+def test_unpublished_and_unconsented_people_never_show(request, directory, client_name):
+    client = request.getfixturevalue(client_name)
+    for url in (
+        "/api/v2/directory/coworkers/?page_size=100",
+        f"/api/v2/directory/coworkers/?q={HIDDEN_WORD}",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert HIDDEN_WORD not in str(response.json()["items"])
+    for key in ("unconsented", "draft", "withdrawn"):
+        person = directory["people"][key]
+        assert client.get(f"/api/v2/directory/coworkers/{person.pk}/").status_code == 404
+    search = get_json(client, f"/api/v2/search/?q={HIDDEN_WORD}")
+    assert all(group["total"] == 0 for group in search["results"].values())
+
+
+def test_site_search_groups_pages_and_directory(api, directory):
+    data = get_json(api, "/api/v2/search/?q=Vasseur&locale=fr")
+    assert set(data["results"]) == {"pages", "coworkers", "companies", "projects"}
+    assert data["results"]["coworkers"]["total"] == 1
+    assert data["results"]["coworkers"]["items"][0]["title"] == "Léa Vasseur"
+
+
+def test_change_feed_and_consent(api, directory):
+    person = directory["people"]["public"]
+    items = get_json(api, "/api/v2/changes/?kind=coworker&limit=500")["items"]
+    assert [(item["action"], item["id"]) for item in items] == [("created", person.pk)]
+    person.consent_withdrawn_at = timezone.now()
+    person.save()
+    items = get_json(api, "/api/v2/changes/?kind=coworker&limit=500")["items"]
+    assert items[-1]["action"] == "unpublished" and items[-1]["url"] is None

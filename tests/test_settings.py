@@ -1,0 +1,156 @@
+"""Settings: production refuses to start without its secret and passes Django's deployment
+checks; SQLite is set up so that several workers never hit "database is locked"."""
+
+import os
+import secrets
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+BASE_DIR = Path(settings.BASE_DIR)
+# Environment variables that would change what these scenarios test.
+CONTROLLED = {"SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DEBUG", "COFFEE_VAR_DIR"}
+
+
+def run_python(code: str, tmp_path, **env) -> subprocess.CompletedProcess:
+    """Run `code` in a fresh interpreter from the project root, with a clean environment."""
+    environment = {k: v for k, v in os.environ.items() if k not in CONTROLLED}
+    environment["COFFEE_VAR_DIR"] = str(tmp_path)
+    environment.update(env)
+    return subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
+        [sys.executable, *code],
+        cwd=BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key(tmp_path):
+    """With production settings and no SECRET_KEY, Django does not start, and says why."""
+    result = run_python(
+        ["-c", "import django; django.setup()"],
+        tmp_path,
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+    )
+
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+    assert "ImproperlyConfigured" in result.stderr
+
+
+def test_production_refuses_an_empty_secret_key(tmp_path):
+    """An empty SECRET_KEY is no better than none."""
+    result = run_python(
+        ["-c", "import django; django.setup()"],
+        tmp_path,
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY="",
+    )
+
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_passes_the_deployment_checks(tmp_path):
+    """`manage.py check --deploy --fail-level WARNING` passes with production settings and a
+    long random SECRET_KEY."""
+    result = run_python(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        tmp_path,
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="coffee-hub.example",
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_sqlite_is_configured_for_concurrent_workers():
+    """SQLite uses immediate transactions and a busy timeout, and switches to WAL on connect."""
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.sqlite3":
+        pytest.skip("not running on SQLite")
+    options = database["OPTIONS"]
+
+    assert options["transaction_mode"] == "IMMEDIATE"
+    assert options["timeout"] >= 5
+    assert "journal_mode=wal" in options["init_command"].lower().replace(" ", "")
+
+
+WORKER = textwrap.dedent(
+    """
+    import sys
+    import warnings
+
+    # The project's settings, but no app loading: only the database layer is exercised.
+    warnings.simplefilter("ignore", RuntimeWarning)
+    from django.db import connection, transaction
+
+    worker, rounds = sys.argv[1], int(sys.argv[2])
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        print("journal_mode", cursor.fetchone()[0])
+    failures = 0
+    for i in range(rounds):
+        try:
+            with transaction.atomic():
+                with connection.cursor() as cursor:
+                    # Read, then write: the pattern that fails with deferred transactions.
+                    cursor.execute("SELECT COUNT(*) FROM counter")
+                    count = cursor.fetchone()[0]
+                    cursor.execute(
+                        "INSERT INTO counter (worker, seen) VALUES (%s, %s)", [worker, count]
+                    )
+        except Exception as error:  # noqa: BLE001 - count every failure
+            failures += 1
+            print("failure", type(error).__name__, error, file=sys.stderr)
+    print("failures", failures)
+    """
+)
+
+
+def test_sqlite_file_runs_in_wal_mode_and_survives_concurrent_writers(tmp_path):
+    """On a real SQLite file, PRAGMA journal_mode answers wal, and four processes writing
+    concurrently (read-then-write transactions) never hit "database is locked"."""
+    database = tmp_path / "concurrent.sqlite3"
+    env = {
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "SECRET_KEY": "test-only",
+    }
+    with sqlite3.connect(database) as db:
+        db.execute("CREATE TABLE counter (id INTEGER PRIMARY KEY, worker TEXT, seen INTEGER)")
+    script = tmp_path / "worker.py"
+    script.write_text(WORKER)
+    environment = {k: v for k, v in os.environ.items() if k not in CONTROLLED}
+    environment.update(env, COFFEE_VAR_DIR=str(tmp_path), PYTHONPATH=str(BASE_DIR))
+    rounds, workers = 30, 4
+
+    processes = [
+        subprocess.Popen(  # noqa: S603 - our own interpreter, fixed arguments
+            [sys.executable, str(script), str(n), str(rounds)],
+            cwd=BASE_DIR,
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(workers)
+    ]
+    outputs = [process.communicate(timeout=120) for process in processes]
+
+    for process, (stdout, stderr) in zip(processes, outputs, strict=True):
+        assert process.returncode == 0, stderr
+        assert "journal_mode wal" in stdout
+        assert "failures 0" in stdout, stderr
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT COUNT(*) FROM counter").fetchone()[0] == rounds * workers
