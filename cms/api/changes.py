@@ -97,7 +97,9 @@ def last_public(kind: Kind, object_id) -> bool:
     return last in (ContentChange.Action.CREATED, ContentChange.Action.UPDATED)
 
 
-def record(obj, *, touch: bool = True, hidden: bool = False) -> ContentChange | None:
+def record(
+    obj, *, touch: bool = True, hidden: bool = False, only_hide: bool = False
+) -> ContentChange | None:
     """`hidden`: the caller knows the object is no longer visible (an unpublish signal, sent by
     Wagtail before the row changes when a page is deleted)."""
     kind = kind_for_model(type(obj))
@@ -105,6 +107,8 @@ def record(obj, *, touch: bool = True, hidden: bool = False) -> ContentChange | 
         return None
     visible = False if hidden else kind.is_visible(obj)
     was_public = last_public(kind, obj.pk)
+    if visible and only_hide:
+        return None
     if visible and not was_public:
         action = ContentChange.Action.CREATED
     elif visible and touch:

@@ -61,7 +61,9 @@ def record_representation(request, record, vocabulary, highlights=None):
         "name": view.name,
         "language": view.language,
         "translation_key": str(record.translation_key),
-        "detail_url": get_full_url(request, reverse(f"directory-api-{kind}-detail", args=[record.pk])),
+        "detail_url": get_full_url(
+            request, reverse(f"directory-api-{kind}-detail", args=[record.pk])
+        ),
         "html_url": get_full_url(request, view.url) if view.url else None,
         "summary": view.summary,
         "skills": _options(view.skills),
@@ -199,7 +201,9 @@ def term_representation(request, term, kind):
         "synonyms": term.synonym_list,
         "locale": term.locale.language_code,
         "translation_key": str(term.translation_key),
-        "detail_url": get_full_url(request, reverse(f"directory-api-{kind}-detail", args=[term.pk])),
+        "detail_url": get_full_url(
+            request, reverse(f"directory-api-{kind}-detail", args=[term.pk])
+        ),
     }
 
 
@@ -221,8 +225,10 @@ class TermDetailView(PublicAPIMixin, GenericAPIView):
     known_parameters = frozenset(["format", "_"])
 
     def get(self, request, pk):
+        if not 0 < pk <= params.MAX_ID:
+            raise NotFound()
         term = self.model.objects.select_related("locale").filter(pk=pk).first()
-        if term is None or pk > params.MAX_ID:
+        if term is None:
             raise NotFound()
         return Response(term_representation(request, term, self.kind))
 
@@ -301,7 +307,9 @@ def _list_view(kind):
         schema.query("page", int, "Page number (from 1)."),
         schema.query("page_size", int, "Records per page (default 20, at most 100)."),
     ] + [
-        schema.query(facet.name, str, f"Filter ({facet.name}); repeat to combine values.", many=True)
+        schema.query(
+            facet.name, str, f"Filter ({facet.name}); repeat to combine values.", many=True
+        )
         for facet in spec.facets
     ]
     decorated = extend_schema(
@@ -313,7 +321,10 @@ def _list_view(kind):
     view_class = type(
         f"Directory{kind.title()}ListView",
         (DirectoryListView,),
-        {"kind": kind, "get": decorated(lambda self, request: DirectoryListView.get(self, request))},
+        {
+            "kind": kind,
+            "get": decorated(lambda self, request: DirectoryListView.get(self, request)),
+        },
     )
     return view_class.as_view()
 
@@ -323,7 +334,7 @@ def _detail_view(kind):
         summary=f"One of the {kind}",
         operation_id=f"directory_{kind}_detail",
         parameters=[schema.LOCALE],
-        responses={200: DirectoryRecordSerializer, **schema.errors(404, 429)},
+        responses={200: DirectoryRecordSerializer, **schema.errors(400, 404, 429)},
     )
     view_class = type(
         f"Directory{kind.title()}DetailView",
@@ -346,7 +357,7 @@ def _term_views(kind, model):
     detail = extend_schema(
         summary=f"One of the {kind}",
         operation_id=f"directory_{kind}_detail",
-        responses={200: TermSerializer, **schema.errors(404, 429)},
+        responses={200: TermSerializer, **schema.errors(400, 404, 429)},
     )
     list_class = type(
         f"{model.__name__}ListView",
@@ -427,5 +438,3 @@ def register_change_kinds():
     changes.register_kind(
         changes.Kind("sector", Sector, lambda term: True, "directory-api-sectors-detail")
     )
-
-

@@ -146,7 +146,7 @@ class SearchFilter(BaseFilterBackend):
             params.parse_choice(operator, "search_operator", ["and", "or"])
         if "search" not in query_params:
             return queryset
-        text = params.parse_text(query_params["search"], "search")
+        text = params.parse_search(query_params["search"], "search")
         if not text:
             return queryset
         if getattr(queryset, "_filtered_by_tag", False):

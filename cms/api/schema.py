@@ -303,14 +303,21 @@ def documented(*, listing_view, detail_view, find_view):
 
     def decorator(cls):
         name = cls.name
+        own = {key: cls.__dict__.get(key) for key in ("listing_view", "detail_view", "find_view")}
 
         def listing(self, request):
+            if own["listing_view"]:
+                return own["listing_view"](self, request)
             return super(cls, self).listing_view(request)
 
         def detail(self, request, pk):
+            if own["detail_view"]:
+                return own["detail_view"](self, request, pk)
             return super(cls, self).detail_view(request, pk)
 
         def find(self, request):
+            if own["find_view"]:
+                return own["find_view"](self, request)
             return super(cls, self).find_view(request)
 
         cls.listing_view = extend_schema(operation_id=f"{name}_list", **listing_view)(listing)

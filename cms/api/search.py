@@ -50,7 +50,9 @@ def site_search(request):
     query_params = request.query_params
     if not query_params.get("q", "").strip():
         raise InvalidParameter("q", "q is required: the words to search for.")
-    text = params.parse_text(query_params["q"], "q")
+    text = params.parse_search(query_params["q"], "q")
+    if not text:
+        raise InvalidParameter("q", "q has no words to search for.")
     locale = params.get_locale(query_params)
     limit = params.get_int(query_params, "limit", DEFAULT_LIMIT, minimum=1, maximum=MAX_LIMIT)
     results = {"pages": page_hits(request, text, locale, limit)}

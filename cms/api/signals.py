@@ -73,9 +73,9 @@ def on_object_saved(sender, instance, created, raw=False, **kwargs):
     if changes.kind_for_model(sender) is None:
         return
     if hasattr(instance, "live") and hasattr(instance, "has_unpublished_changes"):
-        # DraftStateMixin: publishing says "created"/"updated"; a plain save can still hide it
-        # (a coworker withdrawing consent) or show it again.
-        changes.record(instance, touch=False)
+        # DraftStateMixin: the published signal says "created"/"updated"; a plain save can
+        # still hide a record partners know (a coworker withdrawing consent).
+        changes.record(instance, touch=False, only_hide=True)
     else:
         changes.record(instance)
 

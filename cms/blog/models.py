@@ -101,7 +101,9 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 
 
 class BlogPageTag(TaggedItemBase):
-    content_object = ParentalKey("blog.BlogPage", related_name="tagged_items", on_delete=models.CASCADE)
+    content_object = ParentalKey(
+        "blog.BlogPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
 
 
 class BlogPageCategory(Orderable):

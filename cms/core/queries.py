@@ -1,4 +1,4 @@
-"""What a visitor may see: one definition, used by listings, feeds, calendars, sitemap and search."""
+"""What a visitor may see, defined once for listings, feeds, calendars, sitemap and search."""
 
 from django.db.models import Q
 from django.utils import timezone
@@ -8,11 +8,7 @@ from wagtail.models import Locale
 def visible_pages(queryset):
     """Live, public (no view restriction) pages whose expiry date has not passed."""
     now = timezone.now()
-    return (
-        queryset.live()
-        .public()
-        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
-    )
+    return queryset.live().public().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
 
 
 def in_active_locale(queryset):

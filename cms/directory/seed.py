@@ -20,27 +20,39 @@ def term_key(model, key: str) -> uuid.UUID:
 
 
 def ensure_taxonomy() -> dict[str, int]:
-    """Create the skills and sectors that are missing, in French, Dutch and English."""
+    """Create the skills and sectors that are missing, in French, Dutch and English (in bulk:
+    no record uses a new term yet, so nothing else needs reindexing)."""
+    from search.indexing import index_records
+
+    from .indexing import forget_context
+
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     created = {"skills": 0, "sectors": 0}
     for model, terms, counter in ((Skill, SKILLS, "skills"), (Sector, SECTORS, "sectors")):
         existing = set(model.objects.values_list("translation_key", "locale__language_code"))
+        taken = set(model.objects.values_list("slug", "locale__language_code"))
+        new = []
         for key, by_language in terms.items():
             translation_key = term_key(model, key)
             for code in LANGUAGES:
                 if code not in locales or (translation_key, code) in existing:
                     continue
                 label, slug, synonyms = by_language[code][:3]
-                if model.objects.filter(slug=slug, locale=locales[code]).exists():
+                if (slug, code) in taken:
                     continue  # an editor made their own term with this slug: keep theirs
-                model.objects.create(
-                    translation_key=translation_key,
-                    locale=locales[code],
-                    label=label,
-                    slug=slug,
-                    synonyms=synonyms,
+                new.append(
+                    model(
+                        translation_key=translation_key,
+                        locale=locales[code],
+                        label=label,
+                        slug=slug,
+                        synonyms=synonyms,
+                    )
                 )
-                created[counter] += 1
+        if new:
+            index_records(model, model.objects.bulk_create(new))
+            created[counter] += len(new)
+    forget_context()
     return created
 
 

@@ -4,6 +4,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
@@ -30,9 +31,11 @@ def parse_month(value: str | None) -> datetime.date | None:
     if not value:
         return None
     try:
-        return datetime.datetime.strptime(value, "%Y-%m").date()
+        month = datetime.datetime.strptime(value, "%Y-%m").date()
     except ValueError:
         return None
+    # The last month of year 9999 has no "next month" to bound the filter with.
+    return month if month.year < datetime.MAXYEAR else None
 
 
 def parse_price(value: str | None) -> str | None:
@@ -98,10 +101,12 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             else events.filter(end__gte=now).order_by("start")
         )
         events, filters, errors = self.filtered(request, events)
+        page_of_events = paginate(request, events)
+        page_of_events.object_list = EventPage.with_spaces(page_of_events.object_list)
         return self.render(
             request,
             context_overrides={
-                "events": paginate(request, events),
+                "events": page_of_events,
                 "archive": archive,
                 "filters": filters,
                 "filter_errors": errors,
@@ -215,13 +220,36 @@ class EventPage(RoutablePageMixin, BasePage):
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The end must come after the start.")})
 
-    @property
+    @cached_property
     def space(self):
-        """The venue space, in the locale of this event when it is translated."""
+        """The venue space, in the locale of this event when it is translated and visible."""
         if self.venue_space_id is None:
             return None
-        space = self.venue_space.specific.get_translation_or_none(self.locale)
-        return space if space is not None and space.live else None
+        return self.with_spaces([self])[0].space
+
+    @classmethod
+    def with_spaces(cls, events):
+        """The events as a list, each with its localised venue space loaded: one query in all."""
+        from cms.spaces.models import SpacePage
+
+        events = list(events)
+        wanted = [event for event in events if event.venue_space_id and "space" not in vars(event)]
+        if wanted:
+            keys = {event.venue_space.translation_key for event in wanted}
+            locales = {event.locale_id for event in wanted}
+            spaces = {
+                (space.translation_key, space.locale_id): space
+                for space in visible_pages(
+                    SpacePage.objects.filter(translation_key__in=keys, locale_id__in=locales)
+                )
+            }
+            for event in wanted:
+                key = (event.venue_space.translation_key, event.locale_id)
+                event.__dict__["space"] = spaces.get(key)
+        for event in events:
+            if event.venue_space_id is None:
+                event.__dict__["space"] = None
+        return events
 
     @property
     def venue_name(self) -> str:

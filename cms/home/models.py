@@ -31,7 +31,9 @@ class HomePage(BasePage):
         from cms.studies.models import StudyPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming_events"] = EventPage.upcoming_in_locale(self.locale)[:4]
+        context["upcoming_events"] = EventPage.with_spaces(
+            EventPage.upcoming_in_locale(self.locale)[:4]
+        )
         context["latest_articles"] = BlogPage.latest_in_locale(self.locale)[:3]
         context["latest_studies"] = StudyPage.latest_in_locale(self.locale)[:3]
         context["spaces"] = SpacePage.all_in_locale(self.locale)

@@ -7,7 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 def env_str(name: str, default: str | None = None) -> str:
     value = os.environ.get(name, default)
-    if value is None:
+    if value is None or (default is None and not value.strip()):  # required: empty is missing
         raise ImproperlyConfigured(f"The environment variable {name} is required.")
     return value
 

@@ -61,8 +61,12 @@ class SpacePage(BasePage):
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=80)
     country = models.CharField(_("country"), max_length=2, choices=COUNTRIES, default="BE")
-    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
     opening_hours = models.TextField(_("opening hours"), blank=True)
     facilities = StreamField(
         [("facility", blocks.CharBlock(label=_("Facility")))],
@@ -135,9 +139,11 @@ class SpacePage(BasePage):
         from cms.events.models import EventPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming_events"] = EventPage.upcoming_in_locale(self.locale).filter(
-            venue_space__translation_key=self.translation_key
-        )[:10]
+        context["upcoming_events"] = EventPage.with_spaces(
+            EventPage.upcoming_in_locale(self.locale).filter(
+                venue_space__translation_key=self.translation_key
+            )[:10]
+        )
         from cms.directory.presenters import space_members
 
         context.update(space_members(self))  # its coworkers and companies (directory)

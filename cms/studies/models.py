@@ -78,7 +78,9 @@ class StudyTheme(Orderable):
 
 class StudyPartner(Orderable):
     page = ParentalKey("studies.StudyPage", related_name="study_partners", on_delete=models.CASCADE)
-    organisation = models.ForeignKey(PartnerOrganisation, on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(
+        PartnerOrganisation, on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [FieldPanel("organisation")]
 

@@ -105,9 +105,12 @@ def test_contact_details_only_when_the_person_chose(api, directory):
 
 def test_filters_search_and_paging(api, directory):
     slug_nl = directory["skills"]["nl"].slug
-    assert get_json(api, f"/api/v2/directory/coworkers/?skill={slug_nl}&locale=fr")[
-        "meta"
-    ]["total_count"] == 1
+    assert (
+        get_json(api, f"/api/v2/directory/coworkers/?skill={slug_nl}&locale=fr")["meta"][
+            "total_count"
+        ]
+        == 1
+    )
     assert get_json(api, "/api/v2/directory/coworkers/?q=Vasseur")["meta"]["total_count"] == 1
     assert get_json(api, "/api/v2/directory/coworkers/?q=nobody")["meta"]["total_count"] == 0
     assert get_json(api, "/api/v2/directory/coworkers/?country=FR&ordering=name")["items"]
@@ -162,10 +165,23 @@ def test_site_search_groups_pages_and_directory(api, directory):
 
 
 def test_change_feed_and_consent(api, directory):
-    person = directory["people"]["public"]
-    items = get_json(api, "/api/v2/changes/?kind=coworker&limit=500")["items"]
-    assert [(item["action"], item["id"]) for item in items] == [("created", person.pk)]
+    """Publishing announces a person; withdrawing consent (a plain save) unpublishes them;
+    a draft or a person who never consented is never mentioned."""
+
+    def actions(person, pk=None):
+        items = get_json(api, "/api/v2/changes/?kind=coworker&limit=500")["items"]
+        return [item["action"] for item in items if item["id"] == (pk or person.pk)]
+
+    people = directory["people"]
+    assert actions(people["public"]) == ["created"]
+    assert actions(people["withdrawn"]) == ["created", "unpublished"]
+    assert actions(people["draft"]) == []
+    person = people["public"]
     person.consent_withdrawn_at = timezone.now()
     person.save()
+    assert actions(person) == ["created", "unpublished"]
     items = get_json(api, "/api/v2/changes/?kind=coworker&limit=500")["items"]
-    assert items[-1]["action"] == "unpublished" and items[-1]["url"] is None
+    assert items[-1]["url"] is None
+    pk = person.pk
+    person.delete()
+    assert actions(person, pk) == ["created", "unpublished", "deleted"]

@@ -26,6 +26,9 @@ KNOWN_500S = [
     ("/api/v2/pages/?type=blog.BlogPage&hero_image=99999999999999999999", 400, "hero_image"),
     ("/api/v2/pages/99999999999999999999/", 404, None),
     ("/api/v2/images/99999999999999999999/", 404, None),
+    ("/api/v2/directory/coworkers/99999999999999999999/", 404, None),
+    ("/api/v2/directory/skills/99999999999999999999/", 404, None),
+    ("/api/v2/directory/coworkers/?page_size=1000", 400, "page_size"),
     ("/api/v2/pages/?locale=xx", 400, "locale"),
     ("/api/v2/pages/?limit=abc", 400, "limit"),
     ("/api/v2/pages/?limit=1000", 400, "limit"),
@@ -69,6 +72,10 @@ BAD_VALUES = [
     "1.5",
     " 12",
     "١٢",
+    '"',
+    '"a',
+    "'\"*()AND OR NOT",
+    "NEAR(a b)",
 ]
 
 PARAMETERS = {
@@ -95,6 +102,23 @@ PARAMETERS = {
     "/api/v2/pages/find/": ["id", "html_path"],
     "/api/v2/changes/": ["since", "cursor", "limit", "kind", "locale"],
     "/api/v2/search/": ["q", "locale", "limit"],
+    "/api/v2/directory/coworkers/": [
+        "q",
+        "skill",
+        "sector",
+        "language",
+        "space",
+        "country",
+        "open_to",
+        "locale",
+        "ordering",
+        "page",
+        "page_size",
+    ],
+    "/api/v2/directory/companies/": ["q", "type", "size", "ordering", "page_size"],
+    "/api/v2/directory/projects/": ["q", "status", "ordering", "page"],
+    "/api/v2/directory/skills/": ["locale"],
+    "/api/v2/directory/coworkers/1/": ["locale"],
 }
 
 

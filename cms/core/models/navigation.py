@@ -1,4 +1,3 @@
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
@@ -29,9 +28,7 @@ class SocialLinkBlock(blocks.StructBlock):
 class Navigation(TranslatableMixin, ClusterableModel):
     """Menus and footer of the public site, one per locale (translated with wagtail-localize)."""
 
-    primary_menu = StreamField(
-        [("link", LinkBlock())], blank=True, verbose_name=_("main menu")
-    )
+    primary_menu = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("main menu"))
     footer_text = RichTextField(_("footer text"), blank=True, features=["bold", "italic", "link"])
     footer_links = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("footer links"))
     social_links = StreamField(

@@ -1,10 +1,16 @@
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..queries import visible_pages
+
+SITE_DESCRIPTION = _(
+    "COFFEE Hub: the coworking spaces, events, articles and people of a cross-border network "
+    "in Wallonia, Flanders and the north of France."
+)
 
 
 class BasePage(Page):
@@ -31,8 +37,9 @@ class BasePage(Page):
             return self.search_description
         if self.description_field:
             text = strip_tags(str(getattr(self, self.description_field, "") or ""))
-            return Truncator(" ".join(text.split())).chars(160)
-        return ""
+            if text.strip():
+                return Truncator(" ".join(text.split())).chars(160)
+        return str(SITE_DESCRIPTION)
 
     @cached_property
     def social_image(self):

@@ -1,0 +1,35 @@
+"""Sitemap of the directory: every public record in every site language.
+
+Wire it into the site's sitemap view: ``sitemaps={"pages": …, "directory": DirectorySitemap(request)}``.
+"""
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+
+from .kinds import KINDS
+
+
+class DirectorySitemap(Sitemap):
+    i18n = False
+    alternates = False
+    limit = 10_000
+
+    def __init__(self, request=None):
+        self.request = request
+
+    def items(self):
+        items = []
+        for code, _name in settings.LANGUAGES:
+            for kind in KINDS.values():
+                queryset = kind.model.objects.in_locale(code).only(
+                    "pk", "slug", "last_published_at"
+                )
+                items.extend((code, record) for record in queryset.order_by("pk"))
+        return items
+
+    def location(self, item):
+        code, record = item
+        return record.get_url(code)
+
+    def lastmod(self, item):
+        return item[1].last_published_at

@@ -1,0 +1,89 @@
+"""Visitors write to a person through a form: the message is relayed by e-mail, the person's
+address is never shown, robots filling the hidden field and floods are turned away."""
+
+import pytest
+from django.core import mail
+
+from cms.directory.models import ContactMessage
+from tests.conftest import LANGUAGES
+
+pytestmark = pytest.mark.django_db
+
+MESSAGE = {
+    "name": "Jeanne Visiteuse",
+    "email": "jeanne@example.net",
+    "message": "Bonjour, pourriez-vous m'aider pour ma TVA transfrontalière ?",
+}
+
+
+@pytest.fixture
+def camille(directory):
+    return directory.people["camille"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_message_is_relayed_without_revealing_the_address(client, camille, url, lang):
+    page = url(lang, f"coworkers/{camille.slug}/")
+    form_page = client.get(page)
+    assert form_page.status_code == 200 and 'name="message"' in form_page.content.decode()
+    response = client.post(page, MESSAGE)
+    assert response.status_code == 302
+    assert response["Location"].startswith(page) and "sent=1" in response["Location"]
+    assert len(mail.outbox) == 1
+    sent = mail.outbox[0]
+    assert sent.to == [camille.email]
+    assert sent.reply_to == [MESSAGE["email"]]
+    assert MESSAGE["message"] in sent.body and MESSAGE["name"] in sent.subject
+    confirmation = client.get(response["Location"])
+    assert camille.email not in confirmation.content.decode()
+    assert "directory-contact__sent" in confirmation.content.decode()
+    assert ContactMessage.objects.filter(coworker__translation_key=camille.translation_key).count() == 1
+
+
+def test_honeypot_is_silently_dropped(client, camille, url):
+    response = client.post(url("fr", f"coworkers/{camille.slug}/"), {**MESSAGE, "homepage": "x"})
+    assert response.status_code == 302  # the robot sees what a person sees…
+    assert mail.outbox == []  # …but nothing leaves
+    assert not ContactMessage.objects.exists()
+
+
+def test_invalid_message_shows_errors(client, camille, url):
+    response = client.post(url("nl", f"coworkers/{camille.slug}/"), {**MESSAGE, "email": "nope"})
+    assert response.status_code == 400
+    assert "field__error" in response.content.decode()
+    assert mail.outbox == []
+
+
+def test_flood_from_one_address_is_stopped(client, camille, directory, url, settings):
+    settings.DIRECTORY_CONTACT_LIMITS = {"ip": (5, 3600), "person": (50, 3600)}
+    targets = [camille, directory.people["pieter"]]
+    for number in range(5):
+        person = targets[number % 2]
+        assert client.post(url("fr", f"coworkers/{person.slug}/"), MESSAGE).status_code == 302
+    response = client.post(url("fr", f"coworkers/{camille.slug}/"), MESSAGE)
+    assert response.status_code == 429
+    assert len(mail.outbox) == 5
+    other = client.post(
+        url("fr", f"coworkers/{camille.slug}/"), MESSAGE, REMOTE_ADDR="203.0.113.9"
+    )
+    assert other.status_code == 302 and len(mail.outbox) == 6
+
+
+def test_flood_towards_one_person_is_stopped(client, camille, url, settings):
+    settings.DIRECTORY_CONTACT_LIMITS = {"ip": (100, 3600), "person": (3, 3600)}
+    for number in range(3):
+        address = f"198.51.100.{number}"
+        response = client.post(url("en", f"coworkers/{camille.slug}/"), MESSAGE, REMOTE_ADDR=address)
+        assert response.status_code == 302
+    response = client.post(url("en", f"coworkers/{camille.slug}/"), MESSAGE, REMOTE_ADDR="198.51.100.9")
+    assert response.status_code == 429 and len(mail.outbox) == 3
+
+
+def test_no_form_for_someone_who_does_not_accept_messages(client, directory, url):
+    pieter = directory.people["pieter"]
+    pieter.accepts_messages = False
+    pieter.save()
+    page = url("fr", f"coworkers/{pieter.slug}/")
+    assert 'name="message"' not in client.get(page).content.decode()
+    assert client.post(page, MESSAGE).status_code == 404
+    assert mail.outbox == []
