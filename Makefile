@@ -32,6 +32,9 @@ demo: install
 	$(MANAGE) load_demo_content
 
 serve:
+	@echo "Serving COFFEE Hub on http://$(HOST):$(PORT)/ (webhook worker in the background)"
+	@$(MANAGE) db_worker --backend webhooks --queue-name webhooks & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 lint: install

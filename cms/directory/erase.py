@@ -49,9 +49,7 @@ def _purge_localize(model, translation_keys, report: Counter, label: str):
     contexts = TranslationContext.objects.filter(object__in=objects)
     # Strings are shared between sources: only those no other source uses are this record's.
     used_elsewhere = StringSegment.objects.exclude(source__in=sources).values("string_id")
-    own_strings = String.objects.filter(segments__source__in=sources).exclude(
-        pk__in=used_elsewhere
-    )
+    own_strings = String.objects.filter(segments__source__in=sources).exclude(pk__in=used_elsewhere)
     own_string_ids = set(own_strings.values_list("pk", flat=True))
     # Translations go first, while their context still exists (wagtail-localize's delete
     # signal reads it).
@@ -154,7 +152,9 @@ def erase_person(translation_key) -> Counter:
     report["links from companies"] += through.objects.filter(coworker_id__in=person_ids).delete()[0]
 
     posted = ProjectIdea.objects.filter(posted_by_coworker_id__in=person_ids)
-    alone = set(posted.filter(posted_by_company__isnull=True).values_list("translation_key", flat=True))
+    alone = set(
+        posted.filter(posted_by_company__isnull=True).values_list("translation_key", flat=True)
+    )
     _purge_rows(ProjectIdea, alone, report, "project ideas they posted")
     report["project ideas unlinked (kept for their company)"] += ProjectIdea.objects.filter(
         posted_by_coworker_id__in=person_ids

@@ -61,7 +61,8 @@ class ChoiceListField(models.CharField):
         unknown = [item for item in split_choices(value) if item not in known]
         if unknown:
             raise forms.ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice",
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
                 params={"value": ", ".join(unknown)},
             )
 

@@ -15,7 +15,9 @@ class ContactForm(forms.Form):
         help_text=_("The person answers you at this address: it is sent to them, nowhere else."),
     )
     message = forms.CharField(
-        label=_("Your message"), widget=forms.Textarea(attrs={"rows": 6}), min_length=10,
+        label=_("Your message"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        min_length=10,
         max_length=4000,
     )
     # Humans never see this field (it is hidden); robots fill in every field they find.

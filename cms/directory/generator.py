@@ -63,18 +63,54 @@ COMPANY_WORDS = {
     "nl": ["Atelier", "Studio", "Collectief", "Bureau", "Werkplaats", "Coöperatie", "Huis"],
     "en": ["Studio", "Labs", "Works", "Partners", "Collective", "Agency", "Hub"],
 }
-COMPANY_NAMES = ["Lumière", "Escaut", "Lys", "Beffroi", "Terril", "Polder", "Houblon", "Carillon",
-                 "Dentelle", "Sambre", "Haute", "Grand-Place", "Vlasbloem", "Meersen", "Nova",
-                 "Brique", "Canal", "Hainaut", "Picardie", "Flandre", "Wapi", "Mosaïque"]
+COMPANY_NAMES = [
+    "Lumière",
+    "Escaut",
+    "Lys",
+    "Beffroi",
+    "Terril",
+    "Polder",
+    "Houblon",
+    "Carillon",
+    "Dentelle",
+    "Sambre",
+    "Haute",
+    "Grand-Place",
+    "Vlasbloem",
+    "Meersen",
+    "Nova",
+    "Brique",
+    "Canal",
+    "Hainaut",
+    "Picardie",
+    "Flandre",
+    "Wapi",
+    "Mosaïque",
+]
 COMPANY_TEXT = {
-    "fr": "{name} propose {skill1} et {skill2} aux entreprises du secteur « {sector} », depuis {city}.",
+    "fr": (
+        "{name} propose {skill1} et {skill2} aux entreprises du secteur « {sector} », "
+        "depuis {city}."
+    ),
     "nl": "{name} biedt {skill1} en {skill2} aan bedrijven uit de sector {sector}, vanuit {city}.",
     "en": "{name} offers {skill1} and {skill2} to companies in {sector}, from {city}.",
 }
 PROJECT_TEXT = {
-    "fr": ("Projet {sector} : {skill1}", "Nous cherchons des personnes en {skill1} et en {skill2} pour un projet dans le secteur « {sector} » autour de {city}."),
-    "nl": ("Project {sector}: {skill1}", "We zoeken mensen met ervaring in {skill1} en {skill2} voor een project in de sector {sector} rond {city}."),
-    "en": ("{sector} project: {skill1}", "We are looking for people with {skill1} and {skill2} skills for a {sector} project around {city}."),
+    "fr": (
+        "Projet {sector} : {skill1}",
+        "Nous cherchons des personnes en {skill1} et en {skill2} pour un projet dans le "
+        "secteur « {sector} » autour de {city}.",
+    ),
+    "nl": (
+        "Project {sector}: {skill1}",
+        "We zoeken mensen met ervaring in {skill1} en {skill2} voor een project in de sector "
+        "{sector} rond {city}.",
+    ),
+    "en": (
+        "{sector} project: {skill1}",
+        "We are looking for people with {skill1} and {skill2} skills for a {sector} project "
+        "around {city}.",
+    ),
 }
 
 
@@ -85,9 +121,15 @@ class GeneratorReport:
 
 
 class DirectoryGenerator:
-    def __init__(self, seed: int, *, batch_size: int = 2000, progress: bool = True,
-                 translated_share: float = 0.2):
-        self.rng = random.Random(seed)
+    def __init__(
+        self,
+        seed: int,
+        *,
+        batch_size: int = 2000,
+        progress: bool = True,
+        translated_share: float = 0.2,
+    ):
+        self.rng = random.Random(seed)  # noqa: S311 (synthetic data, not secrets)
         self.seed = seed
         self.batch_size = batch_size
         self.progress = progress
@@ -165,14 +207,19 @@ class DirectoryGenerator:
         home_city = rng.choice(region["spaces"])
         home = self.spaces.get(home_city)
         visited = [
-            self.spaces[c] for c in rng.sample(sorted(self.spaces), min(len(self.spaces), rng.randint(0, 2)))
+            self.spaces[c]
+            for c in rng.sample(sorted(self.spaces), min(len(self.spaces), rng.randint(0, 2)))
             if self.spaces.get(c) is not home
         ]
-        spoken = [language] + [c for c in ("fr", "nl", "en") if c != language and rng.random() < 0.45]
+        spoken = [language] + [
+            c for c in ("fr", "nl", "en") if c != language and rng.random() < 0.45
+        ]
         if rng.random() < 0.15:
             spoken.append(rng.choice(EXTRA_LANGUAGES))
         open_to = rng.sample([value for value, _label in OpenTo.choices], rng.randint(1, 3))
-        state = rng.choices(["public", "no-consent", "withdrawn", "draft"], weights=[95, 2, 1, 2])[0]
+        state = rng.choices(["public", "no-consent", "withdrawn", "draft"], weights=[95, 2, 1, 2])[
+            0
+        ]
         consent = None if state == "no-consent" else self.moment()
         slug = self.free_slug(Coworker, name)
         common = {
@@ -188,7 +235,9 @@ class DirectoryGenerator:
             "email": f"{slug}@example.org",
             "show_email": rng.random() < 0.1,
             "consent_given_at": consent,
-            "consent_withdrawn_at": consent + datetime.timedelta(days=40) if state == "withdrawn" else None,
+            "consent_withdrawn_at": consent + datetime.timedelta(days=40)
+            if state == "withdrawn"
+            else None,
             **self.publication(live=state != "draft"),
         }
         template_headline = rng.randrange(len(HEADLINES["fr"]))
@@ -237,16 +286,21 @@ class DirectoryGenerator:
             "country": region["country"],
             **self.publication(),
         }
-        codes = [language] + ([rng.choice([c for c in LANGUAGES if c != language])]
-                              if rng.random() < self.translated_share else [])
+        codes = [language] + (
+            [rng.choice([c for c in LANGUAGES if c != language])]
+            if rng.random() < self.translated_share
+            else []
+        )
         rows = []
         for code in codes:
             words = self.words(code, skill_keys, sector_keys[0], city)
-            rows.append(Company(
-                locale=self.locales[code],
-                description=COMPANY_TEXT[code].format(name=name, **words),
-                **common,
-            ))
+            rows.append(
+                Company(
+                    locale=self.locales[code],
+                    description=COMPANY_TEXT[code].format(name=name, **words),
+                    **common,
+                )
+            )
         members = rng.sample(people, min(len(people), rng.randint(0, 4))) if people else []
         relations = {
             "skills": [self.skills[k] for k in skill_keys],
@@ -316,8 +370,10 @@ class DirectoryGenerator:
     def choose_shown(rows):
         """``shown_in`` as cms.directory.listing computes it: the source stands for every
         language without its own translation (all rows of a group share their state)."""
-        public = rows[0].live and getattr(rows[0], "consent_given_at", True) and not getattr(
-            rows[0], "consent_withdrawn_at", None
+        public = (
+            rows[0].live
+            and getattr(rows[0], "consent_given_at", True)
+            and not getattr(rows[0], "consent_withdrawn_at", None)
         )
         translated = {row.locale.language_code for row in rows[1:]}
         for position, row in enumerate(rows):

@@ -15,7 +15,9 @@ MAX_AGE_SECONDS = 60
 
 @dataclass
 class IndexContext:
-    terms: dict = field(default_factory=dict)  # translation_key -> [label, synonyms…] (all languages)
+    terms: dict = field(
+        default_factory=dict
+    )  # translation_key -> [label, synonyms…] (all languages)
     spaces: dict = field(default_factory=dict)  # translation_key -> [titles in every language]
     loaded_at: float = 0.0
 

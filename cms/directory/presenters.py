@@ -43,7 +43,9 @@ class RecordView:
     sectors: list[Option] = field(default_factory=list)
     spaces: list[Option] = field(default_factory=list)
     place: str = ""
-    facts: list[tuple[str, str]] = field(default_factory=list)  # (label, value) in visitor's language
+    facts: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # (label, value) in visitor's language
     image: object = None
 
     @property
@@ -61,7 +63,9 @@ def _choice_labels(vocabulary, name, codes) -> str:
 
 def _place(vocabulary, city, country) -> str:
     country_option = vocabulary.by_key("country", country) if country else None
-    return ", ".join(part for part in (city, country_option.label if country_option else "") if part)
+    return ", ".join(
+        part for part in (city, country_option.label if country_option else "") if part
+    )
 
 
 def present(record, vocabulary: Vocabulary) -> RecordView:
@@ -83,10 +87,14 @@ def present(record, vocabulary: Vocabulary) -> RecordView:
             view.place = _place(vocabulary, record.city, record.country)
             view.image = record.photo
             view.facts = [
-                (str(Coworker._meta.get_field("languages").verbose_name).capitalize(),
-                 _choice_labels(vocabulary, "language", record.languages)),
-                (str(Coworker._meta.get_field("open_to").verbose_name).capitalize(),
-                 _choice_labels(vocabulary, "open_to", record.open_to)),
+                (
+                    str(Coworker._meta.get_field("languages").verbose_name).capitalize(),
+                    _choice_labels(vocabulary, "language", record.languages),
+                ),
+                (
+                    str(Coworker._meta.get_field("open_to").verbose_name).capitalize(),
+                    _choice_labels(vocabulary, "open_to", record.open_to),
+                ),
             ]
         elif isinstance(record, Company):
             view.summary = Truncator(record.description).words(SUMMARY_WORDS)
@@ -94,18 +102,26 @@ def present(record, vocabulary: Vocabulary) -> RecordView:
             view.place = _place(vocabulary, record.city, record.country)
             view.image = record.logo
             view.facts = [
-                (str(Company._meta.get_field("kind").verbose_name).capitalize(),
-                 _choice_labels(vocabulary, "type", [record.kind])),
-                (str(Company._meta.get_field("size").verbose_name).capitalize(),
-                 _choice_labels(vocabulary, "size", [record.size] if record.size else [])),
-                (str(Company._meta.get_field("year_founded").verbose_name).capitalize(),
-                 str(record.year_founded or "")),
+                (
+                    str(Company._meta.get_field("kind").verbose_name).capitalize(),
+                    _choice_labels(vocabulary, "type", [record.kind]),
+                ),
+                (
+                    str(Company._meta.get_field("size").verbose_name).capitalize(),
+                    _choice_labels(vocabulary, "size", [record.size] if record.size else []),
+                ),
+                (
+                    str(Company._meta.get_field("year_founded").verbose_name).capitalize(),
+                    str(record.year_founded or ""),
+                ),
             ]
         elif isinstance(record, ProjectIdea):
             view.summary = Truncator(record.description).words(SUMMARY_WORDS)
             view.facts = [
-                (str(ProjectIdea._meta.get_field("status").verbose_name).capitalize(),
-                 _choice_labels(vocabulary, "status", [record.status])),
+                (
+                    str(ProjectIdea._meta.get_field("status").verbose_name).capitalize(),
+                    _choice_labels(vocabulary, "status", [record.status]),
+                ),
             ]
         view.facts = [(label, value) for label, value in view.facts if value]
     return view
@@ -117,9 +133,7 @@ def present_many(records, vocabulary: Vocabulary) -> list[RecordView]:
 
 def alternates(record) -> list[dict]:
     """hreflang links: every published record is readable in every site language."""
-    links = [
-        {"hreflang": code, "url": record.get_url(code)} for code, _name in settings.LANGUAGES
-    ]
+    links = [{"hreflang": code, "url": record.get_url(code)} for code, _name in settings.LANGUAGES]
     links.append({"hreflang": "x-default", "url": record.get_url(settings.LANGUAGE_CODE)})
     return links
 

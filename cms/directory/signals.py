@@ -35,8 +35,15 @@ def share_privacy_fields(sender, instance, update_fields=None, **kwargs):
 
 
 # Saves that cannot change which rows are public.
-NOT_VISIBILITY_FIELDS = {"latest_revision", "has_unpublished_changes", "locked", "locked_at",
-                         "locked_by", "sort_key", "shown_in"}
+NOT_VISIBILITY_FIELDS = {
+    "latest_revision",
+    "has_unpublished_changes",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "sort_key",
+    "shown_in",
+}
 
 
 def record_saved(sender, instance, update_fields=None, raw=False, **kwargs):

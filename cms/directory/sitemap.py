@@ -1,6 +1,7 @@
 """Sitemap of the directory: every public record in every site language.
 
-Wire it into the site's sitemap view: ``sitemaps={"pages": …, "directory": DirectorySitemap(request)}``.
+Wire it into the site's sitemap view:
+``sitemaps={"pages": …, "directory": DirectorySitemap(request)}``.
 """
 
 from django.conf import settings

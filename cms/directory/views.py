@@ -36,8 +36,12 @@ def directory_index(request):
         "parameter_errors": messages,
         "kind": kind,
         "kinds": [
-            {"name": k.name, "label": k.label, "active": k.name == query.kind,
-             "params": query.replace(kind=k.name, filters={}, page=1, ordering="").params()}
+            {
+                "name": k.name,
+                "label": k.label,
+                "active": k.name == query.kind,
+                "params": query.replace(kind=k.name, filters={}, page=1, ordering="").params(),
+            }
             for k in KINDS.values()
         ],
         "orderings": [(name, SORT_LABELS[name]()) for name in kind.orderings],
@@ -48,7 +52,9 @@ def directory_index(request):
                 "params": query.replace(
                     filters={
                         **query.filters,
-                        facet.name: tuple(v for v in query.selected(facet.name) if v != value.value),
+                        facet.name: tuple(
+                            v for v in query.selected(facet.name) if v != value.value
+                        ),
                     },
                     page=1,
                 ).params(),

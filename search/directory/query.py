@@ -221,7 +221,11 @@ def parse_directory_query(
                 _short(text),
             )
         )
-        text = text[:MAX_TEXT_LENGTH].rsplit(" ", 1)[0] if " " in text[:MAX_TEXT_LENGTH] else text[:MAX_TEXT_LENGTH]
+        text = (
+            text[:MAX_TEXT_LENGTH].rsplit(" ", 1)[0]
+            if " " in text[:MAX_TEXT_LENGTH]
+            else text[:MAX_TEXT_LENGTH]
+        )
     if len(WORD.findall(text)) > MAX_TERMS:
         errors.append(
             ParameterError(

@@ -51,8 +51,18 @@ def publish(record):
     return record
 
 
-def make_person(directory, *, name, language, skills, state="public", translations=None,
-                home=None, visited=(), **fields):
+def make_person(
+    directory,
+    *,
+    name,
+    language,
+    skills,
+    state="public",
+    translations=None,
+    home=None,
+    visited=(),
+    **fields,
+):
     locale = Locale.objects.get(language_code=language)
     person = Coworker(
         locale=locale,
@@ -129,10 +139,14 @@ def build_directory() -> Directory:
         languages=["fr", "nl"],
         open_to=["freelance", "cross-border"],
         translations={
-            "nl": {"headline": "Zelfstandige boekhouder in Doornik",
-                   "bio": "Ik help zelfstandigen aan beide kanten van de grens."},
-            "en": {"headline": "Freelance accountant in Tournai",
-                   "bio": "I help freelancers on both sides of the border."},
+            "nl": {
+                "headline": "Zelfstandige boekhouder in Doornik",
+                "bio": "Ik help zelfstandigen aan beide kanten van de grens.",
+            },
+            "en": {
+                "headline": "Freelance accountant in Tournai",
+                "bio": "I help freelancers on both sides of the border.",
+            },
         },
     )
     people["pieter"] = make_person(

@@ -37,7 +37,10 @@ def test_message_is_relayed_without_revealing_the_address(client, camille, url, 
     confirmation = client.get(response["Location"])
     assert camille.email not in confirmation.content.decode()
     assert "directory-contact__sent" in confirmation.content.decode()
-    assert ContactMessage.objects.filter(coworker__translation_key=camille.translation_key).count() == 1
+    assert (
+        ContactMessage.objects.filter(coworker__translation_key=camille.translation_key).count()
+        == 1
+    )
 
 
 def test_honeypot_is_silently_dropped(client, camille, url):
@@ -63,9 +66,7 @@ def test_flood_from_one_address_is_stopped(client, camille, directory, url, sett
     response = client.post(url("fr", f"coworkers/{camille.slug}/"), MESSAGE)
     assert response.status_code == 429
     assert len(mail.outbox) == 5
-    other = client.post(
-        url("fr", f"coworkers/{camille.slug}/"), MESSAGE, REMOTE_ADDR="203.0.113.9"
-    )
+    other = client.post(url("fr", f"coworkers/{camille.slug}/"), MESSAGE, REMOTE_ADDR="203.0.113.9")
     assert other.status_code == 302 and len(mail.outbox) == 6
 
 
@@ -73,9 +74,13 @@ def test_flood_towards_one_person_is_stopped(client, camille, url, settings):
     settings.DIRECTORY_CONTACT_LIMITS = {"ip": (100, 3600), "person": (3, 3600)}
     for number in range(3):
         address = f"198.51.100.{number}"
-        response = client.post(url("en", f"coworkers/{camille.slug}/"), MESSAGE, REMOTE_ADDR=address)
+        response = client.post(
+            url("en", f"coworkers/{camille.slug}/"), MESSAGE, REMOTE_ADDR=address
+        )
         assert response.status_code == 302
-    response = client.post(url("en", f"coworkers/{camille.slug}/"), MESSAGE, REMOTE_ADDR="198.51.100.9")
+    response = client.post(
+        url("en", f"coworkers/{camille.slug}/"), MESSAGE, REMOTE_ADDR="198.51.100.9"
+    )
     assert response.status_code == 429 and len(mail.outbox) == 3
 
 

@@ -21,7 +21,9 @@ def traces(person):
     content_type = ContentType.objects.get_for_model(Coworker)
     return {
         "rows": rows.count(),
-        "revisions": Revision.objects.filter(base_content_type=content_type, object_id__in=ids).count(),
+        "revisions": Revision.objects.filter(
+            base_content_type=content_type, object_id__in=ids
+        ).count(),
         "revisions mentioning": Revision.objects.filter(content__icontains=person.name).count(),
         "log": ModelLogEntry.objects.filter(label__icontains=person.name).count(),
         "index": sum(person.name in entry.title for entry in IndexEntry.objects.all()),
@@ -38,17 +40,36 @@ def test_erase_removes_everything_and_reports_it(client, directory):
     camille = directory.people["camille"]
     ContactMessage.objects.create(coworker=camille, language="fr")
     before = traces(camille)
-    assert all(before[key] for key in ("rows", "revisions", "log", "index", "strings",
-                                       "translations", "sources", "messages", "companies",
-                                       "projects"))
+    assert all(
+        before[key]
+        for key in (
+            "rows",
+            "revisions",
+            "log",
+            "index",
+            "strings",
+            "translations",
+            "sources",
+            "messages",
+            "companies",
+            "projects",
+        )
+    )
     output = io.StringIO()
     call_command("erase_person", str(camille.pk), stdout=output)
     assert all(count == 0 for count in traces(camille).values()), traces(camille)
     report = output.getvalue()
     assert "Camille Lambert" in report
-    for line in ("records (fr): 1", "records (nl): 1", "records (en): 1", "revisions",
-                 "search index entries: 3", "contact-form traces: 1", "links from companies: 1",
-                 "project ideas they posted"):
+    for line in (
+        "records (fr): 1",
+        "records (nl): 1",
+        "records (en): 1",
+        "revisions",
+        "search index entries: 3",
+        "contact-form traces: 1",
+        "links from companies: 1",
+        "project ideas they posted",
+    ):
         assert line in report, line
     company = directory.companies["chiffres"]
     for revision in Revision.objects.filter(object_id=str(company.pk)):

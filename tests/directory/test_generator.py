@@ -21,21 +21,41 @@ def snapshot():
         )
 
     return {
-        "coworkers": rows(Coworker, "name", "headline", "bio", "city", "languages", "open_to",
-                          "consent_given_at", "translation_key"),
+        "coworkers": rows(
+            Coworker,
+            "name",
+            "headline",
+            "bio",
+            "city",
+            "languages",
+            "open_to",
+            "consent_given_at",
+            "translation_key",
+        ),
         "skills": sorted(
             Coworker.skills.through.objects.values_list("coworker__slug", "skill__slug")
         ),
         "companies": rows(Company, "name", "description", "kind", "size"),
-        "people": sorted(Company.people.through.objects.values_list("company__slug", "coworker__slug")),
+        "people": sorted(
+            Company.people.through.objects.values_list("company__slug", "coworker__slug")
+        ),
         "projects": rows(ProjectIdea, "title", "description", "status", "deadline"),
     }
 
 
 def generate(seed, coworkers=40):
     call_command(
-        "generate_directory", "--coworkers", str(coworkers), "--companies", "6", "--seed",
-        str(seed), "--no-progress", "--batch-size", "15", stdout=io.StringIO(),
+        "generate_directory",
+        "--coworkers",
+        str(coworkers),
+        "--companies",
+        "6",
+        "--seed",
+        str(seed),
+        "--no-progress",
+        "--batch-size",
+        "15",
+        stdout=io.StringIO(),
     )
 
 
@@ -70,6 +90,7 @@ def test_generated_records_are_indexed_listed_and_consistent(db):
     assert hidden.exists()  # drafts and missing consents are generated too…
     visible = {hit.pk for hit in search(DirectoryQuery(locale="fr", page_size=100)).hits}
     assert not visible & set(hidden.values_list("pk", flat=True))  # …and never shown
-    assert search(DirectoryQuery(text="boekhouder", locale="en")).total == search(
-        DirectoryQuery(text="comptable", locale="fr")
-    ).total
+    assert (
+        search(DirectoryQuery(text="boekhouder", locale="en")).total
+        == search(DirectoryQuery(text="comptable", locale="fr")).total
+    )

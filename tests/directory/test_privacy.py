@@ -70,7 +70,9 @@ def test_withdrawing_consent_hides_every_translation_at_once(client, directory, 
         assert client.get(url(lang, f"coworkers/{camille.slug}/")).status_code == 404
         assert camille.name not in client.get(url(lang)).content.decode()
     # A translation saved later from an old snapshot cannot bring the consent back.
-    dutch = Coworker.objects.get(translation_key=camille.translation_key, locale__language_code="nl")
+    dutch = Coworker.objects.get(
+        translation_key=camille.translation_key, locale__language_code="nl"
+    )
     dutch.consent_withdrawn_at = None
     dutch.save()
     dutch.refresh_from_db()
@@ -80,7 +82,9 @@ def test_withdrawing_consent_hides_every_translation_at_once(client, directory, 
 
 def test_unpublishing_a_translation_falls_back_to_the_source(client, directory, url):
     camille = directory.people["camille"]
-    dutch = Coworker.objects.get(translation_key=camille.translation_key, locale__language_code="nl")
+    dutch = Coworker.objects.get(
+        translation_key=camille.translation_key, locale__language_code="nl"
+    )
     dutch.unpublish()
     response = client.get(url("nl", f"coworkers/{camille.slug}/"))
     assert response.status_code == 200

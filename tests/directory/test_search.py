@@ -150,7 +150,9 @@ def test_filter_values_of_any_language_are_understood(directory):
     ],
 )
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_bad_parameters_get_the_page_with_a_message(client, directory, url, lang, params, parameter):
+def test_bad_parameters_get_the_page_with_a_message(
+    client, directory, url, lang, params, parameter
+):
     response = client.get(url(lang), params)
     assert response.status_code == 400
     page = BeautifulSoup(response.content, "lxml")
@@ -167,7 +169,7 @@ def test_good_parameters_are_200_and_state_lives_in_the_query_string(client, dir
     assert response.status_code == 200
     page = BeautifulSoup(response.content, "lxml")
     assert page.select_one("#directory-q")["value"] == "boekhouder"
-    assert page.select_one('input[name=space][value=esco]').has_attr("checked")
+    assert page.select_one("input[name=space][value=esco]").has_attr("checked")
     removal = [a["href"] for a in page.select(".directory__active a")]
     assert any("space" not in href and "q=boekhouder" in href for href in removal)
 

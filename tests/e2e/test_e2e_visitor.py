@@ -10,7 +10,7 @@ from wagtail.models import Locale
 from cms.blog.models import BlogPage
 from cms.events.models import EventIndexPage, EventPage
 
-from .helpers import path_of
+from .helpers import SERVER_LOCK, path_of
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db]
 
@@ -56,7 +56,8 @@ def test_visitor_reads_an_article_in_french_then_dutch_and_downloads_an_event(ne
     assert_links_stay_on_site(page)
 
     # The home page lists articles: open the first one it links to.
-    articles = {article.url: article for article in BlogPage.objects.live().filter(locale=fr)}
+    with SERVER_LOCK:
+        articles = {item.url: item for item in BlogPage.objects.live().filter(locale=fr)}
     assert articles, "the demo content has no French article"
     linked = [href for href in hrefs(page, "main") if href in articles]
     assert linked, f"the French home links to no article; links: {hrefs(page, 'main')}"
@@ -66,7 +67,8 @@ def test_visitor_reads_an_article_in_french_then_dutch_and_downloads_an_event(ne
     assert_links_stay_on_site(page)
 
     # The language switcher leads to the Dutch translation of that same article.
-    dutch = article.get_translation(nl)
+    with SERVER_LOCK:
+        dutch = article.get_translation(nl)
     switcher = page.locator('a[hreflang="nl"]').first
     assert switcher.get_attribute("href") == dutch.url
     switcher.click()
@@ -78,10 +80,12 @@ def test_visitor_reads_an_article_in_french_then_dutch_and_downloads_an_event(ne
     assert dutch.title != article.title, "the Dutch article has the French title"
 
     # The agenda, from the main menu, then an upcoming event, then its .ics file.
-    agenda = EventIndexPage.objects.live().get(locale=nl)
+    with SERVER_LOCK:
+        agenda = EventIndexPage.objects.live().get(locale=nl)
     click_link_to(page, agenda.url, scope="header")
     assert page.get_attribute("html", "lang") == "nl"
-    events = {event.url: event for event in EventPage.upcoming_in_locale(nl)}
+    with SERVER_LOCK:
+        events = {item.url: item for item in EventPage.upcoming_in_locale(nl)}
     assert events, "the demo content has no upcoming Dutch event"
     linked = [href for href in hrefs(page, "main") if href in events]
     assert linked, f"the Dutch agenda links to no upcoming event; links: {hrefs(page, 'main')}"

@@ -89,8 +89,18 @@ class DirectoryRecord(
     search_auto_update = False
     #: saves that touch only these fields change nothing a search engine sees
     fields_not_indexed = frozenset(
-        {"latest_revision", "has_unpublished_changes", "locked", "locked_at", "locked_by",
-         "live_revision", "live", "first_published_at", "last_published_at", "shown_in"}
+        {
+            "latest_revision",
+            "has_unpublished_changes",
+            "locked",
+            "locked_at",
+            "locked_by",
+            "live_revision",
+            "live",
+            "first_published_at",
+            "last_published_at",
+            "shown_in",
+        }
     )
 
     slug = models.SlugField(
@@ -190,8 +200,11 @@ class DirectoryRecord(
 
     @classmethod
     def get_indexed_objects(cls):
-        return super().get_indexed_objects().select_related("locale").prefetch_related(
-            "skills", "sectors"
+        return (
+            super()
+            .get_indexed_objects()
+            .select_related("locale")
+            .prefetch_related("skills", "sectors")
         )
 
     # Bulk loaders may set ``_taxonomy_keys`` and ``_space_keys`` on unsaved-relation rows
@@ -422,14 +435,19 @@ class Coworker(DirectoryRecord):
     @classmethod
     def get_indexed_objects(cls):
         return (
-            super().get_indexed_objects().select_related("home_space").prefetch_related("spaces_visited")
+            super()
+            .get_indexed_objects()
+            .select_related("home_space")
+            .prefetch_related("spaces_visited")
         )
 
     @property
     def has_consent(self) -> bool:
         if self.consent_given_at is None:
             return False
-        return self.consent_withdrawn_at is None or self.consent_withdrawn_at < self.consent_given_at
+        return (
+            self.consent_withdrawn_at is None or self.consent_withdrawn_at < self.consent_given_at
+        )
 
     @property
     def can_be_contacted(self) -> bool:
@@ -670,14 +688,12 @@ class ProjectIdea(DirectoryRecord):
                 translation_key=OuterRef("posted_by_coworker__translation_key")
             )
         )
-        return super().public_condition(now) & (
-            Q(posted_by_coworker__isnull=True) | poster_public
-        )
+        return super().public_condition(now) & (Q(posted_by_coworker__isnull=True) | poster_public)
 
     @classmethod
     def get_indexed_objects(cls):
-        return super().get_indexed_objects().select_related(
-            "posted_by_coworker", "posted_by_company"
+        return (
+            super().get_indexed_objects().select_related("posted_by_coworker", "posted_by_company")
         )
 
     def poster_text(self) -> str:

@@ -131,7 +131,10 @@ class SQLiteWords:
         if prefix:
             words[-1] += "*"
         columns = "{autocomplete}" if prefix else "{title body}"
-        self.params = [f"{columns} : ({' AND '.join(words)})", ContentType.objects.get_for_model(model).pk]
+        self.params = [
+            f"{columns} : ({' AND '.join(words)})",
+            ContentType.objects.get_for_model(model).pk,
+        ]
         self.from_sql = (
             f"FROM {fts} CROSS JOIN {entries} e ON e.id = {fts}.rowid "  # noqa: S608
             f"WHERE {fts} MATCH %s AND e.content_type_id = %s"
@@ -140,13 +143,12 @@ class SQLiteWords:
         self.model = model
 
     def condition(self) -> Q:
-        return Q(pk__in=RawSQL(f"SELECT CAST(e.object_id AS INTEGER) {self.from_sql}", self.params))
+        # Table names come from the models, the words and content type are bound parameters.
+        sql = f"SELECT CAST(e.object_id AS INTEGER) {self.from_sql}"
+        return Q(pk__in=RawSQL(sql, self.params))  # noqa: S611
 
     def scores(self) -> dict[int, float]:
-        sql = (
-            f"SELECT e.object_id, bm25({self.fts}, 1.0, 1.0, {self.TITLE_WEIGHT}) "
-            f"{self.from_sql}"
-        )
+        sql = f"SELECT e.object_id, bm25({self.fts}, 1.0, 1.0, {self.TITLE_WEIGHT}) {self.from_sql}"
         connection = connections[router.db_for_read(self.model)]
         with connection.cursor() as cursor:
             cursor.execute(sql, self.params)

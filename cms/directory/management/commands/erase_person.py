@@ -22,7 +22,9 @@ class Command(BaseCommand):
             translation_key = find_person(person)
         except PersonNotFound as error:
             raise CommandError(f"No person matches {person!r}.") from error
-        rows = list(Coworker.objects.filter(translation_key=translation_key).select_related("locale"))
+        rows = list(
+            Coworker.objects.filter(translation_key=translation_key).select_related("locale")
+        )
         name = rows[0].name
         languages = ", ".join(row.locale.language_code for row in rows)
         if dry_run:

@@ -21,7 +21,9 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--batch-size", type=int, default=2000)
         parser.add_argument(
-            "--translated", type=float, default=0.2,
+            "--translated",
+            type=float,
+            default=0.2,
             help="Share of records that also get a translation (default 0.2).",
         )
         parser.add_argument("--no-progress", action="store_true")
