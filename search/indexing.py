@@ -2,26 +2,110 @@
 goes through, whichever engines are configured."""
 
 import logging
+import threading
+from collections import defaultdict
 
+from django.conf import settings
+from django.db import transaction
 from wagtail.search import index
-from wagtail.search.backends import get_search_backends
+from wagtail.search.backends import get_search_backend, get_search_backends
 
 logger = logging.getLogger(__name__)
 
 
+def _is_directory_record(model) -> bool:
+    return bool(getattr(model, "directory_kind", ""))
+
+
+def _database_only(model) -> bool:
+    """Directory records have their own documents on a search engine (search.engine): Wagtail's
+    engine backend would only duplicate them (and make saves wait when it is down)."""
+    from search.clients import remote_engine_configured
+
+    return _is_directory_record(model) and remote_engine_configured()
+
+
 def index_record(instance) -> None:
     """(Re)index one object in every search backend that updates automatically."""
-    index.insert_or_update_object(instance)
+    if _database_only(type(instance)):
+        indexed = index.get_indexed_instance(instance)
+        if indexed is not None:
+            get_search_backend(settings.SEARCH_DATABASE_BACKEND).add(indexed)
+    else:
+        index.insert_or_update_object(instance)
+    if _is_directory_record(type(instance)):
+        schedule_record_update(instance)
 
 
 def unindex_record(instance) -> None:
-    index.remove_object(instance)
+    if _database_only(type(instance)):
+        get_search_backend(settings.SEARCH_DATABASE_BACKEND).delete(instance)
+    else:
+        index.remove_object(instance)
+    if _is_directory_record(type(instance)):
+        schedule_record_update(instance)
 
 
 def index_records(model, objects, *, batch_size: int = 1000) -> int:
     """Index many objects of one model at once (bulk loads, rebuilds). Returns the count."""
     objects = list(objects)
-    for backend in get_search_backends(with_auto_update=True):
+    if _database_only(model):
+        backends = [get_search_backend(settings.SEARCH_DATABASE_BACKEND)]
+    else:
+        backends = get_search_backends(with_auto_update=True)
+    for backend in backends:
         for start in range(0, len(objects), batch_size):
             backend.add_bulk(model, objects[start : start + batch_size])
+    if _is_directory_record(model):
+        schedule_engine_update(model, {obj.translation_key for obj in objects})
     return len(objects)
+
+
+# ------------------------------------------------------------------ the search engine
+# Directory documents on OpenSearch/Elasticsearch are updated per translation group, after
+# the transaction commits, by a task (search.tasks); nothing here talks to the engine.
+
+_local = threading.local()  # per thread: another thread's commit must not flush our keys
+
+
+def _queued() -> dict[str, set]:
+    if not hasattr(_local, "queued"):
+        _local.queued = defaultdict(set)
+    return _local.queued
+
+
+def _flush_engine_updates() -> None:
+    from search.tasks import update_search_index
+
+    queued = _queued()
+    batches = {label: sorted(keys) for label, keys in queued.items() if keys}
+    queued.clear()
+    for label, keys in batches.items():
+        try:
+            update_search_index.enqueue(label, keys)
+        except Exception:  # a broken task backend must not break a save that has committed
+            logger.exception("Could not enqueue the search index update of %s", label)
+            from django.apps import apps
+
+            from search.engine.indexer import remember
+
+            remember(apps.get_model(label), keys, "task backend failure")
+
+
+def schedule_engine_update(model, translation_keys) -> None:
+    """Update the engine's documents of these groups once the current transaction commits
+    (at once outside a transaction). A rolled-back transaction's groups are synced with the
+    next commit: syncing reads the database, so that is harmless."""
+    from search.clients import remote_engine_configured
+
+    if not remote_engine_configured():
+        return
+    keys = {str(key) for key in translation_keys if key}
+    if not keys:
+        return
+    _queued()[model._meta.label_lower].update(keys)
+    transaction.on_commit(_flush_engine_updates)
+
+
+def schedule_record_update(instance) -> None:
+    schedule_engine_update(type(instance), [getattr(instance, "translation_key", None)])

@@ -54,6 +54,9 @@ def record_saved(sender, instance, update_fields=None, raw=False, **kwargs):
     if hasattr(sender, "privacy_fields"):
         share_privacy_fields(sender, instance, update_fields=update_fields)
     refresh_group(sender, instance.translation_key)
+    from search.indexing import schedule_record_update
+
+    schedule_record_update(instance)  # the search engine's documents, after commit
 
 
 def record_deleted(sender, instance, **kwargs):

@@ -174,9 +174,37 @@ WAGTAIL_SITE_NAME = "COFFEE Hub"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-# Directory search engine behind search.directory: "database" (embedded) until issue 5 adds more.
+# Search (search/): "database" (embedded, the default), "opensearch" or "elasticsearch".
 SEARCH_ENGINE = env_str("SEARCH_ENGINE", "database")
+SEARCH_URL = env_str("SEARCH_URL", "http://127.0.0.1:9200")
+SEARCH_USERNAME = env_str("SEARCH_USERNAME", "")
+SEARCH_PASSWORD = env_str("SEARCH_PASSWORD", "")
+SEARCH_TIMEOUT = float(env_str("SEARCH_TIMEOUT", "2"))  # seconds; then the database answers
+SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "coffee-dev-")  # one per environment
+# Wagtail's own search (pages, admin) follows SEARCH_ENGINE; the database backend is always
+# kept up to date too, since the directory falls back to it when the engine is down.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+SEARCH_DATABASE_BACKEND = "default"  # the WAGTAILSEARCH_BACKENDS entry of the database backend
+if SEARCH_ENGINE in ("opensearch", "elasticsearch"):
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "modelsearch.backends."
+            + ("opensearch2" if SEARCH_ENGINE == "opensearch" else "elasticsearch8"),
+            "URLS": [SEARCH_URL],
+            "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}wagtail-",
+            "TIMEOUT": SEARCH_TIMEOUT,
+            "OPTIONS": {"max_retries": 0, "retry_on_timeout": False}
+            | (
+                {"http_auth": (SEARCH_USERNAME, SEARCH_PASSWORD)}
+                if SEARCH_USERNAME and SEARCH_ENGINE == "opensearch"
+                else {"basic_auth": (SEARCH_USERNAME, SEARCH_PASSWORD)}
+                if SEARCH_USERNAME
+                else {}
+            ),
+        },
+        "database": {"BACKEND": "wagtail.search.backends.database"},
+    }
+    SEARCH_DATABASE_BACKEND = "database"
 WAGTAILAPI_DOCS_ENABLED = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILLOCALIZE_JQUERY_PATH = None

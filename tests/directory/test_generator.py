@@ -94,3 +94,18 @@ def test_generated_records_are_indexed_listed_and_consistent(db):
         search(DirectoryQuery(text="boekhouder", locale="en")).total
         == search(DirectoryQuery(text="comptable", locale="fr")).total
     )
+
+
+def test_refresh_directory_recomputes_the_languages_each_row_stands_for(db):
+    generate(seed=3, coworkers=30)
+    expected = {
+        lang: set(Coworker.objects.in_locale(lang).values_list("pk", flat=True))
+        for lang in ("fr", "nl", "en")
+    }
+    Coworker.objects.update(shown_in=[])
+    assert not Coworker.objects.in_locale("fr").exists()
+    output = io.StringIO()
+    call_command("refresh_directory", stdout=output)
+    assert "row(s) updated" in output.getvalue()
+    for lang, pks in expected.items():
+        assert set(Coworker.objects.in_locale(lang).values_list("pk", flat=True)) == pks

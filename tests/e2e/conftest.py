@@ -14,16 +14,11 @@
   (ops/e2e/install.sh) installs it and axe-core.
 """
 
-import os
 import re
 import threading
 from pathlib import Path
 
 import pytest
-
-# Playwright's sync API keeps an asyncio loop in the test thread: Django would refuse ORM calls
-# made there (SynchronousOnlyOperation) although nothing runs concurrently.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 from .helpers import (
     AXE_JS,
@@ -107,7 +102,12 @@ def browser(e2e_database):
     _missing(CHROMIUM, "Chromium")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    # Playwright's sync API keeps an asyncio loop running in the test thread: Django would
+    # refuse the ORM calls made there (SynchronousOnlyOperation) although nothing runs
+    # concurrently. Only while the browser lives: a subprocess started by another test must
+    # not inherit it (`manage.py check --deploy` rejects it).
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=60_000
         )

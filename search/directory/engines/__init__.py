@@ -11,6 +11,8 @@ from .base import DirectoryEngine, EngineResponse, EngineUnavailable, SearchPlan
 
 ENGINES = {
     "database": "search.directory.engines.database.DatabaseEngine",
+    "opensearch": "search.directory.engines.opensearch.OpenSearchEngine",
+    "elasticsearch": "search.directory.engines.elasticsearch.ElasticsearchEngine",
 }
 DEFAULT_ENGINE = "database"
 

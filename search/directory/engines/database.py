@@ -2,6 +2,7 @@
 and facet counts. Every query starts from ``in_locale()``, the one definition of what a
 visitor may see; each facet is counted in one query, whatever the number of values."""
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, router
 from django.db.models import Count, F, Q
@@ -93,7 +94,8 @@ class BackendWords:
     """Words matched by Wagtail's search backend (any database it supports)."""
 
     def __init__(self, model, terms, *, prefix: bool):
-        backend = get_search_backend()
+        # The database backend, even when Wagtail's default one is a search engine.
+        backend = get_search_backend(getattr(settings, "SEARCH_DATABASE_BACKEND", "default"))
         method = backend.autocomplete if prefix else backend.search
         results = method(
             " ".join(terms), model.objects.order_by(), operator="and", order_by_relevance=True
@@ -162,8 +164,10 @@ class SQLiteWords:
 
 
 def words_matcher(model):
-    from wagtail.search.models import SQLiteFTSIndexEntry
+    from wagtail.search import models as search_models
 
+    # Only defined when the default database is SQLite with FTS5.
+    SQLiteFTSIndexEntry = getattr(search_models, "SQLiteFTSIndexEntry", None)  # noqa: N806
     connection = connections[router.db_for_read(model)]
     if connection.vendor == "sqlite" and SQLiteFTSIndexEntry is not None:
         return SQLiteWords

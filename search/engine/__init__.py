@@ -1,0 +1,1 @@
+"""The directory's documents on a search engine: mappings, documents, indexing, rebuilds."""

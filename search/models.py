@@ -1,0 +1,30 @@
+"""What the search engine still has to hear about (it was down when the change was made)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PendingIndexUpdate(models.Model):
+    """One translation group of directory records whose documents could not be updated.
+
+    Retried at the next successful index update and by ``manage.py search_retry_pending``;
+    the update reads the records again, so one row per group is enough.
+    """
+
+    model = models.CharField(_("model"), max_length=100)  # "directory.coworker"
+    translation_key = models.CharField(_("translation key"), max_length=64)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("pending search index update")
+        verbose_name_plural = _("pending search index updates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["model", "translation_key"], name="search_pending_unique_group"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.model} {self.translation_key}"

@@ -1,0 +1,35 @@
+"""Page search (site search, API) on Wagtail's default backend, with the database backend as a
+fallback when that backend is a search engine that does not answer.
+
+    results, degraded = search_pages(pages, "coworking")
+
+Wagtail's engine backends catch indexing errors but let searches raise; the database backend is
+always kept up to date as well (WAGTAILSEARCH_BACKENDS, see cms/settings/base.py).
+"""
+
+import logging
+
+from django.conf import settings
+from wagtail.search.backends import get_search_backend
+
+logger = logging.getLogger(__name__)
+
+
+def search_pages(queryset, query: str, **options):
+    """Wagtail search results for ``query`` among ``queryset`` and whether the fallback
+    answered. The results are counted here, so that a failing engine is caught here and not
+    while a template paginates them."""
+    backend = get_search_backend()
+    database_name = getattr(settings, "SEARCH_DATABASE_BACKEND", "default")
+    if database_name != "default":
+        try:
+            results = backend.search(query, queryset, **options)
+            results.count()
+            return results, False
+        except Exception as error:  # noqa: BLE001 (any engine failure: answer from the database)
+            logger.warning(
+                "Page search engine unavailable (%s): answering from the database", error
+            )
+    return get_search_backend(database_name).search(query, queryset, **options), (
+        database_name != "default"
+    )

@@ -1,0 +1,38 @@
+"""Page search on an engine that does not answer: the database backend answers instead."""
+
+import pytest
+from django.test import override_settings
+from wagtail.models import Page
+
+from search.pages import search_pages
+from tests.conftest import TITLES
+
+from .conftest import CLOSED_PORT_URL
+
+pytestmark = pytest.mark.django_db
+
+ENGINE_DOWN = {
+    "WAGTAILSEARCH_BACKENDS": {
+        "default": {
+            "BACKEND": "modelsearch.backends.opensearch2",
+            "URLS": [CLOSED_PORT_URL],
+            "TIMEOUT": 1,
+            "OPTIONS": {"max_retries": 0},
+        },
+        "database": {"BACKEND": "wagtail.search.backends.database"},
+    },
+    "SEARCH_DATABASE_BACKEND": "database",
+}
+
+
+def test_page_search_falls_back_to_the_database(site_tree):
+    with override_settings(**ENGINE_DOWN):
+        results, degraded = search_pages(Page.objects.live(), "coworking")
+        titles = {page.title for page in results}
+    assert degraded
+    assert TITLES["article_old"]["fr"] in titles
+
+
+def test_page_search_on_the_database_is_not_degraded(site_tree):
+    results, degraded = search_pages(Page.objects.live(), "coworking")
+    assert not degraded and TITLES["article_old"]["fr"] in {page.title for page in results}
