@@ -8,6 +8,7 @@ later: an edit is never lost and a save never fails because of the engine.
 """
 
 import logging
+import time
 from collections import defaultdict
 
 from django.apps import apps
@@ -46,9 +47,17 @@ def records_in_locale(kind, locale):
     )
 
 
+_known_aliases: dict[tuple, float] = {}  # (url, alias) -> when it was seen to exist
+ALIAS_CHECK_SECONDS = 60
+
+
 def ensure_index(client, kind, locale) -> str:
-    """The alias of (kind, locale), created with a first index when missing."""
+    """The alias of (kind, locale), created with a first index when missing (checked at most
+    once a minute per process: a save should cost one bulk request, not four)."""
     alias = index_alias(kind.name, locale)
+    seen = _known_aliases.get((client.url, alias))
+    if seen is not None and time.monotonic() - seen < ALIAS_CHECK_SECONDS:
+        return alias
     if not client.indices_of_alias(alias):
         from .rebuild import new_index_name
 
@@ -56,6 +65,7 @@ def ensure_index(client, kind, locale) -> str:
         body = index_body(kind, name)
         body["aliases"] = {alias: {}}
         client.create_index(name, body)
+    _known_aliases[(client.url, alias)] = time.monotonic()
     return alias
 
 

@@ -36,3 +36,35 @@ def test_page_search_falls_back_to_the_database(site_tree):
 def test_page_search_on_the_database_is_not_degraded(site_tree):
     results, degraded = search_pages(Page.objects.live(), "coworking")
     assert not degraded and TITLES["article_old"]["fr"] in {page.title for page in results}
+
+
+@pytest.mark.engine
+def test_page_search_on_the_engine(site_tree):
+    """Wagtail's own opensearch2 backend, as SEARCH_ENGINE=opensearch configures it."""
+    import uuid
+
+    from django.core.management import call_command
+    from wagtail.search.backends import get_search_backend
+
+    from .conftest import ENGINE_URL, require_engine
+
+    require_engine("opensearch")
+    prefix = f"test-{uuid.uuid4().hex[:10]}-wagtail-"
+    backends = {
+        "default": {
+            "BACKEND": "modelsearch.backends.opensearch2",
+            "URLS": [ENGINE_URL],
+            "INDEX_PREFIX": prefix,
+            "TIMEOUT": 5,
+        },
+        "database": {"BACKEND": "wagtail.search.backends.database"},
+    }
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends, SEARCH_DATABASE_BACKEND="database"):
+        try:
+            call_command("update_index", backend_name="default", verbosity=0)
+            results, degraded = search_pages(Page.objects.live(), "coworking")
+            titles = {page.title for page in results}
+        finally:
+            get_search_backend().es.indices.delete(index=f"{prefix}*")
+    assert not degraded
+    assert TITLES["article_old"]["fr"] in titles
