@@ -6,7 +6,10 @@ from .sitemap import AllLocalesSitemap
 
 
 def sitemap_xml(request):
-    return sitemap(request, sitemaps={"pages": AllLocalesSitemap(request)})
+    from cms.directory.sitemap import DirectorySitemap
+
+    sitemaps = {"pages": AllLocalesSitemap(request), "directory": DirectorySitemap(request)}
+    return sitemap(request, sitemaps=sitemaps)
 
 
 def server_error(request):

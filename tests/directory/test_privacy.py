@@ -139,3 +139,13 @@ def test_erased_person_is_gone_everywhere(client, directory, url):
         assert search(DirectoryQuery(text="Lambert", locale=lang)).total == 0
         skill = {v.value: v.count for v in search(DirectoryQuery(locale=lang)).facets["skill"]}
         assert skill[ACCOUNTING[lang]] == len(ACCOUNTANTS) - 1
+
+
+def test_site_sitemap_includes_public_directory_records_only(client, directory):
+    """/sitemap.xml, the one crawlers read, lists public people in every language, no one else."""
+    xml = client.get("/sitemap.xml").content.decode()
+    for role in PUBLIC_PEOPLE:
+        for lang in LANGUAGES:
+            assert f"/{lang}/directory/coworkers/{directory.people[role].slug}/" in xml
+    for hidden in directory.hidden.values():
+        assert f"/{hidden.slug}/" not in xml
