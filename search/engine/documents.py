@@ -101,27 +101,84 @@ def index_body(kind, name: str) -> dict:
     return index.to_dict()
 
 
-def build_document(record, kind, context) -> dict:
-    """The document of one record as shown in one locale."""
+CHUNK_SIZE = 2000
+
+
+def _poster_texts(model, pks) -> dict[int, str]:
+    """ProjectIdea.poster_text(), for many ideas in one query."""
+    rows = (
+        model._default_manager.filter(pk__in=pks)
+        .order_by()
+        .values_list(
+            "pk",
+            "posted_by_coworker__name",
+            "posted_by_coworker__live",
+            "posted_by_coworker__consent_given_at",
+            "posted_by_coworker__consent_withdrawn_at",
+            "posted_by_company__name",
+            "posted_by_company__live",
+        )
+    )
+    texts = {}
+    for pk, person, person_live, given, withdrawn, company, company_live in rows:
+        names = []
+        consent = given is not None and (withdrawn is None or withdrawn < given)
+        if person and person_live and consent:
+            names.append(person)
+        if company and company_live:
+            names.append(company)
+        texts[pk] = " ".join(names)
+    return texts
+
+
+def _facet_values(model, spec, pks) -> dict[int, list[str]]:
+    """``FacetSpec.values_for`` for many records: one query per path (joins done by SQL)."""
+    values: dict[int, list[str]] = {}
+    for path in spec.paths:
+        rows = model._default_manager.filter(pk__in=pks).order_by().values_list("pk", path)
+        for pk, value in rows:
+            found = values.setdefault(pk, [])
+            for item in value if isinstance(value, list | tuple) else [value]:
+                if item not in (None, "") and str(item) not in found:
+                    found.append(str(item))
+    return values
+
+
+def build_documents(kind, pks, context):
+    """(translation key, document) for each record of ``pks`` (rows a visitor of the index's
+    locale sees), built from a few queries per chunk instead of model instances."""
+    model = kind.model
     texts = TEXT_FIELDS[kind.name]
-    language = record.locale.language_code
-    language = language if language in LANGUAGE_ANALYZERS else "en"
-    places = [getattr(record, "city", "") or "", context.words_for_spaces(record.space_keys())]
-    if kind.name == "projects":
-        places.append(record.poster_text())
-    document = {
-        "pk": record.pk,
-        "translation_key": str(record.translation_key),
-        "language": language,
-        "name": str(record),
-        "skills": context.words_for_terms(record.taxonomy_keys()),
-        "places": " ".join(word for word in places if word),
-        "sort_key": record.sort_key,
-        "first_published_at": record.first_published_at,
-        "deadline": getattr(record, "deadline", None),
-    }
-    for target, field in texts.items():
-        document[f"{target}_{language}"] = getattr(record, field, "") or ""
-    for spec in kind.facets:
-        document[f"facet_{spec.name}"] = spec.values_for(record)
-    return document
+    field_names = {field.name for field in model._meta.get_fields()}
+    columns = ["pk", "translation_key", "locale__language_code", model.name_field, "sort_key"]
+    columns += ["first_published_at", *texts.values()]
+    columns += [name for name in ("city", "deadline") if name in field_names]
+    pks = list(pks)
+    for start in range(0, len(pks), CHUNK_SIZE):
+        chunk = pks[start : start + CHUNK_SIZE]
+        facets = {spec.name: _facet_values(model, spec, chunk) for spec in kind.facets}
+        posters = _poster_texts(model, chunk) if kind.name == "projects" else {}
+        rows = model._default_manager.filter(pk__in=chunk).order_by("pk").values(*columns)
+        for row in rows:
+            pk = row["pk"]
+            language = row["locale__language_code"]
+            language = language if language in LANGUAGE_ANALYZERS else "en"
+            terms = facets["skill"].get(pk, []) + facets["sector"].get(pk, [])
+            spaces = facets["space"].get(pk, []) if "space" in facets else []
+            places = [row.get("city") or "", context.words_for_spaces(spaces), posters.get(pk, "")]
+            document = {
+                "pk": pk,
+                "translation_key": str(row["translation_key"]),
+                "language": language,
+                "name": row[model.name_field],
+                "skills": context.words_for_terms(terms),
+                "places": " ".join(word for word in places if word),
+                "sort_key": row["sort_key"],
+                "first_published_at": row["first_published_at"],
+                "deadline": row.get("deadline"),
+            }
+            for target, field in texts.items():
+                document[f"{target}_{language}"] = row[field] or ""
+            for spec in kind.facets:
+                document[f"facet_{spec.name}"] = facets[spec.name].get(pk, [])
+            yield str(row["translation_key"]), document

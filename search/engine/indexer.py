@@ -21,7 +21,7 @@ from cms.directory.kinds import KINDS
 from search.clients import get_client, index_alias, remote_engine_configured
 from search.directory.engines.base import EngineUnavailable
 
-from .documents import build_document, index_body
+from .documents import build_documents, index_body
 
 logger = logging.getLogger(__name__)
 
@@ -38,13 +38,6 @@ def kind_of_model(model):
 
 def model_label(model) -> str:
     return model._meta.label_lower
-
-
-def records_in_locale(kind, locale):
-    """What a visitor of ``locale`` may see, loaded for building documents."""
-    return kind.model.get_indexed_objects().filter(
-        pk__in=kind.model.objects.in_locale(locale).values("pk")
-    )
 
 
 _known_aliases: dict[tuple, float] = {}  # (url, alias) -> when it was seen to exist
@@ -76,22 +69,15 @@ def group_actions(kind, translation_keys):
     actions = []
     for locale in languages():
         alias = index_alias(kind.name, locale)
-        shown = {
-            str(record.translation_key): record
-            for record in records_in_locale(kind, locale).filter(translation_key__in=keys)
-        }
+        pks = kind.model.objects.in_locale(locale).filter(translation_key__in=keys)
+        shown = dict(build_documents(kind, pks.values_list("pk", flat=True), context))
         for key in keys:
-            record = shown.get(key)
-            if record is None:
+            document = shown.get(key)
+            if document is None:
                 actions.append({"_op_type": "delete", "_index": alias, "_id": key})
             else:
                 actions.append(
-                    {
-                        "_op_type": "index",
-                        "_index": alias,
-                        "_id": key,
-                        "_source": build_document(record, kind, context),
-                    }
+                    {"_op_type": "index", "_index": alias, "_id": key, "_source": document}
                 )
     return actions
 

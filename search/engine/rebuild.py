@@ -16,8 +16,8 @@ from cms.directory.indexing import forget_context
 from cms.directory.kinds import KINDS
 from search.clients import get_client, index_alias
 
-from .documents import build_document, index_body
-from .indexer import current_context, languages, records_in_locale
+from .documents import build_documents, index_body
+from .indexer import current_context, languages
 
 BATCH_SIZE = 1000
 
@@ -37,14 +37,9 @@ class RebuildReport:
 
 
 def documents(kind, locale, index_name, context, progress: Callable[[int], None] | None = None):
-    queryset = records_in_locale(kind, locale).order_by("pk")
-    for record in queryset.iterator(chunk_size=BATCH_SIZE):
-        yield {
-            "_op_type": "index",
-            "_index": index_name,
-            "_id": str(record.translation_key),
-            "_source": build_document(record, kind, context),
-        }
+    pks = kind.model.objects.in_locale(locale).order_by("pk").values_list("pk", flat=True)
+    for key, document in build_documents(kind, pks, context):
+        yield {"_op_type": "index", "_index": index_name, "_id": key, "_source": document}
         if progress is not None:
             progress(1)
 

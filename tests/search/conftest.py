@@ -53,7 +53,12 @@ def engine_settings(name, **extra):
             yield
         return
     prefix = f"test-{uuid.uuid4().hex[:10]}-"
-    options = {"SEARCH_ENGINE": name, "SEARCH_URL": ENGINE_URL, "SEARCH_INDEX_PREFIX": prefix}
+    options = {
+        "SEARCH_ENGINE": name,
+        "SEARCH_URL": ENGINE_URL,
+        "SEARCH_INDEX_PREFIX": prefix,
+        "SEARCH_TIMEOUT": float(os.environ.get("SEARCH_TEST_TIMEOUT", "10")),
+    }
     with override_settings(**(options | extra)):
         try:
             yield
