@@ -59,7 +59,7 @@ test: lint check e2e-deps
 	bash ops/test.sh
 
 translations: install
-	$(MANAGE) makemessages -l fr -l nl -l en --ignore=".venv/*" --ignore="var/*" --ignore="node_modules/*"
+	$(MANAGE) makemessages -l fr -l nl -l en --no-obsolete --ignore=".venv/*" --ignore="var/*" --ignore="node_modules/*" --ignore="ops/*"
 
 clean:
 	rm -rf var $(VENV)

@@ -149,7 +149,7 @@ def main():
     django.setup()
     import logging
 
-    logging.getLogger("opensearch").setLevel(logging.WARNING)
+    logging.getLogger("opensearch").setLevel(logging.ERROR)
     logging.getLogger("elastic_transport").setLevel(logging.WARNING)
     from django.test import Client
 

@@ -97,9 +97,10 @@ class EngineClient:
     def set_settings(self, index: str, body: dict) -> None:
         self.call(self.client.indices.put_settings, index=index, body=body)
 
-    def bulk(self, actions, *, chunk_size: int = 1000) -> tuple[int, list]:
+    def bulk(self, actions, *, chunk_size: int = 1000, timeout=None) -> tuple[int, list]:
         """Stream index/delete actions; returns (successes, errors). Missing documents on
-        delete are not errors."""
+        delete are not errors. ``timeout``: per request (SEARCH_TIMEOUT by default, so that
+        a save never waits longer; rebuilds pass a longer one)."""
         helper = self.bulk_helper()
         successes, errors = 0, []
         try:
@@ -109,7 +110,7 @@ class EngineClient:
                 chunk_size=chunk_size,
                 raise_on_error=False,
                 raise_on_exception=True,
-                request_timeout=max(self.timeout, 30),
+                request_timeout=timeout or self.timeout,
             ):
                 if ok:
                     successes += 1
@@ -178,8 +179,9 @@ def _client(engine, url, username, password, timeout) -> EngineClient:
     return CLIENTS[engine](url, username=username, password=password, timeout=timeout)
 
 
-def get_client(engine: str | None = None) -> EngineClient:
-    """The client for the configured engine (one per settings, reused: it pools connections)."""
+def get_client(engine: str | None = None, *, timeout: float | None = None) -> EngineClient:
+    """The client for the configured engine (one per settings, reused: it pools connections).
+    ``timeout`` overrides SEARCH_TIMEOUT (rebuilds create indexes and load them in bulk)."""
     engine = engine or settings.SEARCH_ENGINE
     if engine not in CLIENTS:
         raise EngineUnavailable(f"SEARCH_ENGINE={engine!r} has no search-engine client")
@@ -188,7 +190,7 @@ def get_client(engine: str | None = None) -> EngineClient:
         settings.SEARCH_URL,
         getattr(settings, "SEARCH_USERNAME", ""),
         getattr(settings, "SEARCH_PASSWORD", ""),
-        float(getattr(settings, "SEARCH_TIMEOUT", 2.0)),
+        float(timeout or getattr(settings, "SEARCH_TIMEOUT", 2.0)),
     )
 
 

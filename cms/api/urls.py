@@ -14,7 +14,8 @@ api_patterns = [
     path("schema/", views.SchemaView.as_view(urlconf="cms.api.urls"), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path("docs/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
-    re_path(r"^.*$", views.not_found, name="not-found"),
+    # [\s\S], not ".": a path with a newline (%0A) is still an API path, answered in JSON.
+    re_path(r"^[\s\S]*$", views.not_found, name="not-found"),
 ]
 
 urlpatterns = [path("api/", include(api_patterns))]

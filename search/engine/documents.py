@@ -153,6 +153,13 @@ def build_documents(kind, pks, context):
     columns = ["pk", "translation_key", "locale__language_code", model.name_field, "sort_key"]
     columns += ["first_published_at", *texts.values()]
     columns += [name for name in ("city", "deadline") if name in field_names]
+    # The context is keyed by UUID objects, the facet values are strings.
+    term_words = {str(key): words for key, words in context.terms.items()}
+    space_words = {str(key): words for key, words in context.spaces.items()}
+
+    def words(table, keys):
+        return " ".join(word for key in keys for word in table.get(key, ()))
+
     pks = list(pks)
     for start in range(0, len(pks), CHUNK_SIZE):
         chunk = pks[start : start + CHUNK_SIZE]
@@ -165,13 +172,13 @@ def build_documents(kind, pks, context):
             language = language if language in LANGUAGE_ANALYZERS else "en"
             terms = facets["skill"].get(pk, []) + facets["sector"].get(pk, [])
             spaces = facets["space"].get(pk, []) if "space" in facets else []
-            places = [row.get("city") or "", context.words_for_spaces(spaces), posters.get(pk, "")]
+            places = [row.get("city") or "", words(space_words, spaces), posters.get(pk, "")]
             document = {
                 "pk": pk,
                 "translation_key": str(row["translation_key"]),
                 "language": language,
                 "name": row[model.name_field],
-                "skills": context.words_for_terms(terms),
+                "skills": words(term_words, terms),
                 "places": " ".join(word for word in places if word),
                 "sort_key": row["sort_key"],
                 "first_published_at": row["first_published_at"],

@@ -20,6 +20,7 @@ from .documents import build_documents, index_body
 from .indexer import current_context, languages
 
 BATCH_SIZE = 1000
+REBUILD_TIMEOUT = 120  # seconds per bulk request while rebuilding
 
 
 def new_index_name(alias: str) -> str:
@@ -54,7 +55,9 @@ def rebuild_index(kind, locale, *, progress=None, client=None) -> RebuildReport:
     client.create_index(name, body)
     try:
         count, errors = client.bulk(
-            documents(kind, locale, name, current_context(), progress), chunk_size=BATCH_SIZE
+            documents(kind, locale, name, current_context(), progress),
+            chunk_size=BATCH_SIZE,
+            timeout=REBUILD_TIMEOUT,
         )
         if errors:
             raise RuntimeError(f"{len(errors)} documents were refused, first: {errors[0]}")
@@ -77,7 +80,7 @@ def rebuild_all(kinds=None, locales=None, *, progress_factory=None) -> list[Rebu
     """Rebuild every (kind, locale) index. ``progress_factory(kind, locale, total)`` returns a
     callable advanced once per document (a tqdm bar's ``update``), or None."""
     forget_context()
-    client = get_client()
+    client = get_client(timeout=REBUILD_TIMEOUT)
     reports = []
     for kind_name in kinds or KINDS:
         kind = KINDS[kind_name]

@@ -71,3 +71,12 @@ def format_violations(violations: list[dict]) -> str:
             summary = " | ".join(line.strip() for line in (node["summary"] or "").splitlines())
             lines.append(f"      why:  {summary}")
     return "\n".join(lines)
+
+
+def admin_log_in(page, username: str = EDITOR_USERNAME, password: str = EDITOR_PASSWORD):
+    """Log into the Wagtail admin with the e2e editor account; waits for the dashboard."""
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.press("#id_password", "Enter")
+    page.wait_for_url("**/admin/")
