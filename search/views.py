@@ -5,21 +5,30 @@ from wagtail.models import Locale, Page
 from cms.core.listing import paginate
 from cms.core.queries import searchable_pages
 
+from .pages import search_pages
+
 MAX_QUERY_LENGTH = 200
+
+
+def clean_query(raw: str) -> tuple[str, str | None]:
+    """The words to search for, and a message when they had to be shortened.
+
+    NUL bytes and double quotes are dropped: SQLite's FTS5 backend wraps terms in quotes
+    without escaping them, so a quote in a term is a syntax error."""
+    query = " ".join(raw.replace("\x00", " ").replace('"', " ").split())
+    if len(query) > MAX_QUERY_LENGTH:
+        message = _("Your search was shortened to %(n)d characters.") % {"n": MAX_QUERY_LENGTH}
+        return query[:MAX_QUERY_LENGTH], message
+    return query, None
 
 
 def site_search(request):
     """Full-text search over the visible pages of the visitor's language."""
-    query = request.GET.get("q", "").strip()
-    message = None
-    if len(query) > MAX_QUERY_LENGTH:
-        query = query[:MAX_QUERY_LENGTH]
-        message = _("Your search was shortened to %(n)d characters.") % {"n": MAX_QUERY_LENGTH}
-    query = query.replace("\x00", "")
+    query, message = clean_query(request.GET.get("q", ""))
     results = Page.objects.none()
     if query:
         pages = searchable_pages(Page.objects.filter(locale=Locale.get_active())).specific()
-        results = pages.search(query)
+        results, _degraded = search_pages(pages, query)
     return render(
         request,
         "search/search.html",

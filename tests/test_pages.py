@@ -198,3 +198,10 @@ def test_page_without_intro_still_has_a_meta_description(client, site_tree):
 
     description = html.select_one('head meta[name="description"]')
     assert description is not None and description["content"].strip()
+
+
+@pytest.mark.parametrize("query", ['"coworking', 'a"b"', "\x00", "x" * 5000, "%", "🙂"])
+def test_site_search_answers_any_query(client, site_tree, query):
+    """Quotes, NUL bytes, emoji and very long queries get a results page, never a 500."""
+    response = client.get("/fr/search/", {"q": query})
+    assert response.status_code == 200

@@ -169,6 +169,8 @@ class DirectoryListView(PublicAPIMixin, GenericAPIView):
                     "locale": locale,
                     "ordering": query.effective_ordering,
                     "notices": [notice.as_dict() for notice in results.notices],
+                    "engine": results.engine,
+                    "degraded": results.degraded,
                 },
                 "facets": facets,
                 "items": items,
@@ -275,6 +277,10 @@ class DirectoryListMetaSerializer(serializers.Serializer):
     locale = serializers.CharField()
     ordering = serializers.CharField()
     notices = serializers.ListField(child=serializers.DictField())
+    engine = serializers.CharField(help_text="The search engine that answered.")
+    degraded = serializers.BooleanField(
+        help_text="True when the configured engine did not answer and the database did."
+    )
 
 
 class DirectoryListSerializer(serializers.Serializer):
@@ -402,6 +408,8 @@ def directory_hits(request, text, locale, limit):
             results = directory_search(query, vocabulary=vocabulary)
             groups[kind] = {
                 "total": results.total,
+                "engine": results.engine,
+                "degraded": results.degraded,
                 "items": [
                     {
                         "id": hit.pk,

@@ -207,6 +207,10 @@ class SearchHitSerializer(serializers.Serializer):
 
 class SearchGroupSerializer(serializers.Serializer):
     total = serializers.IntegerField()
+    engine = serializers.CharField(help_text="The search engine that answered.")
+    degraded = serializers.BooleanField(
+        help_text="True when the configured engine did not answer and the database did."
+    )
     items = SearchHitSerializer(many=True)
 
 

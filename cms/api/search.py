@@ -1,9 +1,11 @@
 """/api/v2/search/: pages and directory records matching a query, grouped by kind."""
 
+from django.conf import settings
 from django.urls import reverse
 from wagtail.api.utils import get_full_url
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
+
+from search.pages import search_pages
 
 from . import params
 from .errors import InvalidParameter
@@ -18,7 +20,7 @@ def page_hits(request, text, locale, limit):
     if locale is not None:
         pages = pages.filter(locale=locale)
     searchable = Page.objects.filter(pk__in=pages.values("pk"))
-    results = get_search_backend().search(text, searchable, operator="and")
+    results, degraded = search_pages(searchable, text, operator="and")
     total = results.count()
     items = []
     hits = list(results[:limit])
@@ -43,7 +45,8 @@ def page_hits(request, text, locale, limit):
                 "html_url": page.get_full_url(request),
             }
         )
-    return {"total": total, "items": items}
+    engine = "database" if degraded else settings.SEARCH_ENGINE
+    return {"total": total, "engine": engine, "degraded": degraded, "items": items}
 
 
 def site_search(request):

@@ -54,11 +54,11 @@ NAME_HIGHLIGHT = {"projects": "title"}
 BOOSTS = {"name": 4, "skills": 3, "headline": 2, "body": 1, "places": 1}
 
 
-def _text(language_analyzer="folded"):
+def _text(language_analyzer="folded", *, suggest=True):
     return Text(
         analyzer=language_analyzer,
         fields={"folded": Text(analyzer=folded)},
-        copy_to="suggest",
+        **({"copy_to": "suggest"} if suggest else {}),
     )
 
 
@@ -82,7 +82,9 @@ def document_class(kind):
     }
     for code, name in LANGUAGE_ANALYZERS.items():
         fields[f"headline_{code}"] = _text(name)
-        fields[f"body_{code}"] = _text(name)
+        # Like the database engine, autocomplete completes names, headlines and skills, not
+        # biographies (which would also triple the size of the edge n-grams).
+        fields[f"body_{code}"] = _text(name, suggest=False)
     for spec in kind.facets:
         fields[f"facet_{spec.name}"] = Keyword()
     return type(f"{kind.model.__name__}Document", (Document,), fields)

@@ -78,3 +78,47 @@ def in_process(directory_demo, db):
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 def test_api_conforms_to_its_schema(case, in_process):
     case.call_and_validate(checks=CHECKS)
+
+
+#: Lists that show real content (random values rarely hit an existing id or `fields=*`), and
+#: where the detail of each listed item is.
+REAL_CONTENT = [
+    *[
+        ("/api/v2/pages/", {"locale": code, "limit": "100"}, "/api/v2/pages/{id}/")
+        for code in ("fr", "nl", "en")
+    ],
+    ("/api/v2/pages/", {"fields": "*", "limit": "100"}, None),
+    ("/api/v2/pages/", {"type": "blog.BlogPage", "fields": "*"}, None),
+    ("/api/v2/pages/", {"type": "spaces.SpacePage", "fields": "*"}, None),
+    ("/api/v2/events/", {"from": "2000-01-01", "fields": "*"}, "/api/v2/events/{id}/"),
+    ("/api/v2/images/", {"fields": "*"}, "/api/v2/images/{id}/"),
+    ("/api/v2/documents/", {"fields": "*"}, "/api/v2/documents/{id}/"),
+    ("/api/v2/changes/", {"limit": "500"}, None),
+    ("/api/v2/search/", {"q": "coworking"}, None),
+    *[
+        (
+            f"/api/v2/directory/{kind}/",
+            {"locale": code, "page_size": "100"}
+            if kind not in ("skills", "sectors")
+            else {"locale": code},
+            f"/api/v2/directory/{kind}/{{id}}/",
+        )
+        for kind in ("coworkers", "companies", "projects", "skills", "sectors")
+        for code in ("fr", "nl", "en")
+    ],
+]
+
+
+def test_real_content_conforms_to_the_schema(in_process):
+    """Each list above, and the detail of every item it lists, answers 200 within the schema."""
+    details = 0
+    for path, query, detail in REAL_CONTENT:
+        response = schema[path]["GET"].Case(query=query).call_and_validate(checks=CHECKS)
+        assert response.status_code == 200, (path, query)
+        items = response.json().get("items", [])
+        assert items or path == "/api/v2/search/", (path, query)
+        for item in items if detail else []:
+            case = schema[detail]["GET"].Case(path_parameters={"id": item["id"]})
+            assert case.call_and_validate(checks=CHECKS).status_code == 200, (detail, item)
+            details += 1
+    assert details > 100, details

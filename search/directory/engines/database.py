@@ -101,7 +101,7 @@ class BackendWords:
             " ".join(terms), model.objects.order_by(), operator="and", order_by_relevance=True
         )
         # The backend's queryset: the records containing every word, with their "_score".
-        self.ranked = results.get_queryset()
+        self.ranked = results.annotate_score("_score").get_queryset()
 
     def condition(self) -> Q:
         return Q(pk__in=self.ranked.order_by().values("pk"))
