@@ -9,9 +9,10 @@ gunicorn, 2 sync workers, on 127.0.0.1 (a free port), production settings with D
 and a local load generator: `wrk` when it is installed (apt-get install wrk), else Python
 threads with http.client. Every request goes to 127.0.0.1 only, for a bounded time.
 
-Scenarios, anonymous, each URL twice:
+Scenarios, anonymous, each URL three times:
 - cold: a plain GET, the whole view runs (throttling off: API_THROTTLE_RATE="");
 - conditional: GET with the If-None-Match of the previous answer, answered 304;
+- response cache: the same GET repeated with the response cache on (API_RESPONSE_CACHE=api);
 and beside them, in the same run, /api/bench/ceiling/ (bench/ceiling_wsgi.py): a Django view
 returning fixed JSON through the same process and middleware, the ceiling of a Django process
 on this machine. One more row shows the default throttling (counted in the database cache).
@@ -56,7 +57,7 @@ URLS = [
 
 
 # Setup ---------------------------------------------------------------------------------------
-def bench_env(db: Path, throttle_rate: str = "") -> dict:
+def bench_env(db: Path, throttle_rate: str = "", response_cache: str = "") -> dict:
     env = dict(os.environ)
     env.update(
         {
@@ -68,6 +69,7 @@ def bench_env(db: Path, throttle_rate: str = "") -> dict:
             "SECURE_SSL_REDIRECT": "0",
             "SEARCH_ENGINE": "database",
             "API_THROTTLE_RATE": throttle_rate,  # "" turns throttling off
+            "API_RESPONSE_CACHE": response_cache,  # "" turns the response cache off
             "LOG_LEVEL": "WARNING",
             "PYTHONPATH": str(ROOT),
         }
@@ -150,7 +152,7 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, db: Path, throttle_rate: str = ""):
+    def __init__(self, db: Path, throttle_rate: str = "", response_cache: str = ""):
         self.port = free_port()
         self.process = subprocess.Popen(  # noqa: S603 - fixed arguments, no shell
             [
@@ -162,7 +164,7 @@ class Server:
                 "--timeout=60",
             ],
             cwd=ROOT,
-            env=bench_env(db, throttle_rate),
+            env=bench_env(db, throttle_rate, response_cache),
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -341,6 +343,17 @@ def main() -> None:
             results.append((f"{label}, cold", cold, urls[label]["queries"]))
             conditional = measure(server, path, headers={"If-None-Match": etag}, **common)
             results.append((f"{label}, If-None-Match → 304", conditional, urls[label]["queries"]))
+    finally:
+        server.stop()
+
+    # The response cache (cms/api/response_cache.py): repeated anonymous GETs of each URL.
+    server = Server(options.db, response_cache="api")
+    try:
+        for label, _path in URLS:
+            path = urls[label]["url"]
+            server.get(path)
+            cached = measure(server, path, **common)
+            results.append((f"{label}, response cache", cached, 1))
     finally:
         server.stop()
 

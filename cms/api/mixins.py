@@ -11,7 +11,7 @@ from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 
-from . import params
+from . import params, response_cache
 from .errors import error_response
 from .throttling import PublicApiThrottle
 
@@ -62,7 +62,30 @@ class PublicAPIMixin:
         if language not in params.content_language_codes():
             language = settings.LANGUAGE_CODE
         with translation.override(language):
-            return super().dispatch(request, *args, **kwargs)
+            return self.dispatch_with_cache(request, *args, **kwargs)
+
+    def dispatch_with_cache(self, request, *args, **kwargs):
+        """DRF's APIView.dispatch, with the response cache between the checks (throttling,
+        parameters) and the handler."""
+        self.args = args
+        self.kwargs = kwargs
+        request = self.initialize_request(request, *args, **kwargs)
+        self.request = request
+        self.headers = self.default_response_headers
+        try:
+            self.initial(request, *args, **kwargs)
+            response = response_cache.lookup(request._request)
+            if response is None:
+                method = request.method.lower()
+                handler = self.http_method_not_allowed
+                if method in self.http_method_names:
+                    handler = getattr(self, method, self.http_method_not_allowed)
+                response = handler(request, *args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - DRF's own dispatch turns every error into a response
+            response = self.handle_exception(exc)
+        self.response = self.finalize_response(request, response, *args, **kwargs)
+        response_cache.store(request._request, self.response)
+        return self.response
 
     def handle_exception(self, exc):
         response = error_response(exc)

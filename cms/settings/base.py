@@ -161,6 +161,11 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "coffee_cache",
     },
+    # Public API answers (see COFFEE_API_RESPONSE_CACHE): per process, versioned in the database.
+    "api": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
     # Wagtail looks rendition URLs up here on every image tag: keep them in process memory.
     "renditions": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -223,6 +228,9 @@ TASKS = {
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_SEARCH_ENABLED = True
 COFFEE_API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 60)
+# Whole public API answers, reused until the change feed moves (cms/api/response_cache.py);
+# empty turns it off.
+COFFEE_API_RESPONSE_CACHE = env_str("API_RESPONSE_CACHE", "api")
 COFFEE_API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "300/min")
 COFFEE_API_THROTTLE_CACHE = env_str("API_THROTTLE_CACHE", "default")  # shared by all workers
 COFFEE_API_NUM_PROXIES = env_int("API_NUM_PROXIES", 0)  # trusted proxies setting X-Forwarded-For

@@ -7,5 +7,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "api": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
+# Tests change content behind the change feed's back (direct updates): the response cache has
+# its own tests (tests/api/test_response_cache.py), which turn it on.
+COFFEE_API_RESPONSE_CACHE = ""
 WAGTAILADMIN_BASE_URL = "http://testserver"
