@@ -188,7 +188,13 @@ SEARCH_TIMEOUT = float(env_str("SEARCH_TIMEOUT", "2"))  # seconds; then the data
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "coffee-dev-")  # one per environment
 # Wagtail's own search (pages, admin) follows SEARCH_ENGINE; the database backend is always
 # kept up to date too, since the directory falls back to it when the engine is down.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# On PostgreSQL, Wagtail's backend with accents folded (search/backends.py), as SQLite's does.
+DATABASE_SEARCH_BACKEND = (
+    "search.backends"
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    else "wagtail.search.backends.database"
+)
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": DATABASE_SEARCH_BACKEND}}
 SEARCH_DATABASE_BACKEND = "default"  # the WAGTAILSEARCH_BACKENDS entry of the database backend
 if SEARCH_ENGINE in ("opensearch", "elasticsearch"):
     WAGTAILSEARCH_BACKENDS = {
@@ -207,7 +213,7 @@ if SEARCH_ENGINE in ("opensearch", "elasticsearch"):
                 else {}
             ),
         },
-        "database": {"BACKEND": "wagtail.search.backends.database"},
+        "database": {"BACKEND": DATABASE_SEARCH_BACKEND},
     }
     SEARCH_DATABASE_BACKEND = "database"
 WAGTAILAPI_DOCS_ENABLED = False
