@@ -7,6 +7,7 @@ timeout, 5xx, missing index) becomes ``EngineUnavailable`` so that callers fall 
 
 import functools
 import logging
+from abc import ABC, abstractmethod
 
 from django.conf import settings
 
@@ -21,7 +22,7 @@ def remote_engine_configured() -> bool:
     return getattr(settings, "SEARCH_ENGINE", "database") in REMOTE_ENGINES
 
 
-class EngineClient:
+class EngineClient(ABC):
     """What the search app needs from an engine, whatever its client library."""
 
     engine = ""
@@ -32,14 +33,16 @@ class EngineClient:
         self.client = self.make_client(url, username, password, timeout)
 
     # -- subclass hooks ------------------------------------------------------------------
+    @abstractmethod
     def make_client(self, url, username, password, timeout):
-        raise NotImplementedError
+        """The client library's object, configured for ``url``."""
 
     errors: tuple = ()
     not_found: tuple = ()
 
+    @abstractmethod
     def bulk_helper(self):
-        raise NotImplementedError
+        """The client library's ``helpers.bulk``."""
 
     # -- operations ----------------------------------------------------------------------
     def call(self, operation, *args, **kwargs):
