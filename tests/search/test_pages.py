@@ -1,6 +1,7 @@
 """Page search on an engine that does not answer: the database backend answers instead."""
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
 from wagtail.models import Page
 
@@ -19,7 +20,7 @@ ENGINE_DOWN = {
             "TIMEOUT": 1,
             "OPTIONS": {"max_retries": 0},
         },
-        "database": {"BACKEND": "wagtail.search.backends.database"},
+        "database": {"BACKEND": settings.DATABASE_SEARCH_BACKEND},
     },
     "SEARCH_DATABASE_BACKEND": "database",
 }
@@ -57,7 +58,7 @@ def test_page_search_on_the_engine(site_tree):
             "INDEX_PREFIX": prefix,
             "TIMEOUT": 5,
         },
-        "database": {"BACKEND": "wagtail.search.backends.database"},
+        "database": {"BACKEND": settings.DATABASE_SEARCH_BACKEND},
     }
     with override_settings(WAGTAILSEARCH_BACKENDS=backends, SEARCH_DATABASE_BACKEND="database"):
         try:
