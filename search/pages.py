@@ -15,6 +15,12 @@ from wagtail.search.backends import get_search_backend
 logger = logging.getLogger(__name__)
 
 
+def searchable_words(text: str) -> str:
+    """The words of ``text`` a backend can take: NUL bytes and double quotes dropped (SQLite's
+    FTS5 backend wraps terms in quotes without escaping them), white space collapsed."""
+    return " ".join(text.replace("\x00", " ").replace('"', " ").split())
+
+
 def search_pages(queryset, query: str, **options):
     """Wagtail search results for ``query`` among ``queryset`` and whether the fallback
     answered. The results are counted here, so that a failing engine is caught here and not

@@ -5,17 +5,14 @@ from wagtail.models import Locale, Page
 from cms.core.listing import paginate
 from cms.core.queries import searchable_pages
 
-from .pages import search_pages
+from .pages import search_pages, searchable_words
 
 MAX_QUERY_LENGTH = 200
 
 
 def clean_query(raw: str) -> tuple[str, str | None]:
-    """The words to search for, and a message when they had to be shortened.
-
-    NUL bytes and double quotes are dropped: SQLite's FTS5 backend wraps terms in quotes
-    without escaping them, so a quote in a term is a syntax error."""
-    query = " ".join(raw.replace("\x00", " ").replace('"', " ").split())
+    """The words to search for, and a message when they had to be shortened."""
+    query = searchable_words(raw)
     if len(query) > MAX_QUERY_LENGTH:
         message = _("Your search was shortened to %(n)d characters.") % {"n": MAX_QUERY_LENGTH}
         return query[:MAX_QUERY_LENGTH], message

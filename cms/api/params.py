@@ -128,9 +128,7 @@ def parse_text(value: str, name: str, *, max_length=MAX_QUERY_LENGTH) -> str:
 
 
 def parse_search(value: str, name: str) -> str:
-    """Words for a full-text search: white space collapsed, at most 200 characters.
+    """Words for a full-text search (search.pages.searchable_words), at most 200 characters."""
+    from search.pages import searchable_words
 
-    Double quotes are dropped: the SQLite FTS5 backend wraps each term in double quotes without
-    escaping them, and a quote inside a term is an FTS5 syntax error (a 500 in stock Wagtail).
-    """
-    return parse_text(value.replace('"', " "), name)
+    return parse_text(searchable_words(value), name)
