@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.core.blocks import BodyBlock
 from cms.core.listing import paginate
 from cms.core.models import BasePage
+from cms.core.panels import TypedPageChooserPanel
 from cms.core.queries import visible_pages
 
 EVENT_LANGUAGES = [
@@ -174,7 +175,7 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("summary"),
         MultiFieldPanel(
             [
-                PageChooserPanel("venue_space", page_type="spaces.SpacePage"),
+                TypedPageChooserPanel("venue_space", page_type="spaces.SpacePage"),
                 FieldPanel("venue_text"),
                 FieldPanel("online_url"),
             ],

@@ -3,6 +3,7 @@ with consent, publishing, and the record then appears in the directory."""
 
 import pytest
 from django.contrib.auth import get_user_model
+from wagtail.users.models import UserProfile
 
 from cms.directory.models import Coworker
 
@@ -72,3 +73,21 @@ def test_preview_shows_a_draft_without_publishing_it(admin_client, directory, rf
     response.render()
     assert draft.name in response.content.decode()
     assert client.get(f"/fr/directory/coworkers/{draft.slug}/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [
+        ("en", "Choose a page (Space)"),
+        ("nl", "Kies een pagina (Ruimte)"),
+        ("fr", "Choisissez une page (Espace)"),
+    ],
+)
+def test_space_chooser_label_follows_the_editor_language(admin_client, directory, language, label):
+    # The form class is built once; an earlier request in another language must not fix its labels.
+    admin_client.get("/admin/snippets/directory/coworker/add/")
+    profile = UserProfile.get_for_user(get_user_model().objects.get(username="editor"))
+    profile.preferred_language = language
+    profile.save()
+    page = admin_client.get("/admin/snippets/directory/coworker/add/").content.decode()
+    assert label in page

@@ -18,7 +18,6 @@ from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     MultiFieldPanel,
-    PageChooserPanel,
     PublishingPanel,
 )
 from wagtail.fields import StreamField
@@ -33,6 +32,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core.models.navigation import SocialLinkBlock
+from cms.core.panels import TypedPageChooserPanel
 
 from ..choices import CompanyKind, CompanySize, Country, OpenTo, ProjectStatus, SpokenLanguage
 from ..fields import ChoiceListField
@@ -382,7 +382,7 @@ class Coworker(DirectoryRecord):
         FieldPanel("open_to"),
         MultiFieldPanel(
             [
-                PageChooserPanel("home_space", page_type="spaces.SpacePage"),
+                TypedPageChooserPanel("home_space", page_type="spaces.SpacePage"),
                 FieldPanel("spaces_visited"),
                 FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
             ],
