@@ -252,3 +252,24 @@ def test_the_factories_build_every_page_type_with_its_relations(demo):
     assert standard.slug == "a-propos-1" and standard.live_revision is not None
     assert HomePageFactory().depth == 2
     assert space.gallery_images.get().image.width == 1200
+
+
+def test_an_agenda_loaded_weeks_ago_is_moved_back_around_today(demo, tmp_path):
+    """`make run` loads the demo on every start: an old database must not show an agenda whose
+    "upcoming" events all lie in the past."""
+    weeks = datetime.timedelta(days=45)
+    expected = {page.pk: (page.start, page.end) for page in EventPage.objects.all()}
+    for page in EventPage.objects.all():
+        page.start, page.end = page.start - weeks, page.end - weeks
+        publish(page)
+    with override_settings(MEDIA_ROOT=str(tmp_path)):
+        call_command("load_demo_content", "--quiet")
+    for page in EventPage.objects.all():
+        assert (page.start, page.end) == expected[page.pk], page.url_path
+        assert page.live and not page.has_unpublished_changes
+        revision = page.get_latest_revision_as_object()
+        assert (revision.start, revision.end) == expected[page.pk]
+    upcoming = EventPage.objects.live().filter(
+        start__gte=timezone.now(), locale__language_code="nl"
+    )
+    assert upcoming.count() == sum(1 for spec in content.EVENTS if spec["days"] > 0)

@@ -80,6 +80,7 @@ class Report:
     kept: dict[str, int] = field(default_factory=dict)
     admin_password: str | None = None
     admin_created: bool = False
+    events_moved: int = 0
     seconds: float = 0.0
 
     def count(self, kind: str, created: bool) -> None:
@@ -362,8 +363,21 @@ class DemoLoader:
                 price=spec["price"].fr if spec["price"] else "",
                 event_language=spec["language"],
             )
+            self.keep_on_date(
+                page, moment(spec["days"], spec["start"]), moment(spec["days"], spec["end"])
+            )
             self.queue(page, spec)
         self.step(f"agenda: {len(content.EVENTS)} events around {today.isoformat()}")
+
+    def keep_on_date(self, event, start, end) -> None:
+        """Move a demo event loaded on an earlier day back to its place around today, in
+        every language, so that a database loaded weeks ago still shows an upcoming agenda."""
+        if event.start == start and event.end == end:
+            return
+        for page in type(event).objects.filter(translation_key=event.translation_key):
+            page.start, page.end = start, end
+            publish(page, self.user)
+        self.report.events_moved += 1
 
     def load_blog(self) -> None:
         index = self.load_index(content.BLOG_INDEX, BlogIndexPageFactory, "index page")
@@ -556,7 +570,10 @@ class DemoLoader:
 def describe(report: Report) -> list[str]:
     created = ", ".join(f"{n} {kind}" for kind, n in sorted(report.created.items())) or "nothing"
     kept = ", ".join(f"{n} {kind}" for kind, n in sorted(report.kept.items())) or "nothing"
-    return [f"Created: {created}.", f"Already there (kept): {kept}."]
+    lines = [f"Created: {created}.", f"Already there (kept): {kept}."]
+    if report.events_moved:
+        lines.append(f"Events moved back around today: {report.events_moved}.")
+    return lines
 
 
 __all__ = ["DemoLoader", "Report", "describe"]
