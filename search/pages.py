@@ -1,7 +1,7 @@
 """Page search (site search, API) on Wagtail's default backend, with the database backend as a
 fallback when that backend is a search engine that does not answer.
 
-    results, degraded = search_pages(pages, "coworking")
+    results, degraded = search_pages(pages, "coworking", language="en")
 
 Wagtail's engine backends catch indexing errors but let searches raise; the database backend is
 always kept up to date as well (WAGTAILSEARCH_BACKENDS, see cms/settings/base.py).
@@ -21,13 +21,21 @@ def searchable_words(text: str) -> str:
     return " ".join(text.replace("\x00", " ").replace('"', " ").split())
 
 
-def search_pages(queryset, query: str, **options):
-    """Wagtail search results for ``query`` among ``queryset`` and whether the fallback
-    answered. The results are counted here, so that a failing engine is caught here and not
-    while a template paginates them."""
-    backend = get_search_backend()
+def database_backend(language: str | None = None):
+    """Wagtail's database search backend, analysing words as ``language`` does when it can
+    (PostgreSQL's stemming, search/backends.py); without a language, in any language."""
+    backend = get_search_backend(getattr(settings, "SEARCH_DATABASE_BACKEND", "default"))
+    for_language = getattr(backend, "for_language", None)  # SQLite's FTS5 does not stem
+    return for_language(language) if for_language is not None else backend
+
+
+def search_pages(queryset, query: str, *, language: str | None = None, **options):
+    """Wagtail search results for ``query`` among ``queryset`` (pages in ``language`` when
+    given) and whether the fallback answered. The results are counted here, so that a failing
+    engine is caught here and not while a template paginates them."""
     database_name = getattr(settings, "SEARCH_DATABASE_BACKEND", "default")
     if database_name != "default":
+        backend = get_search_backend()
         try:
             results = backend.search(query, queryset, **options)
             results.count()
@@ -36,6 +44,6 @@ def search_pages(queryset, query: str, **options):
             logger.warning(
                 "Page search engine unavailable (%s): answering from the database", error
             )
-    return get_search_backend(database_name).search(query, queryset, **options), (
+    return database_backend(language).search(query, queryset, **options), (
         database_name != "default"
     )

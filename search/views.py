@@ -24,8 +24,9 @@ def site_search(request):
     query, message = clean_query(request.GET.get("q", ""))
     results = Page.objects.none()
     if query:
-        pages = searchable_pages(Page.objects.filter(locale=Locale.get_active())).specific()
-        results, _degraded = search_pages(pages, query)
+        locale = Locale.get_active()
+        pages = searchable_pages(Page.objects.filter(locale=locale)).specific()
+        results, _degraded = search_pages(pages, query, language=locale.language_code)
     return render(
         request,
         "search/search.html",

@@ -2,12 +2,12 @@
 and facet counts. Every query starts from ``in_locale()``, the one definition of what a
 visitor may see; each facet is counted in one query, whatever the number of values."""
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, router
 from django.db.models import Count, F, Q
 from django.db.models.expressions import RawSQL
-from wagtail.search.backends import get_search_backend
+
+from search.pages import database_backend
 
 from .base import DirectoryEngine, EngineResponse, SearchPlan
 
@@ -91,11 +91,15 @@ def count_facet(queryset, plan, spec) -> dict[str, int]:
 
 
 class BackendWords:
-    """Words matched by Wagtail's search backend (any database it supports)."""
+    """Words matched by Wagtail's search backend (any database it supports).
+
+    On PostgreSQL each record is indexed with its own language's stemming; the records a
+    locale shows include untranslated ones in other languages, so the words are looked up
+    as each language would analyse them (search/backends.py)."""
 
     def __init__(self, model, terms, *, prefix: bool):
         # The database backend, even when Wagtail's default one is a search engine.
-        backend = get_search_backend(getattr(settings, "SEARCH_DATABASE_BACKEND", "default"))
+        backend = database_backend()
         method = backend.autocomplete if prefix else backend.search
         results = method(
             " ".join(terms), model.objects.order_by(), operator="and", order_by_relevance=True
