@@ -20,7 +20,8 @@ def page_hits(request, text, locale, limit):
     if locale is not None:
         pages = pages.filter(locale=locale)
     searchable = Page.objects.filter(pk__in=pages.values("pk"))
-    results, degraded = search_pages(searchable, text, operator="and")
+    language = locale.language_code if locale is not None else None
+    results, degraded = search_pages(searchable, text, operator="and", language=language)
     total = results.count()
     items = []
     hits = list(results[:limit])
