@@ -10,7 +10,8 @@ bench/directory_search.py), indexes it into OpenSearch (``SEARCH_URL``, default 
 ops/opensearch, indexes prefixed ``bench-<N>-``, deleted at the end unless ``--keep``), then
 times the same fixed mix (text, text + 2 facets, facets only, autocomplete) in fr, nl and en
 on each engine: ``search.directory.search`` (the interface) and GET /api/v2/directory/…
-through Django's test client (the API). Not a test: it prints Markdown for bench/RESULTS.md.
+through Django's test client (the API), and the engine's own ``took`` per interface search
+(its requests summed). Not a test: it prints Markdown for bench/RESULTS.md.
 """
 
 import argparse
@@ -63,6 +64,23 @@ def resolve(language, vocabulary):
     return mix
 
 
+def engine_took(engine, tooks):
+    """Record the engine's own ``took`` (ms) of every search request into ``tooks``."""
+    from search.clients import REMOTE_ENGINES, get_client
+
+    if engine not in REMOTE_ENGINES:
+        return
+    engine_client = get_client(engine)
+    send = type(engine_client).search.__get__(engine_client)
+
+    def search(index, body):
+        answer = send(index, body)
+        tooks.append(answer.get("took", 0))
+        return answer
+
+    engine_client.search = search
+
+
 def time_engine(engine, rounds, client):
     from django.test import override_settings
     from django.utils import translation
@@ -70,13 +88,16 @@ def time_engine(engine, rounds, client):
     from cms.directory.vocabulary import Vocabulary
     from search.directory import parse_directory_query, search
 
-    interface, api, degraded = {}, {}, 0
+    interface, api, took, degraded = {}, {}, {}, 0
+    tooks = []
     with override_settings(SEARCH_ENGINE=engine):
+        engine_took(engine, tooks)
         for language in LANGUAGES:
             with translation.override(language):
                 mix = resolve(language, Vocabulary.load(language))
                 for round_number in range(rounds + 1):  # round 0 warms caches
                     for category, params in mix:
+                        tooks.clear()
                         started = time.perf_counter()
                         query, errors, vocabulary = parse_directory_query(params, locale=language)
                         results = search(query, vocabulary=vocabulary)
@@ -85,6 +106,8 @@ def time_engine(engine, rounds, client):
                         degraded += results.degraded
                         if round_number:
                             interface.setdefault(category, []).append(elapsed)
+                            if tooks:  # every engine request of the search, summed
+                                took.setdefault(category, []).append(sum(tooks))
                         started = time.perf_counter()
                         response = client.get(
                             "/api/v2/directory/coworkers/", {**params, "locale": language}
@@ -93,7 +116,7 @@ def time_engine(engine, rounds, client):
                         assert response.status_code == 200, (params, response.content[:300])
                         if round_number:
                             api.setdefault(category, []).append(elapsed)
-    return interface, api, degraded
+    return interface, api, took, degraded
 
 
 def table(out, title, timings):
@@ -167,14 +190,16 @@ def main():
     )
     if build:
         out(f"generate_directory: {build['generate_seconds']:.1f} s")
+    out("load average at start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
     started = time.perf_counter()
     reports = rebuild_all()
     rebuild_seconds = time.perf_counter() - started
     documents = sum(report.documents for report in reports)
     out(
-        f"- full rebuild (9 indexes: 3 kinds x 3 locales, alias swap): {documents:,} documents "
-        f"in {rebuild_seconds:.1f} s = {documents / rebuild_seconds:,.0f} documents/s"
+        f"- full rebuild (3 indexes, one per kind, each read through 3 locale aliases; alias "
+        f"swap): {documents:,} (locale, record) documents in {rebuild_seconds:.1f} s = "
+        f"{documents / rebuild_seconds:,.0f} documents/s"
     )
     keys = list(
         Coworker.objects.in_locale("fr")
@@ -198,7 +223,7 @@ def main():
 
     client = Client()
     for engine in (args.engine, "database"):
-        interface, api, degraded = time_engine(engine, args.rounds, client)
+        interface, api, took, degraded = time_engine(engine, args.rounds, client)
         out("")
         out(
             f"**{engine}** ({args.rounds} rounds x {len(MIX)} queries x 3 languages"
@@ -208,10 +233,15 @@ def main():
         table(out, "interface", interface)
         out("")
         table(out, "HTTP API", api)
+        if took:
+            out("")
+            table(out, "engine took", took)
     if not args.keep:
         engine_client = get_client()
         for index in engine_client.indices_matching(f"bench-{args.coworkers}-*"):
             engine_client.delete_index(index)
+    out("")
+    out("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     print("\n".join(lines))
 
 

@@ -6,8 +6,11 @@ timeout, 5xx, missing index) becomes ``EngineUnavailable`` so that callers fall 
 """
 
 import functools
+import itertools
 import logging
 from abc import ABC, abstractmethod
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
 
@@ -16,6 +19,7 @@ from search.directory.engines.base import EngineUnavailable
 logger = logging.getLogger(__name__)
 
 REMOTE_ENGINES = ("opensearch", "elasticsearch")
+PARALLEL_THREADS = 2  # bulk requests in flight while rebuilding
 
 
 def remote_engine_configured() -> bool:
@@ -42,7 +46,7 @@ class EngineClient(ABC):
 
     @abstractmethod
     def bulk_helper(self):
-        """The client library's ``helpers.bulk``."""
+        """The client library's ``helpers.streaming_bulk``."""
 
     # -- operations ----------------------------------------------------------------------
     def call(self, operation, *args, **kwargs):
@@ -86,13 +90,17 @@ class EngineClient(ABC):
                 return []
             raise
 
-    def swap_alias(self, alias: str, new_index: str) -> list[str]:
-        """Point ``alias`` at ``new_index`` in one atomic request; returns the old indices."""
-        old = self.indices_of_alias(alias)
-        actions = [{"remove": {"index": name, "alias": alias}} for name in old]
-        actions.append({"add": {"index": new_index, "alias": alias}})
+    def swap_aliases(self, new_index: str, aliases: dict[str, dict]) -> list[str]:
+        """Point every alias (name -> its definition: filter…) at ``new_index`` in one atomic
+        request; returns the indices they pointed to before."""
+        actions, old = [], set()
+        for alias, definition in aliases.items():
+            for name in self.indices_of_alias(alias):
+                actions.append({"remove": {"index": name, "alias": alias}})
+                old.add(name)
+            actions.append({"add": {"index": new_index, "alias": alias, **definition}})
         self.call(self.client.indices.update_aliases, body={"actions": actions})
-        return [name for name in old if name != new_index]
+        return sorted(old - {new_index})
 
     def refresh(self, index: str) -> None:
         self.call(self.client.indices.refresh, index=index)
@@ -100,21 +108,43 @@ class EngineClient(ABC):
     def set_settings(self, index: str, body: dict) -> None:
         self.call(self.client.indices.put_settings, index=index, body=body)
 
-    def bulk(self, actions, *, chunk_size: int = 1000, timeout=None) -> tuple[int, list]:
+    def count(self, index: str) -> int:
+        return int(self.call(self.client.count, index=index)["count"])
+
+    def _stream(self, actions, chunk_size, timeout):
+        return self.bulk_helper()(
+            self.client,
+            actions,
+            chunk_size=chunk_size,
+            raise_on_error=False,
+            raise_on_exception=True,
+            request_timeout=timeout or self.timeout,
+        )
+
+    def _parallel(self, actions, chunk_size, timeout):
+        """Like ``_stream``, with requests sent by other threads while this one reads the
+        next actions (the actions may query the database: they are read in this thread)."""
+        with ThreadPoolExecutor(PARALLEL_THREADS) as pool:
+            pending = deque()
+            actions = iter(actions)
+            while chunk := list(itertools.islice(actions, chunk_size)):
+                pending.append(pool.submit(lambda c: list(self._stream(c, len(c), timeout)), chunk))
+                while len(pending) > PARALLEL_THREADS:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+
+    def bulk(
+        self, actions, *, chunk_size: int = 1000, timeout=None, parallel: bool = False
+    ) -> tuple[int, list]:
         """Stream index/delete actions; returns (successes, errors). Missing documents on
         delete are not errors. ``timeout``: per request (SEARCH_TIMEOUT by default, so that
-        a save never waits longer; rebuilds pass a longer one)."""
-        helper = self.bulk_helper()
+        a save never waits longer; rebuilds pass a longer one). ``parallel``: requests are
+        sent by PARALLEL_THREADS threads while the next actions are built."""
+        send = self._parallel if parallel else self._stream
         successes, errors = 0, []
         try:
-            for ok, item in helper(
-                self.client,
-                actions,
-                chunk_size=chunk_size,
-                raise_on_error=False,
-                raise_on_exception=True,
-                request_timeout=timeout or self.timeout,
-            ):
+            for ok, item in send(actions, chunk_size, timeout):
                 if ok:
                     successes += 1
                 else:
@@ -143,6 +173,7 @@ class OpenSearchClient(EngineClient):
             timeout=timeout,
             max_retries=0,
             retry_on_timeout=False,
+            pool_maxsize=PARALLEL_THREADS + 1,
         )
 
     def bulk_helper(self):
@@ -197,6 +228,13 @@ def get_client(engine: str | None = None, *, timeout: float | None = None) -> En
     )
 
 
+def index_base(kind: str) -> str:
+    """prefix + kind: the indices of a kind are named ``<base>-<timestamp>``."""
+    return f"{settings.SEARCH_INDEX_PREFIX}directory-{kind}".lower()
+
+
 def index_alias(kind: str, locale: str) -> str:
-    """The alias searches and updates go through: prefix + kind + locale."""
-    return f"{settings.SEARCH_INDEX_PREFIX}directory-{kind}-{locale}".lower()
+    """The alias searches and updates go through: prefix + kind + locale. One index holds a
+    kind's rows in every language; each locale's alias filters it to the rows that locale
+    shows (see search.engine.documents.locale_aliases)."""
+    return f"{index_base(kind)}-{locale}".lower()

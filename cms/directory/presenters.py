@@ -5,7 +5,7 @@ search results and the API."""
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils import translation
 from django.utils.text import Truncator
 
@@ -17,7 +17,7 @@ SUMMARY_WORDS = 40
 
 # What each kind needs loaded to be shown in a list (kept here so every list is bounded).
 LIST_RELATED = {
-    "coworkers": (("locale", "home_space", "photo"), ("skills", "sectors", "spaces_visited")),
+    "coworkers": (("locale", "photo"), ("skills", "sectors", "home_space", "spaces_visited")),
     "companies": (("locale", "logo"), ("skills", "sectors", "spaces")),
     "projects": (
         ("locale", "posted_by_coworker", "posted_by_company"),
@@ -26,9 +26,19 @@ LIST_RELATED = {
 }
 
 
+def _keys_only(model, name: str) -> Prefetch:
+    """A list shows taxonomy terms and spaces through the vocabulary: their translation key
+    is all it reads (whole pages and terms cost more to load than the records)."""
+    related = model._meta.get_field(name).related_model
+    return Prefetch(name, queryset=related._default_manager.only("pk", "translation_key"))
+
+
 def with_list_related(queryset, kind: str):
     select, prefetch = LIST_RELATED[kind]
-    return queryset.select_related(*select).prefetch_related(*prefetch)
+    model = queryset.model
+    return queryset.select_related(*select).prefetch_related(
+        *(_keys_only(model, name) for name in prefetch)
+    )
 
 
 @dataclass

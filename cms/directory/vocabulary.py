@@ -53,11 +53,20 @@ class Vocabulary:
 
         lists, aliases = {}, {}
         for name, model in (("skill", Skill), ("sector", Sector)):
-            rows = model.objects.select_related("locale").order_by("pk")
+            rows = (
+                model.objects.select_related("locale")
+                .only("translation_key", "slug", "label", "locale__language_code")
+                .order_by("pk")
+            )
             lists[name], aliases[name] = cls._translated_options(
                 rows, language, lambda row: (row.slug, row.label)
             )
-        spaces = visible_pages(SpacePage.objects.all()).select_related("locale").order_by("pk")
+        spaces = (
+            visible_pages(SpacePage.objects.all())
+            .select_related("locale")
+            .only("translation_key", "slug", "title", "city", "locale__language_code")
+            .order_by("pk")
+        )
         lists["space"], aliases["space"] = cls._translated_options(
             spaces, language, lambda page: (page.slug, page.title)
         )

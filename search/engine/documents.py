@@ -1,8 +1,10 @@
 """Index definition and documents of the directory, written once with ``elasticsearch.dsl``.
 
-One index per kind and locale (behind an alias, see ``search.clients.index_alias``), one
-document per record as a visitor of that locale sees it (``Model.objects.in_locale``), keyed
-by the record's translation key. A document holds:
+One index per kind holds one document per public row, keyed by ``<translation key>:<language
+of the row>``, with the locales that show it (``locales``: the row's ``shown_in``, see
+``Model.objects.in_locale``). Each locale searches through its own alias, filtered to the rows
+it shows (``search.clients.index_alias``): a row shown in three locales is analysed once, not
+three times. A document holds:
 
 - ``name``: the record's name (``name`` or ``title``);
 - ``headline_<lang>`` and ``body_<lang>``: free text, in the field of the language the row is
@@ -13,7 +15,9 @@ by the record's translation key. A document holds:
 - every text field has a ``folded`` sub-field (lower case, accents removed) and feeds
   ``suggest`` (edge n-grams) for autocomplete;
 - ``facet_<name>`` keyword fields with ``FacetSpec.values_for``;
-- ``pk``, ``sort_key``, ``first_published_at``, ``deadline`` for orderings.
+- ``pk``, ``sort_key``, ``first_published_at``, ``deadline`` for orderings;
+- ``expire_at``: when the record stops being public without being saved again (its own
+  expiry; for a project idea also its poster's), so that every query leaves it out on time.
 """
 
 from elasticsearch.dsl import (
@@ -68,6 +72,7 @@ def document_class(kind):
         "pk": Integer(),
         "translation_key": Keyword(),
         "language": Keyword(),
+        "locales": Keyword(),
         "name": Text(analyzer=folded, copy_to="suggest"),
         "skills": Text(
             analyzer=folded,
@@ -79,6 +84,7 @@ def document_class(kind):
         "sort_key": Keyword(),
         "first_published_at": Date(),
         "deadline": Date(),
+        "expire_at": Date(),
     }
     for code, name in LANGUAGE_ANALYZERS.items():
         fields[f"headline_{code}"] = _text(name)
@@ -86,8 +92,28 @@ def document_class(kind):
         # biographies (which would also triple the size of the edge n-grams).
         fields[f"body_{code}"] = _text(name, suggest=False)
     for spec in kind.facets:
-        fields[f"facet_{spec.name}"] = Keyword()
-    return type(f"{kind.model.__name__}Document", (Document,), fields)
+        # Every search counts the facets: build their ordinals at refresh, not on a search.
+        fields[f"facet_{spec.name}"] = Keyword(eager_global_ordinals=True)
+    document = type(f"{kind.model.__name__}Document", (Document,), fields)
+    # Searches read only ``pk`` and highlight name, headline and body: the long skills and
+    # places texts are indexed but not stored.
+    document._doc_type.mapping.meta("_source", excludes=["skills", "places"])
+    return document
+
+
+def document_id(translation_key, language: str) -> str:
+    """A row is one language of a translation group."""
+    return f"{translation_key}:{language}"
+
+
+def locale_aliases(kind, locales) -> dict[str, dict]:
+    """Alias name -> definition, for each locale: the rows that locale shows."""
+    from search.clients import index_alias
+
+    return {
+        index_alias(kind.name, locale): {"filter": {"term": {"locales": locale}}}
+        for locale in locales
+    }
 
 
 def index_body(kind, name: str) -> dict:
@@ -146,14 +172,47 @@ def _facet_values(model, spec, pks) -> dict[int, list[str]]:
     return values
 
 
-def build_documents(kind, pks, context):
-    """(translation key, document) for each record of ``pks`` (rows a visitor of the index's
-    locale sees), built from a few queries per chunk instead of model instances."""
+def _poster_expiries(model, pks) -> dict[int, object]:
+    """When each idea's poster stops being public (None: never, or no poster): the latest
+    expiry of the poster's public rows, any of which keeps the idea public."""
+    from cms.directory.models import Coworker
+
+    posters = dict(
+        model._default_manager.filter(pk__in=pks, posted_by_coworker__isnull=False)
+        .order_by()
+        .values_list("pk", "posted_by_coworker__translation_key")
+    )
+    latest: dict = {}
+    rows = (
+        Coworker.objects.public()
+        .filter(translation_key__in=set(posters.values()))
+        .order_by()
+        .values_list("translation_key", "expire_at")
+    )
+    for key, expire_at in rows:
+        if key in latest and latest[key] is None:
+            continue
+        latest[key] = None if expire_at is None else max(expire_at, latest.get(key, expire_at))
+    return {pk: latest.get(key) for pk, key in posters.items()}
+
+
+def _earliest(*instants):
+    found = [instant for instant in instants if instant is not None]
+    return min(found) if found else None
+
+
+def _iso(value):
+    return value.isoformat() if value is not None else None
+
+
+def build_rows(kind, pks, context):
+    """(document id, document) for each row of ``pks``, built from a few queries per chunk
+    instead of model instances."""
     model = kind.model
     texts = TEXT_FIELDS[kind.name]
     field_names = {field.name for field in model._meta.get_fields()}
     columns = ["pk", "translation_key", "locale__language_code", model.name_field, "sort_key"]
-    columns += ["first_published_at", *texts.values()]
+    columns += ["first_published_at", "expire_at", "shown_in", *texts.values()]
     columns += [name for name in ("city", "deadline") if name in field_names]
     # The context is keyed by UUID objects, the facet values are strings.
     term_words = {str(key): words for key, words in context.terms.items()}
@@ -167,6 +226,7 @@ def build_documents(kind, pks, context):
         chunk = pks[start : start + CHUNK_SIZE]
         facets = {spec.name: _facet_values(model, spec, chunk) for spec in kind.facets}
         posters = _poster_texts(model, chunk) if kind.name == "projects" else {}
+        poster_expiries = _poster_expiries(model, chunk) if kind.name == "projects" else {}
         rows = model._default_manager.filter(pk__in=chunk).order_by("pk").values(*columns)
         for row in rows:
             pk = row["pk"]
@@ -175,19 +235,22 @@ def build_documents(kind, pks, context):
             terms = facets["skill"].get(pk, []) + facets["sector"].get(pk, [])
             spaces = facets["space"].get(pk, []) if "space" in facets else []
             places = [row.get("city") or "", words(space_words, spaces), posters.get(pk, "")]
+            key = str(row["translation_key"])
             document = {
                 "pk": pk,
-                "translation_key": str(row["translation_key"]),
+                "translation_key": key,
                 "language": language,
+                "locales": list(row["shown_in"] or ()),
                 "name": row[model.name_field],
                 "skills": words(term_words, terms),
                 "places": " ".join(word for word in places if word),
                 "sort_key": row["sort_key"],
-                "first_published_at": row["first_published_at"],
-                "deadline": row.get("deadline"),
+                "first_published_at": _iso(row["first_published_at"]),
+                "deadline": _iso(row.get("deadline")),
+                "expire_at": _iso(_earliest(row["expire_at"], poster_expiries.get(pk))),
             }
             for target, field in texts.items():
                 document[f"{target}_{language}"] = row[field] or ""
             for spec in kind.facets:
                 document[f"facet_{spec.name}"] = facets[spec.name].get(pk, [])
-            yield str(row["translation_key"]), document
+            yield document_id(key, row["locale__language_code"]), document

@@ -18,10 +18,11 @@ from django.db.models import F
 
 from cms.directory.indexing import current_context
 from cms.directory.kinds import KINDS
-from search.clients import get_client, index_alias, remote_engine_configured
+from search.clients import get_client, index_base, remote_engine_configured
 from search.directory.engines.base import EngineUnavailable
 
-from .documents import build_documents, index_body
+from .documents import build_rows, index_body, locale_aliases
+from .documents import document_id as document_id_of
 
 logger = logging.getLogger(__name__)
 
@@ -40,45 +41,62 @@ def model_label(model) -> str:
     return model._meta.label_lower
 
 
-_known_aliases: dict[tuple, float] = {}  # (url, alias) -> when it was seen to exist
+_known_aliases: dict[tuple, tuple] = {}  # (url, index base) -> (when checked, write aliases)
 ALIAS_CHECK_SECONDS = 60
 
 
-def ensure_index(client, kind, locale) -> str:
-    """The alias of (kind, locale), created with a first index when missing (checked at most
-    once a minute per process: a save should cost one bulk request, not four)."""
-    alias = index_alias(kind.name, locale)
-    seen = _known_aliases.get((client.url, alias))
+def ensure_index(client, kind) -> list[str]:
+    """The aliases to write ``kind``'s documents through: one per index behind its locales'
+    aliases (one index, unless indexes of an older layout, one per locale, are still there
+    until the next rebuild). The index is created when missing. Checked at most once a minute
+    per process: a save should cost one bulk request, not four."""
+    seen, targets = _known_aliases.get((client.url, index_base(kind.name)), (None, []))
     if seen is not None and time.monotonic() - seen < ALIAS_CHECK_SECONDS:
-        return alias
-    if not client.indices_of_alias(alias):
+        return targets
+    aliases = locale_aliases(kind, languages())
+    indices = {alias: client.indices_of_alias(alias) for alias in aliases}
+    missing = {alias: definition for alias, definition in aliases.items() if not indices[alias]}
+    if missing:
         from .rebuild import new_index_name
 
-        name = new_index_name(alias)
-        body = index_body(kind, name)
-        body["aliases"] = {alias: {}}
-        client.create_index(name, body)
-    _known_aliases[(client.url, alias)] = time.monotonic()
-    return alias
+        name = new_index_name(index_base(kind.name))
+        client.create_index(name, index_body(kind, name))
+        client.swap_aliases(name, missing)
+        indices.update({alias: [name] for alias in missing})
+    targets, covered = [], set()
+    for alias, names in indices.items():
+        if not covered.issuperset(names):
+            targets.append(alias)
+            covered.update(names)
+    _known_aliases[(client.url, index_base(kind.name))] = (time.monotonic(), targets)
+    return targets
 
 
-def group_actions(kind, translation_keys):
-    """Bulk actions writing or deleting every locale's document of these groups."""
+def group_actions(kind, translation_keys, targets):
+    """Bulk actions writing or deleting the document of every row of these groups (written
+    when the row is shown in some locale, deleted otherwise) through each of ``targets``."""
     keys = [str(key) for key in translation_keys]
-    context = current_context()
+    rows = kind.model.objects.public().filter(translation_key__in=keys).exclude(shown_in="")
+    documents = dict(
+        build_rows(kind, rows.order_by("pk").values_list("pk", flat=True), current_context())
+    )
     actions = []
-    for locale in languages():
-        alias = index_alias(kind.name, locale)
-        pks = kind.model.objects.in_locale(locale).filter(translation_key__in=keys)
-        shown = dict(build_documents(kind, pks.values_list("pk", flat=True), context))
+    for alias in targets:
         for key in keys:
-            document = shown.get(key)
-            if document is None:
-                actions.append({"_op_type": "delete", "_index": alias, "_id": key})
-            else:
-                actions.append(
-                    {"_op_type": "index", "_index": alias, "_id": key, "_source": document}
-                )
+            for language in languages():
+                document_id = document_id_of(key, language)
+                document = documents.get(document_id)
+                if document is None:
+                    actions.append({"_op_type": "delete", "_index": alias, "_id": document_id})
+                else:
+                    actions.append(
+                        {
+                            "_op_type": "index",
+                            "_index": alias,
+                            "_id": document_id,
+                            "_source": document,
+                        }
+                    )
     return actions
 
 
@@ -107,14 +125,13 @@ def sync_groups(model, translation_keys, *, refresh: bool = False) -> None:
         if not batch_keys:
             continue
         kind = kind_of_model(batch_model)
-        for locale in languages():
-            ensure_index(client, kind, locale)
-        _ok, errors = client.bulk(group_actions(kind, sorted(batch_keys)))
+        targets = ensure_index(client, kind)
+        _ok, errors = client.bulk(group_actions(kind, sorted(batch_keys), targets))
         if errors:
             raise EngineUnavailable(f"{len(errors)} documents refused: {errors[:1]}")
         if refresh:
-            for locale in languages():
-                client.refresh(index_alias(kind.name, locale))
+            for alias in targets:
+                client.refresh(alias)
 
 
 def remember(model, translation_keys, error) -> None:

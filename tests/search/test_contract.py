@@ -2,9 +2,14 @@
 same queries (ranking aside), the same privacy rules and locale isolation, cross-language
 skills and synonyms, highlights; typo tolerance where the engine has it."""
 
+from datetime import timedelta
+from unittest import mock
+
 import pytest
 from django.test import override_settings
+from django.utils import timezone
 
+from cms.directory.models import Coworker
 from search.directory import DirectoryQuery, search
 from tests.conftest import LANGUAGES
 from tests.directory.conftest import ACCOUNTANTS, ACCOUNTING, HIDDEN_WORD, PUBLIC_PEOPLE
@@ -156,3 +161,57 @@ def test_exact_words_win_over_typo_tolerance(engine, directory):
     assert names(search(DirectoryQuery(text="Lille", locale="fr"))) == people(
         directory, ["emma", "julien"]
     )
+
+
+def set_expiry(engine, person, expire_at):
+    """Change a person's expiry as a save would (the engine is told), but without a save."""
+    from search.engine.indexer import sync_groups
+
+    Coworker.objects.filter(translation_key=person.translation_key).update(expire_at=expire_at)
+    if engine != "database":
+        sync_groups(Coworker, [person.translation_key], refresh=True)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_record_expiring_without_a_save_disappears_on_time(engine, directory, lang):
+    """Emma's record expires tomorrow; nobody saves anything. The day after, no engine shows
+    her: not in the hits, the totals nor the facet counts (she alone speaks German)."""
+    emma = directory.people["emma"]
+    everyone = DirectoryQuery(locale=lang, page_size=100)
+    set_expiry(engine, emma, timezone.now() + timedelta(days=1))
+    try:
+        assert emma.name in names(search(everyone))  # not expired yet
+        later = timezone.now() + timedelta(days=2)
+        with mock.patch("django.utils.timezone.now", return_value=later):
+            results = search(everyone)
+            lille = search(DirectoryQuery(text="Lille", locale=lang))
+            german = search(DirectoryQuery(locale=lang, filters={"language": ("de",)}))
+            with override_settings(SEARCH_ENGINE="database"):
+                reference = search(everyone)
+    finally:
+        set_expiry(engine, emma, None)
+    assert names(results) == people(directory, ["camille", "pieter", "julien"])
+    assert results.total == len(PUBLIC_PEOPLE) - 1
+    assert names(lille) == people(directory, ["julien"]) and lille.total == 1
+    assert german.total == 0 and german.hits == []
+    counts = {name: {v.value: v.count for v in facet} for name, facet in results.facets.items()}
+    assert "de" not in counts["language"]
+    assert counts["skill"][ACCOUNTING[lang]] == len(ACCOUNTANTS) - 1
+    assert summary(results) == summary(reference)
+
+
+def test_a_project_idea_leaves_with_its_posters_expiry(engine, directory):
+    """Camille posted the bilingual guide; her record expires tomorrow. The day after, her
+    idea is gone too, on every engine and in every language."""
+    camille = directory.people["camille"]
+    ideas = [DirectoryQuery(kind="projects", locale=lang, page_size=100) for lang in LANGUAGES]
+    set_expiry(engine, camille, timezone.now() + timedelta(days=1))
+    try:
+        assert all(names(search(query)) == ["Guide bilingue guide"] for query in ideas)
+        later = timezone.now() + timedelta(days=2)
+        with mock.patch("django.utils.timezone.now", return_value=later):
+            answers = [search(query) for query in ideas]
+    finally:
+        set_expiry(engine, camille, None)
+    assert [(names(answer), answer.total) for answer in answers] == [([], 0)] * len(ideas)
+    assert all(not facet.values for answer in answers for facet in answer.facets.values())

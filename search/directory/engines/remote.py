@@ -5,10 +5,16 @@ It answers a SearchPlan like DatabaseEngine: every word must match (name, skills
 in every language with their synonyms, headline, biography, places); when nothing matches,
 the words are tried again with typo tolerance and the last one as the beginning of a word.
 Filters are a ``post_filter``; each facet is counted by a filter aggregation applying every
-other facet's filter, so that a facet ignores its own selection. Only public records are
-indexed (``in_locale``), one document per record and locale.
+other facet's filter, so that a facet ignores its own selection. Only public rows are
+indexed, and a locale searches through its alias, which shows it only the rows it shows
+(``in_locale``); a record whose expiry passed since it was indexed is left out by every query
+(hits, totals and facet counts).
+
+The engine highlights exact matches; words matched with typo tolerance or as a prefix are
+highlighted by the service (highlighting fuzzy queries costs the engine more than the search).
 """
 
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from elasticsearch.dsl import A, Q, Search
 
@@ -79,10 +85,31 @@ ORDERINGS = {
 }
 
 
-def build_search(plan: SearchPlan, *, tolerant: bool = False) -> Search:
+def still_public(now) -> Q:
+    """Documents whose record has not expired since it was indexed."""
+    return Q(
+        "bool",
+        should=[
+            Q("bool", must_not=Q("exists", field="expire_at")),
+            Q("range", expire_at={"gt": now.isoformat()}),
+        ],
+        minimum_should_match=1,
+    )
+
+
+def highlighted_fields(kind_name: str) -> list[str]:
+    """The fields whose excerpts the service shows (a project's title, the free texts), in
+    their accent-folded analysis: "developpeur" marks "Développeur"."""
+    fields = ["name"] if kind_name in NAME_HIGHLIGHT else []
+    for target in TEXT_FIELDS[kind_name]:
+        fields += [f"{target}_{code}.folded" for code in LANGUAGE_ANALYZERS]
+    return fields
+
+
+def build_search(plan: SearchPlan, *, tolerant: bool = False, now=None) -> Search:
     search = Search()
-    if plan.terms:
-        search = search.query(words_query(plan.terms, tolerant=tolerant))
+    must = [words_query(plan.terms, tolerant=tolerant)] if plan.terms else []
+    search = search.query(Q("bool", must=must, filter=[still_public(now or timezone.now())]))
     filters = filters_except(plan)
     if filters:
         search = search.post_filter(Q("bool", filter=filters))
@@ -90,7 +117,9 @@ def build_search(plan: SearchPlan, *, tolerant: bool = False) -> Search:
     if ordering == "relevance" and not plan.terms:
         ordering = "name"
     search = search.sort(*ORDERINGS[ordering])
-    search = search.source(["pk"]).extra(from_=plan.offset, size=plan.limit, track_total_hits=True)
+    search = search.source(False).extra(
+        from_=plan.offset, size=plan.limit, track_total_hits=True, docvalue_fields=["pk"]
+    )
     if plan.with_facets:
         for spec in plan.kind.facets:
             size = max(len(plan.facet_keys.get(spec.name, ())), FACET_SIZE_MIN)
@@ -103,22 +132,15 @@ def build_search(plan: SearchPlan, *, tolerant: bool = False) -> Search:
         # Records matching the words whatever the filters (aggregations ignore post_filter):
         # like the database engine, typo tolerance is only tried when the words match nothing.
         search.aggs.bucket("words_only", A("filter", Q("match_all")))
-        highlight_fields = {}
-        for field in (
-            "name",
-            *(f"{t}_{c}" for t in ("headline", "body") for c in LANGUAGE_ANALYZERS),
-        ):
-            highlight_fields[field] = {}
-            if field != "name":
-                highlight_fields[f"{field}.folded"] = {}
-        search = search.highlight_options(
-            pre_tags=["<mark>"],
-            post_tags=["</mark>"],
-            encoder="html",
-            fragment_size=HIGHLIGHT_SIZE,
-            number_of_fragments=1,
-            require_field_match=False,
-        ).highlight(*highlight_fields)
+        if not tolerant:
+            search = search.highlight_options(
+                pre_tags=["<mark>"],
+                post_tags=["</mark>"],
+                encoder="html",
+                fragment_size=HIGHLIGHT_SIZE,
+                number_of_fragments=1,
+                require_field_match=False,
+            ).highlight(*highlighted_fields(plan.kind.name))
     return search
 
 
@@ -167,7 +189,7 @@ class RemoteEngine(DirectoryEngine):
                 total = answer["hits"]["total"]["value"]
         ids, scores, highlights = [], {}, {}
         for hit in answer["hits"]["hits"]:
-            pk = int(hit["_source"]["pk"])
+            pk = int(hit["fields"]["pk"][0])
             ids.append(pk)
             if hit.get("_score") is not None:
                 scores[pk] = float(hit["_score"])
