@@ -13,7 +13,7 @@
 #   OPENSEARCH_PORT           HTTP port (default 9201)
 #   OPENSEARCH_CLUSTER_NAME   cluster name (default coffee-hub)
 #   OPENSEARCH_START_TIMEOUT  seconds to wait for health on start (default 180)
-#   OPENSEARCH_JAVA_OPTS      JVM options (default "-Xms512m -Xmx1g")
+#   OPENSEARCH_JAVA_OPTS      JVM options (default "-Xms2g -Xmx2g")
 #   OPENSEARCH_VAR_DIR        state folder (default <repo>/var/opensearch)
 set -euo pipefail
 
@@ -35,7 +35,7 @@ HOST="127.0.0.1"
 PORT="${OPENSEARCH_PORT:-9201}"
 CLUSTER_NAME="${OPENSEARCH_CLUSTER_NAME:-coffee-hub}"
 START_TIMEOUT="${OPENSEARCH_START_TIMEOUT:-180}"
-JAVA_OPTS_DEFAULT="-Xms512m -Xmx1g"
+JAVA_OPTS_DEFAULT="-Xms2g -Xmx2g"
 URL="http://$HOST:$PORT"
 
 log() { echo "[opensearch] $*" >&2; }
