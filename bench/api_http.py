@@ -15,7 +15,9 @@ Scenarios, anonymous, each URL three times:
 - response cache: the same GET repeated with the response cache on (API_RESPONSE_CACHE=api);
 and beside them, in the same run, /api/bench/ceiling/ (bench/ceiling_wsgi.py): a Django view
 returning fixed JSON through the same process and middleware, the ceiling of a Django process
-on this machine. One more row shows the default throttling (counted in the database cache).
+on this machine. Two more rows show the default throttling (counted in a database table,
+written by each worker at most once a second per client: cms/api/throttling.py), without and
+with the response cache.
 
 - worker CPU ms/request: utime+stime of the gunicorn workers (/proc/<pid>/stat) before and
   after each measured run, divided by the requests served;
@@ -90,6 +92,7 @@ def manage_py(*arguments, env):
 def prepare_database(db: Path, reuse: bool) -> None:
     if reuse and db.exists():
         print(f"Reusing {db}", file=sys.stderr)
+        manage_py("migrate", "--no-input", env=bench_env(db))  # new tables since it was built
         return
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
@@ -115,20 +118,28 @@ def count_queries_main() -> None:
     articles = client.get("/api/v2/pages/?locale=nl&type=blog.BlogPage&limit=1").json()
     detail = f"/api/v2/pages/{articles['items'][0]['id']}/"
     result = {"detail": detail, "urls": {}}
-    for throttle in ("", "1000000/min"):
+    passes = {
+        "queries": ("", ""),
+        "queries_throttled": ("1000000/min", ""),
+        "queries_cached": ("", "api"),
+        "queries_cached_throttled": ("1000000/min", "api"),
+    }
+    for name, (throttle, response_cache) in passes.items():
         settings.COFFEE_API_THROTTLE_RATE = throttle
+        settings.COFFEE_API_RESPONSE_CACHE = response_cache
         for label, url in [*URLS, ("ceiling", CEILING)]:
             url = url.format(detail=detail)
-            client.get(url)  # first request: per-process caches
+            client.get(url)  # first request: per-process caches (and the response cache)
             with CaptureQueriesContext(connection) as queries:
                 response = client.get(url)
             data = response.json() if response.status_code == 200 else {}
             entry = result["urls"].setdefault(label, {"url": url})
-            entry["queries" if not throttle else "queries_throttled"] = len(queries)
-            entry["status"] = response.status_code
-            entry["bytes"] = len(response.content)
-            entry["items"] = len(data.get("items", [])) if isinstance(data, dict) else None
-            entry["etag"] = response.get("ETag")
+            entry[name] = len(queries)
+            if name == "queries":
+                entry["status"] = response.status_code
+                entry["bytes"] = len(response.content)
+                entry["items"] = len(data.get("items", [])) if isinstance(data, dict) else None
+                entry["etag"] = response.get("ETag")
     print(json.dumps(result))
 
 
@@ -325,7 +336,8 @@ def main() -> None:
         print(
             f"{label}: {info['url']} -> {info['status']}, {info['bytes']:,} bytes, "
             f"{info['items']} items, {info['queries']} queries "
-            f"({info['queries_throttled']} with throttling)",
+            f"({info['queries_throttled']} with throttling; response cache hit: "
+            f"{info['queries_cached']}, {info['queries_cached_throttled']} with throttling)",
             file=sys.stderr,
         )
 
@@ -353,7 +365,23 @@ def main() -> None:
             path = urls[label]["url"]
             server.get(path)
             cached = measure(server, path, **common)
-            results.append((f"{label}, response cache", cached, 1))
+            results.append((f"{label}, response cache", cached, urls[label]["queries_cached"]))
+    finally:
+        server.stop()
+
+    # The response cache with the default throttling.
+    label, _path = URLS[0]
+    server = Server(options.db, throttle_rate="1000000/min", response_cache="api")
+    try:
+        server.get(urls[label]["url"])
+        cached = measure(server, urls[label]["url"], **common)
+        results.append(
+            (
+                f"{label}, response cache, throttling on",
+                cached,
+                urls[label]["queries_cached_throttled"],
+            )
+        )
     finally:
         server.stop()
 

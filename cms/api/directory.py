@@ -7,13 +7,12 @@ show as messages are 400 errors here, naming the parameter.
 
 from django.conf import settings
 from django.http import QueryDict
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import translation
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
-from wagtail.api.utils import get_full_url
 
 from cms.directory.kinds import KINDS
 from cms.directory.models import Company, Coworker, ProjectIdea, Sector, Skill
@@ -24,6 +23,7 @@ from search.directory import search as directory_search
 
 from . import changes, params, schema
 from .errors import InvalidParameter, NotFound
+from .links import get_links
 from .mixins import PublicAPIMixin
 from .serializers import image_representation
 
@@ -33,8 +33,13 @@ COMMON_PARAMETERS = {"q", "locale", "ordering", "page", "page_size", "format", "
 
 
 def _locale_code(request) -> str:
-    locale = params.get_locale(request.query_params)
-    return locale.language_code if locale else settings.LANGUAGE_CODE
+    value = request.query_params.get("locale")
+    if value is None:
+        return settings.LANGUAGE_CODE
+    codes = params.content_language_codes()
+    if value not in codes:
+        raise InvalidParameter("locale", f"locale must be one of: {', '.join(codes)}.")
+    return value
 
 
 def _options(options):
@@ -61,10 +66,8 @@ def record_representation(request, record, vocabulary, highlights=None):
         "name": view.name,
         "language": view.language,
         "translation_key": str(record.translation_key),
-        "detail_url": get_full_url(
-            request, reverse(f"directory-api-{kind}-detail", args=[record.pk])
-        ),
-        "html_url": get_full_url(request, view.url) if view.url else None,
+        "detail_url": get_links(request).reverse_pk(f"directory-api-{kind}-detail", record.pk),
+        "html_url": get_links(request).full(view.url) if view.url else None,
         "summary": view.summary,
         "skills": _options(view.skills),
         "sectors": _options(view.sectors),
@@ -203,9 +206,7 @@ def term_representation(request, term, kind):
         "synonyms": term.synonym_list,
         "locale": term.locale.language_code,
         "translation_key": str(term.translation_key),
-        "detail_url": get_full_url(
-            request, reverse(f"directory-api-{kind}-detail", args=[term.pk])
-        ),
+        "detail_url": get_links(request).reverse_pk(f"directory-api-{kind}-detail", term.pk),
     }
 
 
@@ -400,12 +401,15 @@ for _kind, _model in (("skills", Skill), ("sectors", Sector)):
 def directory_hits(request, text, locale, limit):
     code = locale.language_code if locale else settings.LANGUAGE_CODE
     groups = {}
+    links = get_links(request)
+    vocabulary = None  # the same for every kind: loaded once
     with translation.override(code):
         for kind in KINDS:
             query, _problems, vocabulary = parse_directory_query(
-                {"q": text, "page_size": str(limit)}, locale=code, kind=kind
+                {"q": text, "page_size": str(limit)}, locale=code, kind=kind, vocabulary=vocabulary
             )
-            results = directory_search(query, vocabulary=vocabulary)
+            # Grouped hits only: no facets to count.
+            results = directory_search(query, vocabulary=vocabulary, facets=False)
             groups[kind] = {
                 "total": results.total,
                 "engine": results.engine,
@@ -417,10 +421,8 @@ def directory_hits(request, text, locale, limit):
                         "title": hit.view.name,
                         "locale": hit.view.language,
                         "summary": hit.view.summary or None,
-                        "detail_url": get_full_url(
-                            request, reverse(f"directory-api-{kind}-detail", args=[hit.pk])
-                        ),
-                        "html_url": get_full_url(request, hit.view.url) if hit.view.url else None,
+                        "detail_url": links.reverse_pk(f"directory-api-{kind}-detail", hit.pk),
+                        "html_url": links.full(hit.view.url) if hit.view.url else None,
                     }
                     for hit in results.hits
                 ],

@@ -11,6 +11,7 @@ Subclasses of Wagtail's viewsets that:
 import datetime
 from urllib.parse import urlsplit
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import redirect
@@ -31,6 +32,7 @@ from cms.studies.models import StudyPage
 from . import params, schema, serializers
 from .errors import InvalidParameter, NotFound
 from .filters import FieldsFilter, LocaleFilter, OrderingFilter, SearchFilter, TreeFilter
+from .links import find_site, get_links
 from .mixins import PublicAPIMixin
 from .pagination import OffsetLimitPagination
 from .visibility import api_visible_pages, public_collection_filter
@@ -62,19 +64,28 @@ FIELD_OVERRIDES = {
     SpacePage: {"gallery_images": serializers.GalleryField(read_only=True)},
 }
 
+
+def _with(relation, *related):
+    """Prefetch a child relation with its foreign keys joined: one query, not one per level."""
+    return lambda model: Prefetch(
+        relation,
+        queryset=getattr(model, relation).rel.related_model.objects.select_related(*related),
+    )
+
+
 #: Relations to prefetch when a page type is listed with its own fields.
 PREFETCHES = {
     BlogPage: [
         "tags",
-        "article_authors__author",
-        "article_categories__category",
+        _with("article_authors", "author"),
+        _with("article_categories", "category"),
     ],
     StudyPage: [
-        "study_themes__category",
-        "study_partners__organisation",
-        "documents__document",
+        _with("study_themes", "category"),
+        _with("study_partners", "organisation"),
+        _with("documents", "document"),
     ],
-    SpacePage: ["gallery_images__image"],
+    SpacePage: [_with("gallery_images", "image")],
 }
 
 
@@ -213,9 +224,8 @@ class PagesEndpoint(PublicAPIMixin, BatchListingMixin, PagesAPIViewSet):
         return fields
 
     def get_site(self):
-        return (
-            Site.find_for_request(self.request) or Site.objects.filter(is_default_site=True).first()
-        )
+        # Django's request, where Wagtail's own look-ups (URLs) find the cached site too.
+        return find_site(self.request) or Site.objects.filter(is_default_site=True).first()
 
     def get_root_page(self):
         site = self.get_site()
@@ -231,12 +241,14 @@ class PagesEndpoint(PublicAPIMixin, BatchListingMixin, PagesAPIViewSet):
         site = self.get_site()
         if site is None:
             return Page.objects.none()
-        root = site.root_page
-        roots = Page.objects.filter(translation_key=root.translation_key, depth=root.depth)
+        # The site's home page in every locale (Wagtail's site root paths, also used for URLs).
         condition = Q()
-        for path in roots.values_list("path", flat=True):
-            condition |= Q(path__startswith=path)
-        self._base_queryset = api_visible_pages(Page.objects.filter(condition))
+        for root in get_links(self.request).site_root_paths():
+            if root.site_id == site.pk:
+                condition |= Q(url_path__startswith=root.root_path)
+        if not condition:
+            return Page.objects.none()
+        self._base_queryset = api_visible_pages(Page.objects.filter(condition), self.request)
         return self._base_queryset
 
     def get_page_models(self):
@@ -251,6 +263,13 @@ class PagesEndpoint(PublicAPIMixin, BatchListingMixin, PagesAPIViewSet):
             ) from exc
 
     def get_queryset(self):
+        # Wagtail asks again for the serializer's model: build it once per request.
+        cached = getattr(self, "_queryset", None)
+        if cached is None:
+            cached = self._queryset = self.build_queryset()
+        return cached
+
+    def build_queryset(self):
         page_models = self.get_page_models()
         base = self.get_base_queryset()
         if len(page_models) == 1 or (not page_models and self.model is not Page):
@@ -266,6 +285,9 @@ class PagesEndpoint(PublicAPIMixin, BatchListingMixin, PagesAPIViewSet):
         return queryset.select_related("locale").order_by("path")
 
     def with_prefetches(self, queryset, model):
+        if self.action == "listing_view" and "fields" not in self.request.query_params:
+            # The default listing shows no body field: nothing of theirs to load.
+            return queryset
         related = [
             field.name
             for field in model._meta.concrete_fields
@@ -277,7 +299,9 @@ class PagesEndpoint(PublicAPIMixin, BatchListingMixin, PagesAPIViewSet):
             queryset = queryset.select_related(*related)
         prefetches = _extra_fields_for(model, PREFETCHES)
         if prefetches:
-            queryset = queryset.prefetch_related(*prefetches)
+            queryset = queryset.prefetch_related(
+                *(item if isinstance(item, str) else item(model) for item in prefetches)
+            )
         for name in related:
             field = model._meta.get_field(name)
             if issubclass(field.related_model, get_image_model()):
@@ -292,21 +316,28 @@ class PagesEndpoint(PublicAPIMixin, BatchListingMixin, PagesAPIViewSet):
         return queryset
 
     def get_object(self):
+        cached = getattr(self, "_cached_object", None)
+        if cached is not None:
+            return cached
         pk = self.kwargs.get("pk")
         if pk is not None and not 0 < int(pk) <= params.MAX_ID:
             raise NotFound()
-        page = self.get_base_queryset().filter(pk=pk).first()
+        found = self.get_base_queryset().filter(pk=pk).values_list("content_type_id").first()
+        if found is None:
+            raise NotFound()
+        model = ContentType.objects.get_for_id(found[0]).model_class()
+        if model is None or not issubclass(model, self.model):
+            raise NotFound()
+        queryset = self.with_prefetches(model.objects.filter(pk=pk), model)
+        page = queryset.select_related("locale").first()
         if page is None:
             raise NotFound()
-        page = page.specific
-        if not isinstance(page, self.model):
-            raise NotFound()
+        self._cached_object = page
         return page
 
     def detail_view(self, request, pk):
         params.check_known(request.query_params, {"fields", "format", "_"})
         instance = self.get_object()
-        self._cached_object = instance
         self.batch = [instance]
         serializer = self.get_serializer(instance)
         from rest_framework.response import Response
@@ -392,8 +423,8 @@ class EventsEndpoint(PagesEndpoint):
     def get_page_models(self):
         return [EventPage]
 
-    def get_queryset(self):
-        queryset = super().get_queryset().select_related("venue_space")
+    def build_queryset(self):
+        queryset = super().build_queryset()
         if self.action != "listing_view":
             return queryset
         query_params = self.request.query_params
@@ -414,15 +445,15 @@ class EventsEndpoint(PagesEndpoint):
             queryset = queryset.filter(venue_space__translation_key__in=self.space_keys())
         if "city" in query_params:
             city = params.parse_text(query_params["city"], "city", max_length=80)
-            keys = api_visible_pages(SpacePage.objects.filter(city__iexact=city)).values(
-                "translation_key"
-            )
+            keys = api_visible_pages(
+                SpacePage.objects.filter(city__iexact=city), self.request
+            ).values("translation_key")
             queryset = queryset.filter(venue_space__translation_key__in=keys)
         return queryset.order_by("start", "pk")
 
     def space_keys(self):
         value = self.request.query_params["space"]
-        spaces = api_visible_pages(SpacePage.objects.all())
+        spaces = api_visible_pages(SpacePage.objects.all(), self.request)
         if value.isascii() and value.isdigit():
             spaces = spaces.filter(pk=params.parse_id(value, "space"))
         else:

@@ -57,6 +57,9 @@ class PublicAPIMixin:
             params.check_known(request.query_params, self.known_parameters)
 
     def dispatch(self, request, *args, **kwargs):
+        cached = self.cached_response(request)
+        if cached is not None:
+            return cached
         # Messages and labels never depend on Accept-Language: ?locale= chooses, else French.
         language = request.GET.get("locale")
         if language not in params.content_language_codes():
@@ -64,9 +67,17 @@ class PublicAPIMixin:
         with translation.override(language):
             return self.dispatch_with_cache(request, *args, **kwargs)
 
+    def cached_response(self, request):
+        """A stored answer, before DRF runs (counted by the throttle like any request)."""
+        if not getattr(settings, "COFFEE_API_RESPONSE_CACHE", ""):
+            return None
+        throttle = PublicApiThrottle()
+        if throttle.rate is not None and not throttle.allow_request(request, self):
+            return None  # DRF's dispatch answers the 429
+        return response_cache.lookup(request)
+
     def dispatch_with_cache(self, request, *args, **kwargs):
-        """DRF's APIView.dispatch, with the response cache between the checks (throttling,
-        parameters) and the handler."""
+        """DRF's APIView.dispatch, storing the answer in the response cache."""
         self.args = args
         self.kwargs = kwargs
         request = self.initialize_request(request, *args, **kwargs)
@@ -74,13 +85,11 @@ class PublicAPIMixin:
         self.headers = self.default_response_headers
         try:
             self.initial(request, *args, **kwargs)
-            response = response_cache.lookup(request._request)
-            if response is None:
-                method = request.method.lower()
-                handler = self.http_method_not_allowed
-                if method in self.http_method_names:
-                    handler = getattr(self, method, self.http_method_not_allowed)
-                response = handler(request, *args, **kwargs)
+            method = request.method.lower()
+            handler = self.http_method_not_allowed
+            if method in self.http_method_names:
+                handler = getattr(self, method, self.http_method_not_allowed)
+            response = handler(request, *args, **kwargs)
         except Exception as exc:  # noqa: BLE001 - DRF's own dispatch turns every error into a response
             response = self.handle_exception(exc)
         self.response = self.finalize_response(request, response, *args, **kwargs)

@@ -1,22 +1,32 @@
-"""A cache of whole public API answers, looked up before the view runs.
+"""A cache of whole public API answers, looked up before any view code runs.
 
 Every public answer is the same for every client (the API never authenticates), so a 200 can
 be reused for the same URL until the content changes. "The content changes" is read from the
 change feed: the key holds the id of the newest ContentChange, so a publish, unpublish or
-delete anywhere makes every cached answer stale at once, in every worker. Changes the feed does
-not record (a renamed category, a new image) show within the TTL, which is the max-age the
-answers already carry (API_CACHE_MAX_AGE): a shared cache in front could keep them as long.
+delete anywhere makes every cached answer stale at once, in every worker.
+
+Staleness bound: each process re-reads that id at most every VERSION_TTL seconds (1 s), and at
+once after a change saved in the same process; a change made through another process shows
+within VERSION_TTL. Changes the feed does not record (a renamed category, a new image) show
+within the entry's lifetime, the max-age the answers already carry (API_CACHE_MAX_AGE), which a
+shared cache in front could keep them anyway.
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db.models.signals import post_save
 from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
 
 from .models import ContentChange
 
-HEADERS_KEPT = ("Content-Type", "Last-Modified")
+VERSION_TTL = 1.0
+HEADERS_NOT_KEPT = {"x-cache", "set-cookie"}
+_version = [None, 0.0]  # [newest ContentChange id, time.monotonic() when read]
 
 
 def _cache():
@@ -24,27 +34,45 @@ def _cache():
     return caches[alias] if alias else None
 
 
-def _key(request) -> str:
-    version = ContentChange.objects.order_by("-id").values_list("id", flat=True).first() or 0
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"coffee-api:{version}:{path}"
+def content_version() -> int:
+    now = time.monotonic()
+    if _version[0] is None or now - _version[1] > VERSION_TTL:
+        latest = ContentChange.objects.order_by("-id").values_list("id", flat=True).first()
+        _version[:] = [latest or 0, now]
+    return _version[0]
+
+
+def forget_version(**kwargs) -> None:
+    _version[:] = [None, 0.0]
+
+
+post_save.connect(forget_version, sender=ContentChange, dispatch_uid="coffee-api-version")
 
 
 def lookup(request):
-    """The stored answer to this GET, or None. Sets ``request.api_cache_key`` for store()."""
+    """The stored answer to this GET (a 304 when the client has it), or None.
+
+    Sets ``request.api_cache_key`` for store()."""
     cache = _cache()
     if cache is None or request.method not in ("GET", "HEAD"):
         return None
-    request.api_cache_key = _key(request)
-    stored = cache.get(request.api_cache_key)
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    request.api_cache_key = key = f"coffee-api:{content_version()}:{path}"
+    stored = cache.get(key)
     if stored is None:
         return None
     content, headers = stored
     response = HttpResponse(content, status=200)
-    for name, value in headers.items():
+    for name, value in headers:
         response[name] = value
     response["X-Cache"] = "hit"
-    return response
+    last_modified = response.get("Last-Modified")
+    return get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=parse_http_date_safe(last_modified) if last_modified else None,
+        response=response,
+    )
 
 
 def store(request, response) -> None:
@@ -52,6 +80,22 @@ def store(request, response) -> None:
     key = getattr(request, "api_cache_key", None)
     if cache is None or key is None or response.status_code != 200 or "X-Cache" in response:
         return
-    headers = {name: response[name] for name in HEADERS_KEPT if name in response}
+    if varies_per_client(response):
+        return
+    headers = [
+        (name, value) for name, value in response.items() if name.lower() not in HEADERS_NOT_KEPT
+    ]
     cache.set(key, (response.content, headers), settings.COFFEE_API_CACHE_MAX_AGE)
     response["X-Cache"] = "miss"
+
+
+def varies_per_client(response) -> bool:
+    cache_control = response.get("Cache-Control", "").lower()
+    vary = response.get("Vary", "").lower()
+    return (
+        "private" in cache_control
+        or "no-store" in cache_control
+        or "cookie" in vary
+        or "authorization" in vary
+        or response.cookies
+    )

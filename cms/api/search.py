@@ -1,14 +1,13 @@
 """/api/v2/search/: pages and directory records matching a query, grouped by kind."""
 
 from django.conf import settings
-from django.urls import reverse
-from wagtail.api.utils import get_full_url
 from wagtail.models import Page
 
 from search.pages import search_pages
 
 from . import params
 from .errors import InvalidParameter
+from .links import get_links
 from .visibility import api_visible_pages
 
 DEFAULT_LIMIT = 10
@@ -16,7 +15,7 @@ MAX_LIMIT = 50
 
 
 def page_hits(request, text, locale, limit):
-    pages = api_visible_pages(Page.objects.all())
+    pages = api_visible_pages(Page.objects.all(), request)
     if locale is not None:
         pages = pages.filter(locale=locale)
     searchable = Page.objects.filter(pk__in=pages.values("pk"))
@@ -24,6 +23,7 @@ def page_hits(request, text, locale, limit):
     results, degraded = search_pages(searchable, text, operator="and", language=language)
     total = results.count()
     items = []
+    links = get_links(request)
     hits = list(results[:limit])
     specific_classes = {page.pk: page.specific_class for page in hits}
     locales = dict(
@@ -40,10 +40,8 @@ def page_hits(request, text, locale, limit):
                 "title": page.title,
                 "locale": locales.get(page.pk),
                 "summary": page.search_description or None,
-                "detail_url": get_full_url(
-                    request, reverse("coffee_api:pages:detail", args=[page.pk])
-                ),
-                "html_url": page.get_full_url(request),
+                "detail_url": links.reverse_pk("coffee_api:pages:detail", page.pk),
+                "html_url": links.page_url(page.url_path),
             }
         )
     engine = "database" if degraded else settings.SEARCH_ENGINE

@@ -18,7 +18,6 @@ from rest_framework.fields import Field
 from taggit.managers import _TaggableManager
 from wagtail import blocks
 from wagtail import fields as wagtail_fields
-from wagtail.api.utils import get_full_url
 from wagtail.api.v2 import serializers as wagtail_serializers
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -27,19 +26,18 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
+from .links import get_links
 from .visibility import get_visibility
 
 _ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")/(?!/)')
 
 
 def absolute_url(request, url):
-    if not url:
-        return url
-    return get_full_url(request, url)
+    return get_links(request).full(url)
 
 
 def absolutize_html(request, html: str) -> str:
-    base = get_full_url(request, "/").rstrip("/")
+    base = get_links(request).full("/").rstrip("/")
     return _ROOT_RELATIVE.sub(lambda match: f"{match.group(1)}{base}/", html)
 
 
@@ -51,11 +49,9 @@ def rich_text(request, source: str | None):
 
 
 def detail_url(context, model, pk):
-    router = context.get("router")
-    if router is None:
+    if context.get("router") is None:
         return None
-    path = router.get_object_detail_urlpath(model, pk)
-    return get_full_url(context["request"], path) if path else None
+    return get_links(context).detail_url(model, pk)
 
 
 def image_rendition_spec():
@@ -110,7 +106,7 @@ def page_reference(context, page):
         else None,
         "locale": page.locale.language_code,
         "detail_url": detail_url(context, Page, page.pk),
-        "html_url": page.get_full_url(request),
+        "html_url": get_links(request).page_url(page.url_path),
     }
 
 
@@ -300,7 +296,28 @@ class PageHtmlUrlField(Field):
         return instance
 
     def to_representation(self, page):
-        return page.get_full_url(self.context["request"])
+        return get_links(self.context).page_url(page.url_path)
+
+
+class DetailUrlField(Field):
+    """The object's address in the API (Wagtail's DetailUrlField, without reverse() per object)."""
+
+    def get_attribute(self, instance):
+        return detail_url(self.context, type(instance), instance.pk)
+
+    def to_representation(self, url):
+        return url
+
+
+def nested_page(context, page):
+    """Wagtail's representation of a related page (parent, alias_of), with this API's fields."""
+    serializer_class = wagtail_serializers.get_serializer_class(
+        page.__class__,
+        ["id", "type", "detail_url", "html_url", "title"],
+        meta_fields=["type", "detail_url", "html_url"],
+        base=PageSerializer,
+    )
+    return serializer_class(context=context).to_representation(page)
 
 
 class PageParentField(wagtail_serializers.PageParentField):
@@ -310,6 +327,9 @@ class PageParentField(wagtail_serializers.PageParentField):
             return None
         return parent if get_visibility(self.context).page_is_visible(parent) else None
 
+    def to_representation(self, value):
+        return nested_page(self.context, value)
+
 
 class PageAliasOfField(wagtail_serializers.PageAliasOfField):
     def get_attribute(self, instance):
@@ -318,9 +338,12 @@ class PageAliasOfField(wagtail_serializers.PageAliasOfField):
             return None
         return alias_of
 
+    def to_representation(self, value):
+        return nested_page(self.context, value)
+
 
 class TranslationIndex:
-    """The visible translations of every page of the batch, in one query."""
+    """The visible translations of every page of the batch, in one query (rows, not pages)."""
 
     def __init__(self, context, batch):
         from .visibility import api_visible_pages
@@ -328,14 +351,15 @@ class TranslationIndex:
         keys = {page.translation_key for page in batch}
         self.by_key = defaultdict(list)
         if keys:
-            pages = (
-                api_visible_pages(Page.objects.filter(translation_key__in=keys))
-                .select_related("locale")
-                .only("id", "title", "url_path", "translation_key", "locale", "live", "path")
-                .order_by("locale__id")
+            rows = (
+                api_visible_pages(
+                    Page.objects.filter(translation_key__in=keys), context.get("request")
+                )
+                .order_by("locale_id")
+                .values_list("id", "title", "url_path", "translation_key", "locale__language_code")
             )
-            for page in pages:
-                self.by_key[page.translation_key].append(page)
+            for row in rows:
+                self.by_key[row[3]].append(row)
 
 
 class TranslationsField(Field):
@@ -356,17 +380,19 @@ class TranslationsField(Field):
             context["_coffee_translations"] = index
         elif page.translation_key not in index.by_key:
             index.by_key.update(TranslationIndex(context, [page]).by_key)
-        request = context["request"]
+        links = get_links(context)
         return [
             {
-                "locale": other.locale.language_code,
-                "id": other.pk,
-                "title": other.title,
-                "url": detail_url(context, Page, other.pk),
-                "html_url": other.get_full_url(request),
+                "locale": language_code,
+                "id": pk,
+                "title": title,
+                "url": detail_url(context, Page, pk),
+                "html_url": links.page_url(url_path),
             }
-            for other in index.by_key.get(page.translation_key, [])
-            if other.pk != page.pk
+            for pk, title, url_path, _key, language_code in index.by_key.get(
+                page.translation_key, []
+            )
+            if pk != page.pk
         ]
 
 
@@ -401,10 +427,11 @@ class SafeSerializerMixin:
 
 
 class BaseSerializer(SafeSerializerMixin, wagtail_serializers.BaseSerializer):
-    pass
+    detail_url = DetailUrlField(read_only=True)
 
 
 class PageSerializer(SafeSerializerMixin, wagtail_serializers.PageSerializer):
+    detail_url = DetailUrlField(read_only=True)
     html_url = PageHtmlUrlField(read_only=True)
     parent = PageParentField(read_only=True)
     alias_of = PageAliasOfField(read_only=True)
@@ -487,8 +514,16 @@ class LocalizedCategoriesField(Field):
 
         items = [item.category for item in getattr(page, self.relation).all()]
         cache = self.context.setdefault("_coffee_categories", {})
+        batch = getattr(self.context.get("view"), "batch", None) or []
+        # Every category of the batch at once (the relation is prefetched): one query in all.
+        wanted = [
+            item.category
+            for other in ([page, *batch] if not cache else [page])
+            if hasattr(other, self.relation)
+            for item in getattr(other, self.relation).all()
+        ]
         missing = {
-            category.translation_key for category in items if category.translation_key not in cache
+            category.translation_key for category in wanted if category.translation_key not in cache
         }
         if missing:
             for category in Category.objects.filter(translation_key__in=missing):
@@ -580,10 +615,10 @@ class VenueField(Field):
             batch = list(getattr(view, "batch", None) or [])
             if event not in batch:
                 batch.append(event)
-            spaces = load_venues(batch)
+            spaces = load_venues(batch, self.context.get("request"))
             self.context["_coffee_venues"] = spaces
         elif event.venue_space_id and event.venue_space_id not in spaces["keys"]:
-            more = load_venues([event])
+            more = load_venues([event], self.context.get("request"))
             for name in ("keys", "spaces"):
                 spaces[name].update(more[name])
         space = None
@@ -594,16 +629,10 @@ class VenueField(Field):
         request = self.context["request"]
         return {
             "space": {
-                "id": space.pk,
-                "title": space.title,
-                "slug": space.slug,
-                "city": space.city,
-                "country": space.country,
-                "street_address": space.street_address,
-                "postcode": space.postcode,
-                "locale": space.locale.language_code,
-                "detail_url": detail_url(self.context, Page, space.pk),
-                "html_url": space.get_full_url(request),
+                **{name: space[name] for name in VENUE_FIELDS},
+                "locale": space["locale__language_code"],
+                "detail_url": detail_url(self.context, Page, space["id"]),
+                "html_url": get_links(request).page_url(space["url_path"]),
             }
             if space is not None
             else None,
@@ -612,21 +641,26 @@ class VenueField(Field):
         }
 
 
-def load_venues(events):
-    """{"keys": {venue page id: translation key}, "spaces": {key: {locale id: SpacePage}}}."""
+VENUE_FIELDS = ("id", "title", "slug", "city", "country", "street_address", "postcode")
+
+
+def load_venues(events, request=None):
+    """{"keys": {venue page id: translation key}, "spaces": {key: {locale id: space row}}}."""
     from cms.spaces.models import SpacePage
 
     from .visibility import api_visible_pages
 
     venue_ids = {event.venue_space_id for event in events if event.venue_space_id}
-    keys = dict(Page.objects.filter(pk__in=venue_ids).values_list("pk", "translation_key"))
+    keys = {}
+    if venue_ids:
+        keys = dict(Page.objects.filter(pk__in=venue_ids).values_list("pk", "translation_key"))
     spaces = defaultdict(dict)
     if keys:
         visible = api_visible_pages(
-            SpacePage.objects.filter(translation_key__in=set(keys.values()))
-        ).select_related("locale")
+            SpacePage.objects.filter(translation_key__in=set(keys.values())), request
+        ).values(*VENUE_FIELDS, "translation_key", "locale_id", "locale__language_code", "url_path")
         for space in visible:
-            spaces[space.translation_key][space.locale_id] = space
-            if space.pk in venue_ids:
-                spaces[space.translation_key]["source"] = space
+            spaces[space["translation_key"]][space["locale_id"]] = space
+            if space["id"] in venue_ids:
+                spaces[space["translation_key"]]["source"] = space
     return {"keys": keys, "spaces": spaces}

@@ -14,8 +14,18 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, PageView
 from cms.core.queries import visible_pages
 
 
-def api_visible_pages(queryset=None):
-    return visible_pages(Page.objects.all() if queryset is None else queryset)
+def api_visible_pages(queryset=None, request=None):
+    """visible_pages(); with a request, the view restrictions are read once for that request."""
+    queryset = Page.objects.all() if queryset is None else queryset
+    if request is None:
+        return visible_pages(queryset)
+    queryset = queryset.filter(
+        Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()), live=True
+    )
+    restricted = Q()
+    for path in get_visibility(request).restricted_page_paths:
+        restricted |= Q(path__startswith=path)
+    return queryset.exclude(restricted) if restricted else queryset
 
 
 def restricted_collection_ids() -> set[int]:

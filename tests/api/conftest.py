@@ -42,8 +42,22 @@ def hidden_pages(site_tree, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _api_settings(settings):
-    # Tests make many requests from one address: throttling has its own test.
-    settings.COFFEE_API_THROTTLE_RATE = "100000/min"
+    from cms.api import throttling
+
+    # Tests make many requests from one address, and count queries: throttling (one query per
+    # process and client per second, cms.api.throttling) has its own tests.
+    settings.COFFEE_API_THROTTLE_RATE = ""
+    throttling.reset()  # the database rows are rolled back; this process's counts too
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The throttle's clock, 10 s into a minute (so a test's requests share one window)."""
+    from cms.api.throttling import PublicApiThrottle
+
+    now = [1_800_000_010.0]
+    monkeypatch.setattr(PublicApiThrottle, "timer", staticmethod(lambda: now[0]))
+    return now
 
 
 @pytest.fixture

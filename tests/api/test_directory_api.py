@@ -185,3 +185,48 @@ def test_change_feed_and_consent(api, directory):
     pk = person.pk
     person.delete()
     assert actions(person, pk) == ["created", "unpublished", "deleted"]
+
+
+def test_directory_lists_run_a_bounded_number_of_queries(api, directory):
+    """As many SQL queries for 1 record as for 100, facets included (30 more people added)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for number in range(30):
+        person = Coworker(
+            name=f"Persoon {number}",
+            headline="Boekhouder",
+            locale=Locale.objects.get(language_code="fr"),
+            city="Lille",
+            country="BE" if number % 2 else "FR",
+            consent_given_at=timezone.now(),
+        )
+        person.save()
+        person.skills.add(directory["skills"]["fr"])
+        person.save_revision().publish()
+
+    def count(url):
+        get_json(api, url)
+        with CaptureQueriesContext(connection) as queries:
+            data = get_json(api, url)
+        return len(queries), len(data.get("items", []))
+
+    # Most of these queries are the directory search's (search.directory): counting, one query
+    # per facet, the records and their relations. The API adds the site.
+    for url, bound in (
+        ("/api/v2/directory/coworkers/?locale=nl&page_size={n}", 18),
+        ("/api/v2/directory/companies/?locale=nl&page_size={n}", 18),
+        ("/api/v2/directory/projects/?locale=nl&page_size={n}", 18),
+    ):
+        (small, _one), (large, many) = count(url.format(n=1)), count(url.format(n=100))
+        assert many > 30 or "coworkers" not in url, url
+        assert small == large, (url, small, large, many)
+        assert large <= bound, (url, large)
+    # The site search: pages, then each directory kind through the directory search (without
+    # facets, one vocabulary for the three kinds).
+    url = "/api/v2/search/?q=boekhouder&locale=nl&limit={n}"
+    (small, _one), (large, _many) = count(url.format(n=1)), count(url.format(n=50))
+    assert small == large and large <= 24, (small, large)
+    # Vocabularies are not paged: all of them, with the site, in two queries.
+    for url in ("/api/v2/directory/skills/?locale=nl", "/api/v2/directory/sectors/?locale=nl"):
+        assert count(url)[0] <= 2, url
