@@ -194,7 +194,7 @@ class DirectoryDetailView(PublicAPIMixin, GenericAPIView):
             raise NotFound()
         locale = _locale_code(request)
         with translation.override(locale):
-            vocabulary = Vocabulary.load(locale)
+            vocabulary = Vocabulary.current(locale)
             return Response(record_representation(request, record, vocabulary))
 
 

@@ -173,7 +173,7 @@ def related_records(record, language: str, limit: int = RELATED_LIMIT):
 
 
 def detail_context(record, language: str, *, request=None, preview: bool = False) -> dict:
-    vocabulary = Vocabulary.load(language)
+    vocabulary = Vocabulary.current(language)
     view = present(record, vocabulary)
     context = {
         "record": record,
@@ -280,7 +280,7 @@ def space_members(space, limit: int = SPACE_MEMBERS_LIMIT) -> dict:
     from search.directory import DirectoryQuery, search
 
     language = space.locale.language_code
-    vocabulary = Vocabulary.load(language)
+    vocabulary = Vocabulary.current(language)
     option = next(
         (o for o in vocabulary.options("space") if o.key == str(space.translation_key)), None
     )

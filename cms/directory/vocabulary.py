@@ -26,6 +26,9 @@ CHOICE_VOCABULARIES = {
 }
 
 
+_kept: dict[str, tuple[int, "Vocabulary"]] = {}  # language -> (content version, vocabulary)
+
+
 @dataclass(frozen=True)
 class Option:
     token: str  # in URLs: ?skill=comptabilite
@@ -44,6 +47,23 @@ class Vocabulary:
         self._lists = lists
         self._aliases = aliases  # name -> {token (any language, lower case): Option}
         self._by_key = {name: {o.key: o for o in options} for name, options in lists.items()}
+
+    @classmethod
+    def current(cls, language: str) -> "Vocabulary":
+        """``load()``, kept in the process while the content stays the same.
+
+        Skills, sectors and spaces all write to the change feed when they change, so its
+        newest id says when to load again (read at most once a second per process: see
+        cms/api/response_cache.py for the staleness bound)."""
+        if not settings.DIRECTORY_VOCABULARY_CACHE:
+            return cls.load(language)
+        from cms.api.response_cache import content_version
+
+        version = content_version()
+        kept = _kept.get(language)
+        if kept is None or kept[0] != version:
+            kept = _kept[language] = (version, cls.load(language))
+        return kept[1]
 
     @classmethod
     def load(cls, language: str) -> "Vocabulary":

@@ -188,7 +188,8 @@ SEARCH_TIMEOUT = float(env_str("SEARCH_TIMEOUT", "2"))  # seconds; then the data
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "coffee-dev-")  # one per environment
 # Wagtail's own search (pages, admin) follows SEARCH_ENGINE; the database backend is always
 # kept up to date too, since the directory falls back to it when the engine is down.
-# On PostgreSQL, Wagtail's backend with accents folded (search/backends.py), as SQLite's does.
+# On PostgreSQL, Wagtail's backend with accents folded, as SQLite's does, and French, Dutch and
+# English stemming by each object's locale (search/backends.py).
 DATABASE_SEARCH_BACKEND = (
     "search.backends"
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
@@ -237,8 +238,9 @@ COFFEE_API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 60)
 # Whole public API answers, reused until the change feed moves (cms/api/response_cache.py);
 # empty turns it off.
 COFFEE_API_RESPONSE_CACHE = env_str("API_RESPONSE_CACHE", "api")
+# The directory's filter values, kept per process until the change feed moves.
+DIRECTORY_VOCABULARY_CACHE = env_bool("DIRECTORY_VOCABULARY_CACHE", True)
 COFFEE_API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "300/min")
-COFFEE_API_THROTTLE_CACHE = env_str("API_THROTTLE_CACHE", "default")  # shared by all workers
 COFFEE_API_NUM_PROXIES = env_int("API_NUM_PROXIES", 0)  # trusted proxies setting X-Forwarded-For
 COFFEE_WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 6)
 COFFEE_WEBHOOK_BACKOFF_SECONDS = env_int("WEBHOOK_BACKOFF_SECONDS", 30)

@@ -12,4 +12,7 @@ CACHES = {
 # Tests change content behind the change feed's back (direct updates): the response cache has
 # its own tests (tests/api/test_response_cache.py), which turn it on.
 COFFEE_API_RESPONSE_CACHE = ""
+# Rolled-back tests can reuse change ids on SQLite; tests/directory/test_vocabulary_cache.py
+# turns the cache on.
+DIRECTORY_VOCABULARY_CACHE = False
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -236,7 +236,7 @@ def parse_directory_query(
             )
         )
 
-    vocabulary = vocabulary if vocabulary is not None else Vocabulary.load(locale)
+    vocabulary = vocabulary if vocabulary is not None else Vocabulary.current(locale)
     filters: dict[str, tuple[str, ...]] = {}
     for facet in spec.facets:
         tokens = []

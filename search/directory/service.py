@@ -94,7 +94,7 @@ def search(
     """Public records of ``query.kind`` matching the query, one page of them, with facets
     (unless ``facets=False``: lists that only need the records)."""
     started = time.perf_counter()
-    vocabulary = vocabulary if vocabulary is not None else Vocabulary.load(query.locale)
+    vocabulary = vocabulary if vocabulary is not None else Vocabulary.current(query.locale)
     plan = make_plan(query, vocabulary, with_facets=facets)
     response, engine_name, degraded = _run(plan)
 
