@@ -12,7 +12,7 @@ import datetime
 from urllib.parse import urlsplit
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Max, Prefetch, Q
+from django.db.models import Max, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -222,6 +222,25 @@ class PagesEndpoint(PublicAPIMixin, BatchListingMixin, PagesAPIViewSet):
     def get_listing_default_fields(cls, model):
         fields = super().get_listing_default_fields(model)
         return fields
+
+    def listing_view(self, request):
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        serializer = self.get_serializer_class()(context=self.get_serializer_context())
+        columns = None
+        if isinstance(queryset, QuerySet):
+            columns = serializers.row_columns(serializer, queryset.model)
+        if columns is None:
+            self.batch = self.paginate_queryset(queryset)
+            data = [serializer.to_representation(item) for item in self.batch]
+        else:
+            # Only plain columns to show: rows, not page instances (same JSON, less CPU).
+            rows = self.paginate_queryset(queryset.prefetch_related(None).values(*columns))
+            self.batch = serializers.page_rows(queryset.model, rows)
+            data = serializers.represent_rows(serializer, self.batch)
+        self.last_modified = self.listing_last_modified(self.batch)
+        return self.get_paginated_response(data)
 
     def get_site(self):
         # Django's request, where Wagtail's own look-ups (URLs) find the cached site too.

@@ -36,6 +36,7 @@ class Links:
         self.base_url = get_base_url(self.request) or ""
         self._detail_prefixes = {}
         self._language_prefixes = {}
+        self._page_urls = {}
         self._root_paths = None
 
     def full(self, path: str | None) -> str | None:
@@ -88,6 +89,14 @@ class Links:
 
     def page_url(self, url_path: str) -> str | None:
         """Page.get_full_url(request) from the page's url_path (Wagtail's get_url_parts)."""
+        # A listed page's address shows again in the translations of the other listed pages.
+        try:
+            return self._page_urls[url_path]
+        except KeyError:
+            url = self._page_urls[url_path] = self._page_url(url_path)
+            return url
+
+    def _page_url(self, url_path: str) -> str | None:
         possible = [root for root in self.site_root_paths() if url_path.startswith(root.root_path)]
         if not possible:
             return None
