@@ -54,9 +54,9 @@ def _choices(vocabulary, name, codes):
     return result
 
 
-def record_representation(request, record, vocabulary, highlights=None):
+def record_representation(request, record, vocabulary, highlights=None, view=None):
     """One directory record: free text in its own language, labels in the requested one."""
-    view = present(record, vocabulary)
+    view = view if view is not None else present(record, vocabulary)
     kind = record.directory_kind
     context = {"request": request}
     data = {
@@ -152,7 +152,7 @@ class DirectoryListView(PublicAPIMixin, GenericAPIView):
                 raise InvalidParameter(name, problem.message)
             results = directory_search(query, vocabulary=vocabulary)
             items = [
-                record_representation(request, hit.record, vocabulary, hit.highlights)
+                record_representation(request, hit.record, vocabulary, hit.highlights, hit.view)
                 for hit in results.hits
             ]
             facets = {

@@ -5,7 +5,8 @@ search results and the API."""
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, TextField, Value
+from django.db.models.functions import Cast
 from django.utils import translation
 from django.utils.text import Truncator
 
@@ -15,7 +16,8 @@ from .vocabulary import Option, Vocabulary
 RELATED_LIMIT = 6
 SUMMARY_WORDS = 40
 
-# What each kind needs loaded to be shown in a list (kept here so every list is bounded).
+# What each kind needs loaded to be shown in a list: the rows joined to it, and the relations
+# whose translation keys it shows (kept here so every list is bounded).
 LIST_RELATED = {
     "coworkers": (("locale", "photo"), ("skills", "sectors", "home_space", "spaces_visited")),
     "companies": (("locale", "logo"), ("skills", "sectors", "spaces")),
@@ -24,6 +26,7 @@ LIST_RELATED = {
         ("skills", "sectors"),
     ),
 }
+SPACE_RELATIONS = ("home_space", "spaces_visited", "spaces")  # the order they are shown in
 
 
 def _keys_only(model, name: str) -> Prefetch:
@@ -34,11 +37,56 @@ def _keys_only(model, name: str) -> Prefetch:
 
 
 def with_list_related(queryset, kind: str):
+    """For one record (a detail page); lists use ``list_records``."""
     select, prefetch = LIST_RELATED[kind]
     model = queryset.model
     return queryset.select_related(*select).prefetch_related(
         *(_keys_only(model, name) for name in prefetch)
     )
+
+
+def _order_column(related) -> str:
+    """What the related rows are sorted by when read through their manager (pages: path)."""
+    ordering = related._default_manager.all().query.order_by or related._meta.ordering
+    first = ordering[0] if ordering else "pk"
+    return first if isinstance(first, str) and not first.startswith("-") else "pk"
+
+
+def list_records(queryset, kind: str, limit: int | None = None) -> list:
+    """The records of a list, with the translation keys of their skills, sectors and spaces
+    read in one query for all of them (``prefetch_related`` takes one per relation)."""
+    select, relations = LIST_RELATED[kind]
+    queryset = queryset.select_related(*select)
+    records = list(queryset if limit is None else queryset[:limit])
+    if not records:
+        return records
+    model = queryset.model
+    ids = [record.pk for record in records]
+    parts = []
+    for position, name in enumerate(relations):
+        field = model._meta.get_field(name)
+        order_column = _order_column(field.related_model)
+        if field.many_to_many:
+            source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+            links = field.remote_field.through._default_manager.filter(**{f"{source}_id__in": ids})
+            row = (f"{source}_id", f"{target}__translation_key", f"{target}__{order_column}")
+        else:
+            links = model._default_manager.filter(pk__in=ids, **{f"{name}__isnull": False})
+            row = ("pk", f"{name}__translation_key", f"{name}__{order_column}")
+        parts.append(
+            links.order_by().values_list(Value(position), row[0], row[1], Cast(row[2], TextField()))
+        )
+    rows = sorted(parts[0].union(*parts[1:], all=True), key=lambda row: (row[0], row[3] or ""))
+    keys = {record.pk: {name: [] for name in relations} for record in records}
+    for position, pk, key, _order in rows:
+        keys[pk][relations[position]].append(str(key))
+    for record in records:
+        record._related_keys = keys[record.pk]
+        if any(name in SPACE_RELATIONS for name in relations):
+            record._space_keys = [
+                key for name in SPACE_RELATIONS for key in keys[record.pk].get(name, ())
+            ]
+    return records
 
 
 @dataclass
@@ -63,8 +111,13 @@ class RecordView:
         return self.language == translation.get_language()
 
 
-def _keys(manager) -> list[str]:
-    return [str(item.translation_key) for item in manager.all()]
+def _keys(record, name: str) -> list[str]:
+    """Translation keys of a record's skills or sectors (loaded by ``list_records``, else
+    read through the relation)."""
+    loaded = record.__dict__.get("_related_keys")
+    if loaded is not None:
+        return loaded.get(name, [])
+    return [str(item.translation_key) for item in getattr(record, name).all()]
 
 
 def _choice_labels(vocabulary, name, codes) -> str:
@@ -88,8 +141,8 @@ def present(record, vocabulary: Vocabulary) -> RecordView:
             url=record.get_url(language),
             language=record.locale.language_code,
             summary="",
-            skills=vocabulary.labels("skill", _keys(record.skills)),
-            sectors=vocabulary.labels("sector", _keys(record.sectors)),
+            skills=vocabulary.labels("skill", _keys(record, "skills")),
+            sectors=vocabulary.labels("sector", _keys(record, "sectors")),
         )
         if isinstance(record, Coworker):
             view.summary = record.headline
@@ -151,7 +204,7 @@ def alternates(record) -> list[dict]:
 def related_records(record, language: str, limit: int = RELATED_LIMIT):
     """Public records of the same kind sharing skills or a space, most shared skills first."""
     model = type(record)
-    skill_keys = _keys(record.skills)
+    skill_keys = _keys(record, "skills")
     space_keys = [str(key) for key in record.space_keys()]
     condition = Q(skills__translation_key__in=skill_keys)
     if model is Coworker:
@@ -169,7 +222,7 @@ def related_records(record, language: str, limit: int = RELATED_LIMIT):
         )
         .order_by("-shared", "sort_key")
     )
-    return list(with_list_related(queryset, record.directory_kind)[:limit])
+    return list_records(queryset, record.directory_kind, limit)
 
 
 def detail_context(record, language: str, *, request=None, preview: bool = False) -> dict:
@@ -192,9 +245,9 @@ def detail_context(record, language: str, *, request=None, preview: bool = False
             posted_by_coworker__translation_key__in=group_keys
         )
         context["companies"] = present_many(
-            with_list_related(companies.distinct(), "companies"), vocabulary
+            list_records(companies.distinct(), "companies"), vocabulary
         )
-        context["projects"] = present_many(with_list_related(projects, "projects"), vocabulary)
+        context["projects"] = present_many(list_records(projects, "projects"), vocabulary)
         context["social_links"] = [block.value for block in record.social_links]
     elif isinstance(record, Company):
         people_keys = [person.translation_key for person in record.people.all()]
@@ -202,8 +255,8 @@ def detail_context(record, language: str, *, request=None, preview: bool = False
         projects = ProjectIdea.objects.in_locale(language).filter(
             posted_by_company__translation_key__in=group_keys
         )
-        context["people"] = present_many(with_list_related(people, "coworkers"), vocabulary)
-        context["projects"] = present_many(with_list_related(projects, "projects"), vocabulary)
+        context["people"] = present_many(list_records(people, "coworkers"), vocabulary)
+        context["projects"] = present_many(list_records(projects, "projects"), vocabulary)
         context["social_links"] = [block.value for block in record.social_links]
     elif isinstance(record, ProjectIdea):
         posters = []
@@ -211,12 +264,12 @@ def detail_context(record, language: str, *, request=None, preview: bool = False
             person = Coworker.objects.in_locale(language).filter(
                 translation_key=record.posted_by_coworker.translation_key
             )
-            posters += present_many(with_list_related(person, "coworkers"), vocabulary)
+            posters += present_many(list_records(person, "coworkers"), vocabulary)
         if record.posted_by_company_id:
             company = Company.objects.in_locale(language).filter(
                 translation_key=record.posted_by_company.translation_key
             )
-            posters += present_many(with_list_related(company, "companies"), vocabulary)
+            posters += present_many(list_records(company, "companies"), vocabulary)
         context["posters"] = posters
     return context
 

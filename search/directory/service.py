@@ -7,7 +7,7 @@ import time
 from django.utils.translation import gettext as _
 
 from cms.directory.kinds import KINDS
-from cms.directory.presenters import present, with_list_related
+from cms.directory.presenters import list_records, present
 from cms.directory.vocabulary import CHOICE_VOCABULARIES, Vocabulary
 
 from .engines import EngineUnavailable, SearchPlan, get_engine, get_fallback_engine
@@ -117,9 +117,8 @@ def search(
         response.facet_counts = facet_counts
 
     model = plan.kind.model
-    records = with_list_related(
-        model.objects.in_locale(query.locale).filter(pk__in=response.ids), query.kind
-    ).in_bulk()
+    listed = model.objects.in_locale(query.locale).filter(pk__in=response.ids)
+    records = {record.pk: record for record in list_records(listed, query.kind)}
     hits = []
     for pk in response.ids:
         record = records.get(pk)

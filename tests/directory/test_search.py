@@ -7,6 +7,8 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ImproperlyConfigured
 
 from cms.directory.models import Coworker, Skill
+from cms.directory.vocabulary import Vocabulary
+from cms.spaces.models import SpacePage
 from search.directory import DirectoryQuery, engines, parse_directory_query, search
 from tests.conftest import LANGUAGES
 
@@ -215,3 +217,34 @@ def test_engine_is_chosen_by_setting_and_falls_back(directory, settings, monkeyp
     results = search(DirectoryQuery(text="comptable", locale="fr"))
     assert results.engine == "database" and results.degraded
     assert names(results) == accountants(directory)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_person_filed_twice_under_a_space_counts_once(directory, lang):
+    """Julien's home space is Mutualab; he also lists Mutualab, in Dutch, among the spaces he
+    visits: one person for Mutualab, as its filter finds."""
+    julien = directory.people["julien"]
+    mutualab = directory.spaces["Mutualab"]
+    dutch = SpacePage.objects.get(
+        translation_key=mutualab.translation_key, locale__language_code="nl"
+    )
+    julien.spaces_visited = [*julien.spaces_visited.all(), dutch]
+    julien.save()
+    results = search(DirectoryQuery(locale=lang, page_size=100))
+    counts = {value.value: value.count for value in results.facets["space"]}
+    for token, count in counts.items():
+        narrowed = search(DirectoryQuery(locale=lang, filters={"space": (token,)}), facets=False)
+        assert count == narrowed.total, token
+    mutualab_token = next(v.value for v in results.facets["space"] if "mutualab" in v.value)
+    assert counts[mutualab_token] == 2  # Emma, Julien
+
+
+def test_a_page_of_results_with_facets_in_four_queries(directory, django_assert_num_queries):
+    """The total and every facet's counts in one query, then the page of ids, the records,
+    and the keys of all their skills, sectors and spaces (the vocabulary given)."""
+    query = DirectoryQuery(locale="nl", page_size=100)
+    vocabulary = Vocabulary.load("nl")
+    with django_assert_num_queries(4):
+        results = search(query, vocabulary=vocabulary)
+    assert results.total == len(PUBLIC_PEOPLE) == len(results.hits)
+    assert {value.count for value in results.facets["space"]} == {2, 3}  # Mutualab, ESCO

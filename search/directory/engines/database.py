@@ -1,12 +1,14 @@
 """The embedded engine: Wagtail's database search backend for the words, the ORM for filters
 and facet counts. Every query starts from ``in_locale()``, the one definition of what a
-visitor may see; each facet is counted in one query, whatever the number of values."""
+visitor may see; the total and every facet are counted in one query, whatever the number
+of facets and values."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, router
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 from django.db.models.expressions import RawSQL
 
+from cms.directory.fields import split_choices
 from search.pages import database_backend
 
 from .base import DirectoryEngine, EngineResponse, SearchPlan
@@ -58,36 +60,146 @@ def apply_filters(queryset, plan: SearchPlan, *, skip: str | None = None):
     return queryset
 
 
-def count_facet(queryset, plan, spec) -> dict[str, int]:
-    """Public records per value of one facet, in one query."""
-    model = queryset.model
-    keys = plan.facet_keys.get(spec.name, ())
-    if len(spec.paths) == 1 and not spec.is_choice_list(model):
-        path = spec.paths[0]
-        key_of = None
-        if _by_row_id(plan, spec, path):
-            key_of = {pk: key for key, ids in plan.row_ids[spec.name].items() for pk in ids}
-            path = path[: -len(KEY_SUFFIX)]
-        rows = (
-            queryset.order_by()
-            .values(path)
-            .annotate(n=Count("pk", distinct=spec.is_multi_valued(model)))
-            .values_list(path, "n")
+TOTAL = -1  # the row of the facet query that holds the number of matching records
+
+
+def _sql(queryset) -> tuple[str, tuple]:
+    connection = connections[queryset.db]
+    return queryset.query.get_compiler(connection=connection).as_sql()
+
+
+def _row_id_keys(plan, spec, column) -> tuple[str, list]:
+    """SQL naming the key (translation key) a row id stands for: no join to the terms."""
+    whens, params = [], []
+    for key, ids in plan.row_ids[spec.name].items():
+        if ids:
+            whens.append(f"WHEN {column} IN ({', '.join(['%s'] * len(ids))}) THEN %s")
+            params += [*ids, key]
+    if not whens:
+        return "CAST(NULL AS TEXT)", []
+    return f"CASE {' '.join(whens)} END", params
+
+
+def _sources(model, plan, spec, quote) -> list[tuple[str, str, str, bool]] | None:
+    """Where each path of a facet is stored: (table, record column, value column, whether the
+    value is a row id). None when a path leads to terms the vocabulary has no rows of."""
+    table = quote(model._meta.db_table)
+    record = f"{table}.{quote(model._meta.pk.column)}"
+    sources = []
+    for path in spec.paths:
+        field = model._meta.get_field(path.split("__")[0])
+        by_row_id = _by_row_id(plan, spec, path)
+        if field.is_relation and not by_row_id:
+            return None
+        if field.many_to_many:
+            through = field.remote_field.through._meta
+            links = quote(through.db_table)
+            source = through.get_field(field.m2m_field_name()).column
+            target = through.get_field(field.m2m_reverse_field_name()).column
+            sources.append((links, f"{links}.{quote(source)}", f"{links}.{quote(target)}", True))
+        else:
+            sources.append((table, record, f"{table}.{quote(field.column)}", by_row_id))
+    return sources
+
+
+def facet_part(model, plan, spec, position, scope, quote) -> tuple[str, list] | None:
+    """SQL counting one facet among the records of the ``scope`` CTE: rows of (facet
+    position, value, number of records), decoded by ``read_facet_rows``."""
+    sources = _sources(model, plan, spec, quote)
+    if sources is None:
+        return None
+    if len(sources) == 1:
+        # Each value as stored (a row id, a code, a list of codes), one group each.
+        table, record, value, _by_id = sources[0]
+        return (
+            f"SELECT {position} AS f, CAST({value} AS TEXT) AS v, "  # noqa: S608
+            f"COUNT(DISTINCT {record}) AS n FROM {table} "
+            f"WHERE {record} IN (SELECT pk FROM {scope}) GROUP BY {value}",
+            [],
         )
-        counts: dict[str, int] = {}
-        for value, n in rows:
-            key = key_of.get(value) if key_of is not None else value
+    # Filed under a key by several paths (home space, spaces visited): the record counts once.
+    pairs, params = [], []
+    for table, record, value, by_id in sources:
+        key, key_params = (
+            _row_id_keys(plan, spec, value) if by_id else (f"CAST({value} AS TEXT)", [])
+        )
+        pairs.append(
+            f"SELECT {record} AS r, {key} AS v FROM {table} "  # noqa: S608
+            f"WHERE {record} IN (SELECT pk FROM {scope})"
+        )
+        params += key_params
+    return (
+        f"SELECT {position} AS f, v, COUNT(DISTINCT r) AS n "  # noqa: S608
+        f"FROM ({' UNION ALL '.join(pairs)}) AS pairs GROUP BY v",
+        params,
+    )
+
+
+def read_facet_rows(rows, plan, model) -> tuple[int, dict[str, dict[str, int]]]:
+    total, counts = 0, {spec.name: {} for spec in plan.kind.facets}
+    keys_of_rows = {}
+    for position, value, n in rows:
+        if position == TOTAL:
+            total = n
+            continue
+        if value in (None, ""):
+            continue
+        spec = plan.kind.facets[position]
+        if spec.is_choice_list(model):
+            keys = split_choices(value)  # one row per combination of codes: ",fr,nl,"
+        elif len(spec.paths) == 1 and _by_row_id(plan, spec, spec.paths[0]):
+            if spec.name not in keys_of_rows:
+                keys_of_rows[spec.name] = _key_of_row(plan, spec)
+            keys = [keys_of_rows[spec.name].get(int(value))]
+        else:
+            keys = [value]
+        spec_counts = counts[spec.name]
+        for key in keys:
             if key not in (None, ""):
-                counts[str(key)] = counts.get(str(key), 0) + n
-        return counts
-    if not keys:
-        return {}
-    aggregates = {
-        f"k{position}": Count("pk", filter=facet_condition(model, plan, spec, [key]))
-        for position, key in enumerate(keys)
-    }
-    totals = queryset.order_by().aggregate(**aggregates)
-    return {key: totals[f"k{position}"] for position, key in enumerate(keys)}
+                spec_counts[str(key)] = spec_counts.get(str(key), 0) + n
+    return total, counts
+
+
+def _key_of_row(plan, spec) -> dict[int, str]:
+    return {pk: key for key, ids in plan.row_ids[spec.name].items() for pk in ids}
+
+
+def count_all(visible, matching, plan) -> tuple[int, dict[str, dict[str, int]]]:
+    """The number of matching records and every facet's counts, in one query.
+
+    The matching records are selected once (a CTE); a facet with a filter is counted among
+    the records matching the other filters (its own CTE)."""
+    model = matching.model
+    connection = connections[matching.db]
+    quote = connection.ops.quote_name
+    scopes, params = [], []
+
+    def scope(queryset, name):
+        sql, scope_params = _sql(queryset.order_by().values("pk"))
+        scopes.append(f"{name}(pk) AS ({sql})")
+        params.extend(scope_params)
+        return name
+
+    matched = scope(matching, "matched")
+    total = f"SELECT {TOTAL} AS f, CAST(NULL AS TEXT) AS v, COUNT(*) AS n FROM {matched}"  # noqa: S608
+    parts = [(total, [])]
+    if plan.with_facets:
+        for position, spec in enumerate(plan.kind.facets):
+            where = matched
+            if spec.name in plan.filters:
+                where = scope(apply_filters(visible, plan, skip=spec.name), f"scope{position}")
+            part = facet_part(model, plan, spec, position, where, quote)
+            if part is not None:
+                parts.append(part)
+    body = " UNION ALL ".join(
+        f"SELECT * FROM ({text}) AS part{position}"  # noqa: S608
+        for position, (text, _) in enumerate(parts)
+    )
+    params += [param for _text, part_params in parts for param in part_params]
+    with connection.cursor() as cursor:
+        cursor.execute(f"WITH {', '.join(scopes)} {body}", params)
+        rows = cursor.fetchall()
+    return read_facet_rows(rows, plan, model)
 
 
 class BackendWords:
@@ -190,25 +302,21 @@ class DatabaseEngine(DirectoryEngine):
             visible = everyone.filter(words.condition())
 
         matching = apply_filters(visible, plan)
-        total = matching.count()
+        total, facet_counts = count_all(visible, matching, plan)
         if plan.terms and not total and not (plan.filters and visible.exists()):
             # No whole-word match: try the last word as the beginning of a word ("compta").
             words = words_matcher(model)(model, plan.terms, prefix=True)
             visible = everyone.filter(words.condition())
             matching = apply_filters(visible, plan)
-            total = matching.count()
+            total, facet_counts = count_all(visible, matching, plan)
 
         scores = {}
         start, stop = plan.offset, plan.offset + plan.limit
-        if plan.ordering == "relevance" and words is not None:
+        if not total:
+            ids = []
+        elif plan.ordering == "relevance" and words is not None:
             ids, scores = words.rank(matching, plan, start, stop)
         else:
             ordering = ORDERINGS.get(plan.ordering, ORDERINGS["name"])
             ids = list(matching.order_by(*ordering).values_list("pk", flat=True)[start:stop])
-
-        facet_counts = {}
-        if plan.with_facets:
-            for spec in plan.kind.facets:
-                scope = apply_filters(visible, plan, skip=spec.name)
-                facet_counts[spec.name] = count_facet(scope, plan, spec)
         return EngineResponse(ids=ids, total=total, facet_counts=facet_counts, scores=scores)
