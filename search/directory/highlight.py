@@ -1,5 +1,6 @@
 """Highlighted excerpts for engines that do not make their own (the database engine)."""
 
+import functools
 import re
 import unicodedata
 
@@ -9,14 +10,18 @@ from django.utils.safestring import SafeString, mark_safe
 EXCERPT_LENGTH = 220
 
 
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    base = unicodedata.normalize("NFKD", char)[:1] or char
+    lower = base.lower()
+    return lower if len(lower) == 1 else base
+
+
 def fold(text: str) -> str:
     """Lower case without accents, one character for one character (positions are kept)."""
-    folded = []
-    for char in text:
-        base = unicodedata.normalize("NFKD", char)[:1] or char
-        lower = base.lower()
-        folded.append(lower if len(lower) == 1 else base)
-    return "".join(folded)
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_char, text))
 
 
 def highlight(text: str, terms, length: int = EXCERPT_LENGTH) -> SafeString | None:

@@ -73,6 +73,16 @@ def filters_except(plan: SearchPlan, skip: str | None = None) -> list:
     ]
 
 
+def facet_scopes(plan: SearchPlan) -> list[tuple[list, list[str]]]:
+    """Facets grouped by the filters counting them (every other facet's): the facets nobody
+    filters on share one scope, so the engine applies each set of filters once."""
+    scopes = {}
+    for spec in plan.kind.facets:
+        others = filters_except(plan, skip=spec.name)
+        scopes.setdefault(repr([q.to_dict() for q in others]), (others, []))[1].append(spec.name)
+    return list(scopes.values())
+
+
 ORDERINGS = {
     "name": [{"sort_key": "asc"}, {"pk": "asc"}],
     "recent": [{"first_published_at": {"order": "desc", "missing": "_last"}}, {"pk": "desc"}],
@@ -121,26 +131,27 @@ def build_search(plan: SearchPlan, *, tolerant: bool = False, now=None) -> Searc
         from_=plan.offset, size=plan.limit, track_total_hits=True, docvalue_fields=["pk"]
     )
     if plan.with_facets:
-        for spec in plan.kind.facets:
-            size = max(len(plan.facet_keys.get(spec.name, ())), FACET_SIZE_MIN)
-            values = A("terms", field=f"facet_{spec.name}", size=size)
-            others = filters_except(plan, skip=spec.name)
-            scope = A("filter", Q("bool", filter=others) if others else Q("match_all"))
-            scope.bucket("values", values)
-            search.aggs.bucket(f"facet_{spec.name}", scope)
-    if plan.terms:
+        for position, (others, names) in enumerate(facet_scopes(plan)):
+            if others:
+                scope = search.aggs.bucket(f"scope_{position}", "filter", Q("bool", filter=others))
+            else:
+                scope = search.aggs
+            for name in names:
+                size = max(len(plan.facet_keys.get(name, ())), FACET_SIZE_MIN)
+                scope.bucket(f"facet_{name}", "terms", field=f"facet_{name}", size=size)
+    if plan.terms and filters:
         # Records matching the words whatever the filters (aggregations ignore post_filter):
         # like the database engine, typo tolerance is only tried when the words match nothing.
         search.aggs.bucket("words_only", A("filter", Q("match_all")))
-        if not tolerant:
-            search = search.highlight_options(
-                pre_tags=["<mark>"],
-                post_tags=["</mark>"],
-                encoder="html",
-                fragment_size=HIGHLIGHT_SIZE,
-                number_of_fragments=1,
-                require_field_match=False,
-            ).highlight(*highlighted_fields(plan.kind.name))
+    if plan.terms and not tolerant:
+        search = search.highlight_options(
+            pre_tags=["<mark>"],
+            post_tags=["</mark>"],
+            encoder="html",
+            fragment_size=HIGHLIGHT_SIZE,
+            number_of_fragments=1,
+            require_field_match=False,
+        ).highlight(*highlighted_fields(plan.kind.name))
     return search
 
 
@@ -199,8 +210,14 @@ class RemoteEngine(DirectoryEngine):
         facet_counts = {}
         if plan.with_facets:
             aggregations = answer.get("aggregations", {})
+            found = {}
+            for name, aggregation in aggregations.items():
+                if name.startswith("scope_"):
+                    found.update(aggregation)
+                else:
+                    found[name] = aggregation
             for spec in plan.kind.facets:
-                buckets = aggregations.get(f"facet_{spec.name}", {}).get("values", {})
+                buckets = found.get(f"facet_{spec.name}", {})
                 facet_counts[spec.name] = {
                     str(bucket["key"]): bucket["doc_count"] for bucket in buckets.get("buckets", [])
                 }
