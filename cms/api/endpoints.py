@@ -9,6 +9,7 @@ Subclasses of Wagtail's viewsets that:
 """
 
 import datetime
+import functools
 from urllib.parse import urlsplit
 
 from django.contrib.contenttypes.models import ContentType
@@ -105,6 +106,22 @@ def _overrides_for(model):
     return result
 
 
+def _frozen(fields_config):
+    """parse_fields_parameter()'s nested lists as nested tuples (hashable)."""
+    if fields_config is None:
+        return None
+    return tuple(
+        (name, negated, _frozen(sub_fields)) for name, negated, sub_fields in fields_config
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _serializer_class(endpoint, router, model, fields_config, show_details, nested):
+    return super(BatchListingMixin, endpoint)._get_serializer_class(
+        router, model, fields_config, show_details=show_details, nested=nested
+    )
+
+
 class BatchListingMixin:
     """listing_view keeping the listed objects on the view (`self.batch`) for bulk look-ups."""
 
@@ -116,6 +133,11 @@ class BatchListingMixin:
             self.known_query_parameters
         )
         params.check_known(self.request.query_params, allowed)
+
+    @classmethod
+    def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
+        # Wagtail builds a new class on every request; the same arguments give the same class.
+        return _serializer_class(cls, router, model, _frozen(fields_config), show_details, nested)
 
     def listing_view(self, request):
         queryset = self.get_queryset()

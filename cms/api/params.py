@@ -98,14 +98,26 @@ def parse_datetime(value: str, name: str) -> datetime.datetime:
     return parsed
 
 
+#: language code -> Locale id, kept in the process (cleared by cms.api.signals when a Locale
+#: is saved or deleted).
+_locale_ids: dict[str, int] = {}
+
+
+def forget_locales(**kwargs) -> None:
+    _locale_ids.clear()
+
+
 def parse_locale(value: str, name: str = "locale") -> Locale:
     codes = content_language_codes()
     if value not in codes:
         raise InvalidParameter(name, f"{name} must be one of: {', '.join(codes)}.")
-    locale = Locale.objects.filter(language_code=value).first()
-    if locale is None:  # pragma: no cover - a configured language without its Locale row
-        raise InvalidParameter(name, f"{name} {value} has no content yet.")
-    return locale
+    locale_id = _locale_ids.get(value)
+    if locale_id is None:
+        locale_id = Locale.objects.filter(language_code=value).values_list("pk", flat=True).first()
+        if locale_id is None:  # a configured language without its Locale row
+            raise InvalidParameter(name, f"{name} {value} has no content yet.")
+        _locale_ids[value] = locale_id
+    return Locale(pk=locale_id, language_code=value)
 
 
 def get_locale(query_params, name="locale"):

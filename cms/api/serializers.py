@@ -8,6 +8,7 @@
 - Each page carries its translations in meta.
 """
 
+import copy
 import re
 from collections import defaultdict
 from functools import cached_property
@@ -412,6 +413,17 @@ _SERIALIZER_FIELD_MAPPING.update(
 class SafeSerializerMixin:
     serializer_field_mapping = _SERIALIZER_FIELD_MAPPING
     serializer_related_field = VisibleRelatedField
+
+    def get_fields(self):
+        """ModelSerializer's fields, built once per class: they depend on the class only (the
+        endpoints keep the classes), and copying them, as DRF copies declared fields for every
+        serializer, costs a quarter of building them from the model."""
+        built = type(self).__dict__.get("_coffee_fields")
+        if built is None:
+            built = super().get_fields()
+            type(self)._coffee_fields = copy.deepcopy(built)
+            return built
+        return copy.deepcopy(built)
 
     def build_property_field(self, field_name, model_class):
         field = getattr(model_class, field_name)

@@ -3,7 +3,7 @@
 import threading
 
 from django.db.models.signals import post_delete, post_save, pre_delete
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -12,7 +12,7 @@ from wagtail.signals import (
     unpublished,
 )
 
-from . import changes
+from . import changes, params
 
 
 def on_page_published(sender, instance, **kwargs):
@@ -102,4 +102,8 @@ def connect():
     )
     post_delete.connect(
         on_restriction_changed, sender=PageViewRestriction, dispatch_uid="coffee_api_pvr_deleted"
+    )
+    post_save.connect(params.forget_locales, sender=Locale, dispatch_uid="coffee_api_locale_saved")
+    post_delete.connect(
+        params.forget_locales, sender=Locale, dispatch_uid="coffee_api_locale_deleted"
     )
