@@ -784,24 +784,18 @@ def represent_rows(serializer, rows) -> list:
     result = []
     for row in rows:
         data = {"id": None} if id_first else {}
-        meta = {}
-        for field in meta_fields:
-            try:
-                attribute = field.get_attribute(row)
-            except SkipField:
-                continue
-            meta[field.field_name] = _represent(field, attribute)
+        meta = _represent(meta_fields, row, {})
         if meta:
             data["meta"] = meta
-        for field in body_fields:
-            try:
-                attribute = field.get_attribute(row)
-            except SkipField:
-                continue
-            data[field.field_name] = _represent(field, attribute)
-        result.append(data)
+        result.append(_represent(body_fields, row, data))
     return result
 
 
-def _represent(field, attribute):
-    return None if attribute is None else field.to_representation(attribute)
+def _represent(fields, row, into: dict) -> dict:
+    for field in fields:
+        try:
+            attribute = field.get_attribute(row)
+        except SkipField:
+            continue
+        into[field.field_name] = None if attribute is None else field.to_representation(attribute)
+    return into
