@@ -34,12 +34,7 @@ COMMON_PARAMETERS = {"q", "locale", "ordering", "page", "page_size", "format", "
 
 def _locale_code(request) -> str:
     value = request.query_params.get("locale")
-    if value is None:
-        return settings.LANGUAGE_CODE
-    codes = params.content_language_codes()
-    if value not in codes:
-        raise InvalidParameter("locale", f"locale must be one of: {', '.join(codes)}.")
-    return value
+    return settings.LANGUAGE_CODE if value is None else params.check_language(value)
 
 
 def _options(options):

@@ -142,12 +142,14 @@ class BatchListingMixin:
     def listing_view(self, request):
         queryset = self.get_queryset()
         self.check_query_parameters(queryset)
-        queryset = self.filter_queryset(queryset)
-        self.batch = self.paginate_queryset(queryset)
-        serializer = self.get_serializer(self.batch, many=True)
-        data = serializer.data
+        data = self.serialize_listing(self.filter_queryset(queryset))
         self.last_modified = self.listing_last_modified(self.batch)
         return self.get_paginated_response(data)
+
+    def serialize_listing(self, queryset) -> list:
+        """The requested page of results as data; keeps the listed objects in ``self.batch``."""
+        self.batch = self.paginate_queryset(queryset)
+        return self.get_serializer(self.batch, many=True).data
 
     def listing_last_modified(self, batch):
         return None
@@ -245,24 +247,18 @@ class PagesEndpoint(PublicAPIMixin, BatchListingMixin, PagesAPIViewSet):
         fields = super().get_listing_default_fields(model)
         return fields
 
-    def listing_view(self, request):
-        queryset = self.get_queryset()
-        self.check_query_parameters(queryset)
-        queryset = self.filter_queryset(queryset)
+    def serialize_listing(self, queryset) -> list:
         serializer = self.get_serializer_class()(context=self.get_serializer_context())
         columns = None
         if isinstance(queryset, QuerySet):
             columns = serializers.row_columns(serializer, queryset.model)
         if columns is None:
             self.batch = self.paginate_queryset(queryset)
-            data = [serializer.to_representation(item) for item in self.batch]
-        else:
-            # Only plain columns to show: rows, not page instances (same JSON, less CPU).
-            rows = self.paginate_queryset(queryset.prefetch_related(None).values(*columns))
-            self.batch = serializers.page_rows(queryset.model, rows)
-            data = serializers.represent_rows(serializer, self.batch)
-        self.last_modified = self.listing_last_modified(self.batch)
-        return self.get_paginated_response(data)
+            return [serializer.to_representation(item) for item in self.batch]
+        # Only plain columns to show: rows, not page instances (same JSON, less CPU).
+        rows = self.paginate_queryset(queryset.prefetch_related(None).values(*columns))
+        self.batch = serializers.page_rows(queryset.model, rows)
+        return serializers.represent_rows(serializer, self.batch)
 
     def get_site(self):
         # Django's request, where Wagtail's own look-ups (URLs) find the cached site too.

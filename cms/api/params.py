@@ -107,10 +107,15 @@ def forget_locales(**kwargs) -> None:
     _locale_ids.clear()
 
 
-def parse_locale(value: str, name: str = "locale") -> Locale:
+def check_language(value: str, name: str = "locale") -> str:
     codes = content_language_codes()
     if value not in codes:
         raise InvalidParameter(name, f"{name} must be one of: {', '.join(codes)}.")
+    return value
+
+
+def parse_locale(value: str, name: str = "locale") -> Locale:
+    check_language(value, name)
     locale_id = _locale_ids.get(value)
     if locale_id is None:
         locale_id = Locale.objects.filter(language_code=value).values_list("pk", flat=True).first()
