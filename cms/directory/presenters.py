@@ -2,11 +2,13 @@
 label (skills, sectors, spaces, choices) in the visitor's language. Shared by the pages, the
 search results and the API."""
 
+import functools
 from dataclasses import dataclass, field
+from uuid import UUID
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, TextField, Value
-from django.db.models.functions import Cast
+from django.db import connections
+from django.db.models import Count, Prefetch, Q
 from django.utils import translation
 from django.utils.text import Truncator
 
@@ -27,6 +29,35 @@ LIST_RELATED = {
     ),
 }
 SPACE_RELATIONS = ("home_space", "spaces_visited", "spaces")  # the order they are shown in
+
+# Columns no list reads (Wagtail's publishing bookkeeping, what only a record's own page
+# shows), left unloaded: converting them cost more than the rest of the row.
+NOT_IN_LISTS = (
+    "latest_revision",
+    "has_unpublished_changes",
+    "last_published_at",
+    "live_revision",
+    "go_live_at",
+    "expire_at",
+    "expired",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "sort_key",
+    "shown_in",
+)
+NOT_IN_LISTS_OF = {
+    "coworkers": ("social_links", "consent_given_at", "consent_withdrawn_at", "consent_note"),
+    "companies": ("social_links",),
+    "projects": (),
+}
+
+
+def for_list(queryset, kind: str):
+    """``queryset`` loading what a list of ``kind`` shows of each record, and no more."""
+    return queryset.select_related(*LIST_RELATED[kind][0]).defer(
+        *NOT_IN_LISTS, *NOT_IN_LISTS_OF[kind]
+    )
 
 
 def _keys_only(model, name: str) -> Prefetch:
@@ -52,34 +83,73 @@ def _order_column(related) -> str:
     return first if isinstance(first, str) and not first.startswith("-") else "pk"
 
 
-def list_records(queryset, kind: str, limit: int | None = None) -> list:
-    """The records of a list, with the translation keys of their skills, sectors and spaces
-    read in one query for all of them (``prefetch_related`` takes one per relation)."""
-    select, relations = LIST_RELATED[kind]
-    queryset = queryset.select_related(*select)
-    records = list(queryset if limit is None else queryset[:limit])
-    if not records:
-        return records
-    model = queryset.model
-    ids = [record.pk for record in records]
+@functools.lru_cache(maxsize=1024)
+def _related_keys_sql(model, relations: tuple, count: int, vendor: str) -> str:
+    """One statement for the relations of ``count`` records: (position of the relation, record
+    id, translation key, sort text) rows. Built from the models' metadata once per shape,
+    since compiling the same ORM union on every list cost more than running it."""
+    quote = connections[model.objects.db].ops.quote_name
+    placeholders = ", ".join(["%s"] * count)
     parts = []
     for position, name in enumerate(relations):
         field = model._meta.get_field(name)
-        order_column = _order_column(field.related_model)
-        if field.many_to_many:
-            source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-            links = field.remote_field.through._default_manager.filter(**{f"{source}_id__in": ids})
-            row = (f"{source}_id", f"{target}__translation_key", f"{target}__{order_column}")
-        else:
-            links = model._default_manager.filter(pk__in=ids, **{f"{name}__isnull": False})
-            row = ("pk", f"{name}__translation_key", f"{name}__{order_column}")
-        parts.append(
-            links.order_by().values_list(Value(position), row[0], row[1], Cast(row[2], TextField()))
+        related = field.related_model._meta
+        key, order = (
+            related.get_field(column)
+            for column in ("translation_key", _order_column(field.related_model))
         )
-    rows = sorted(parts[0].union(*parts[1:], all=True), key=lambda row: (row[0], row[3] or ""))
+        if field.many_to_many:
+            through = field.remote_field.through._meta
+            table = through.db_table
+            owner = through.get_field(field.m2m_field_name()).column
+            target = through.get_field(field.m2m_reverse_field_name()).column
+        else:
+            table, owner, target = model._meta.db_table, model._meta.pk.column, field.column
+        # translation key and order live on the related model's concrete table (pages: page)
+        target_table = key.model._meta.db_table
+        assert order.model._meta.db_table == target_table, (name, order)  # noqa: S101
+        parts.append(
+            f"SELECT {position}, link.{quote(owner)}, term.{quote(key.column)}, "  # noqa: S608
+            f"CAST(term.{quote(order.column)} AS TEXT) "
+            f"FROM {quote(table)} link JOIN {quote(target_table)} term "
+            f"ON term.{quote(key.model._meta.pk.column)} = link.{quote(target)} "
+            f"WHERE link.{quote(owner)} IN ({placeholders})"
+        )
+    return " UNION ALL ".join(parts)
+
+
+def _uuid_text(value) -> str:
+    """A translation key as ``str(UUID)`` writes it, from a raw column (SQLite: 32 hex digits)."""
+    if isinstance(value, UUID):
+        return str(value)
+    if len(value) == 32:
+        return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+    return str(UUID(value))
+
+
+def list_records(queryset, kind: str, limit: int | None = None) -> list:
+    """The records of a list, with the translation keys of their skills, sectors and spaces
+    read in one query for all of them (``prefetch_related`` takes one per relation)."""
+    queryset = for_list(queryset, kind)
+    return with_related_keys(list(queryset if limit is None else queryset[:limit]), kind)
+
+
+def with_related_keys(records: list, kind: str) -> list:
+    """``records`` (loaded by ``for_list``) with the translation keys
+    of their skills, sectors and spaces, read in one query."""
+    if not records:
+        return records
+    relations = LIST_RELATED[kind][1]
+    model = type(records[0])
+    ids = [record.pk for record in records]
+    connection = connections[records[0]._state.db]
+    sql = _related_keys_sql(model, relations, len(ids), connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ids * len(relations))
+        rows = sorted(cursor.fetchall(), key=lambda row: (row[0], row[3] or ""))
     keys = {record.pk: {name: [] for name in relations} for record in records}
     for position, pk, key, _order in rows:
-        keys[pk][relations[position]].append(str(key))
+        keys[pk][relations[position]].append(_uuid_text(key))
     for record in records:
         record._related_keys = keys[record.pk]
         if any(name in SPACE_RELATIONS for name in relations):
@@ -132,61 +202,63 @@ def _place(vocabulary, city, country) -> str:
 
 
 def present(record, vocabulary: Vocabulary) -> RecordView:
+    if translation.get_language() != vocabulary.language:
+        with translation.override(vocabulary.language):
+            return present(record, vocabulary)
     language = vocabulary.language
-    with translation.override(language):
-        view = RecordView(
-            record=record,
-            kind=record.directory_kind,
-            name=str(record),
-            url=record.get_url(language),
-            language=record.locale.language_code,
-            summary="",
-            skills=vocabulary.labels("skill", _keys(record, "skills")),
-            sectors=vocabulary.labels("sector", _keys(record, "sectors")),
-        )
-        if isinstance(record, Coworker):
-            view.summary = record.headline
-            view.spaces = vocabulary.labels("space", record.space_keys(), keep_order=True)
-            view.place = _place(vocabulary, record.city, record.country)
-            view.image = record.photo
-            view.facts = [
-                (
-                    str(Coworker._meta.get_field("languages").verbose_name).capitalize(),
-                    _choice_labels(vocabulary, "language", record.languages),
-                ),
-                (
-                    str(Coworker._meta.get_field("open_to").verbose_name).capitalize(),
-                    _choice_labels(vocabulary, "open_to", record.open_to),
-                ),
-            ]
-        elif isinstance(record, Company):
-            view.summary = Truncator(record.description).words(SUMMARY_WORDS)
-            view.spaces = vocabulary.labels("space", record.space_keys(), keep_order=True)
-            view.place = _place(vocabulary, record.city, record.country)
-            view.image = record.logo
-            view.facts = [
-                (
-                    str(Company._meta.get_field("kind").verbose_name).capitalize(),
-                    _choice_labels(vocabulary, "type", [record.kind]),
-                ),
-                (
-                    str(Company._meta.get_field("size").verbose_name).capitalize(),
-                    _choice_labels(vocabulary, "size", [record.size] if record.size else []),
-                ),
-                (
-                    str(Company._meta.get_field("year_founded").verbose_name).capitalize(),
-                    str(record.year_founded or ""),
-                ),
-            ]
-        elif isinstance(record, ProjectIdea):
-            view.summary = Truncator(record.description).words(SUMMARY_WORDS)
-            view.facts = [
-                (
-                    str(ProjectIdea._meta.get_field("status").verbose_name).capitalize(),
-                    _choice_labels(vocabulary, "status", [record.status]),
-                ),
-            ]
-        view.facts = [(label, value) for label, value in view.facts if value]
+    view = RecordView(
+        record=record,
+        kind=record.directory_kind,
+        name=str(record),
+        url=record.get_url(language),
+        language=record.locale.language_code,
+        summary="",
+        skills=vocabulary.labels("skill", _keys(record, "skills")),
+        sectors=vocabulary.labels("sector", _keys(record, "sectors")),
+    )
+    if isinstance(record, Coworker):
+        view.summary = record.headline
+        view.spaces = vocabulary.labels("space", record.space_keys(), keep_order=True)
+        view.place = _place(vocabulary, record.city, record.country)
+        view.image = record.photo
+        view.facts = [
+            (
+                str(Coworker._meta.get_field("languages").verbose_name).capitalize(),
+                _choice_labels(vocabulary, "language", record.languages),
+            ),
+            (
+                str(Coworker._meta.get_field("open_to").verbose_name).capitalize(),
+                _choice_labels(vocabulary, "open_to", record.open_to),
+            ),
+        ]
+    elif isinstance(record, Company):
+        view.summary = Truncator(record.description).words(SUMMARY_WORDS)
+        view.spaces = vocabulary.labels("space", record.space_keys(), keep_order=True)
+        view.place = _place(vocabulary, record.city, record.country)
+        view.image = record.logo
+        view.facts = [
+            (
+                str(Company._meta.get_field("kind").verbose_name).capitalize(),
+                _choice_labels(vocabulary, "type", [record.kind]),
+            ),
+            (
+                str(Company._meta.get_field("size").verbose_name).capitalize(),
+                _choice_labels(vocabulary, "size", [record.size] if record.size else []),
+            ),
+            (
+                str(Company._meta.get_field("year_founded").verbose_name).capitalize(),
+                str(record.year_founded or ""),
+            ),
+        ]
+    elif isinstance(record, ProjectIdea):
+        view.summary = Truncator(record.description).words(SUMMARY_WORDS)
+        view.facts = [
+            (
+                str(ProjectIdea._meta.get_field("status").verbose_name).capitalize(),
+                _choice_labels(vocabulary, "status", [record.status]),
+            ),
+        ]
+    view.facts = [(label, value) for label, value in view.facts if value]
     return view
 
 

@@ -47,6 +47,10 @@ class Vocabulary:
         self._lists = lists
         self._aliases = aliases  # name -> {token (any language, lower case): Option}
         self._by_key = {name: {o.key: o for o in options} for name, options in lists.items()}
+        self._position = {
+            name: {option.key: position for position, option in enumerate(options)}
+            for name, options in lists.items()
+        }
 
     @classmethod
     def current(cls, language: str) -> "Vocabulary":
@@ -144,5 +148,6 @@ class Vocabulary:
         if keep_order:
             found = (self.by_key(name, key) for key in keys)
             return [option for option in found if option is not None]
-        wanted = set(keys)
-        return [option for option in self.options(name) if option.key in wanted]
+        position = self._position.get(name, {})
+        by_key = self._by_key.get(name, {})
+        return [by_key[key] for key in sorted(set(keys) & position.keys(), key=position.get)]

@@ -1,5 +1,6 @@
 """``search(query)``: the directory search every page, feed and API endpoint calls."""
 
+import functools
 import logging
 import math
 import time
@@ -7,7 +8,7 @@ import time
 from django.utils.translation import gettext as _
 
 from cms.directory.kinds import KINDS
-from cms.directory.presenters import list_records, present
+from cms.directory.presenters import for_list, list_records, present, with_related_keys
 from cms.directory.vocabulary import CHOICE_VOCABULARIES, Vocabulary
 
 from .engines import EngineUnavailable, SearchPlan, get_engine, get_fallback_engine
@@ -51,6 +52,7 @@ def make_plan(query: DirectoryQuery, vocabulary: Vocabulary, *, with_facets=True
         offset=query.offset,
         limit=query.page_size,
         with_facets=with_facets,
+        list_queryset=functools.partial(for_list, kind=query.kind),
     )
 
 
@@ -116,9 +118,13 @@ def search(
         response, engine_name, degraded = _run(plan)
         response.facet_counts = facet_counts
 
-    model = plan.kind.model
-    listed = model.objects.in_locale(query.locale).filter(pk__in=response.ids)
-    records = {record.pk: record for record in list_records(listed, query.kind)}
+    if response.records is not None:
+        loaded = with_related_keys(response.records, query.kind)
+    else:
+        # Read again through in_locale(): an engine's index can lag behind a change.
+        listed = plan.kind.model.objects.in_locale(query.locale).filter(pk__in=response.ids)
+        loaded = list_records(listed, query.kind)
+    records = {record.pk: record for record in loaded}
     hits = []
     for pk in response.ids:
         record = records.get(pk)

@@ -1,13 +1,14 @@
 """Coworkers, companies and project ideas: snippets with drafts, revisions, preview and
 translations, indexed for the directory search."""
 
+import functools
 import unicodedata
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.text import slugify
@@ -62,6 +63,14 @@ def sort_key_for(text: str) -> str:
 def make_slug(text: str) -> str:
     """'Léa Vasseur' -> 'lea-vasseur'; names in other scripts keep their letters."""
     return slugify(sort_key_for(text)) or slugify(text, allow_unicode=True) or "record"
+
+
+@functools.lru_cache(maxsize=8192)
+def _detail_url(kind: str, slug: str, language: str, script_prefix: str) -> str:
+    """A record's page address: the same for the same arguments, and asked for by every
+    listed record (``script_prefix`` is part of the key because ``reverse`` reads it)."""
+    with translation.override(language):
+        return reverse(f"directory:{kind}-detail", kwargs={"slug": slug})
 
 
 class DirectoryRecord(
@@ -121,6 +130,14 @@ class DirectoryRecord(
         abstract = True
 
     # ------------------------------------------------------------------ identity
+
+    def __init__(self, *args, **kwargs):
+        if kwargs:
+            super().__init__(*args, **kwargs)
+        else:
+            # A row read from the database: no child relations for ClusterableModel to pick
+            # out of the arguments (it lists the model's relations on every instance).
+            models.Model.__init__(self, *args)
 
     def __str__(self):
         return getattr(self, self.name_field)
@@ -190,8 +207,12 @@ class DirectoryRecord(
     # ------------------------------------------------------------------ addresses
 
     def get_url(self, language: str | None = None) -> str:
-        with translation.override(language or translation.get_language()):
-            return reverse(f"directory:{self.directory_kind}-detail", kwargs={"slug": self.slug})
+        return _detail_url(
+            self.directory_kind,
+            self.slug,
+            language or translation.get_language(),
+            get_script_prefix(),
+        )
 
     def get_absolute_url(self):
         return self.get_url()

@@ -1,7 +1,10 @@
 """The contract between the directory search and an engine (database, OpenSearch…)."""
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
 
 from cms.directory.kinds import DirectoryKind
 
@@ -32,6 +35,9 @@ class SearchPlan:
     offset: int = 0
     limit: int = 20
     with_facets: bool = True
+    # How the caller loads records to show them (joined rows, columns): an engine that
+    # reads the hits from the site's database loads them so and returns the records.
+    list_queryset: Callable[[QuerySet], QuerySet] | None = None
 
     @property
     def locale(self) -> str:
@@ -45,6 +51,7 @@ class EngineResponse:
     facet_counts: dict[str, dict[str, int]] = field(default_factory=dict)  # facet -> key -> n
     scores: dict[int, float] = field(default_factory=dict)
     highlights: dict[int, dict[str, str]] = field(default_factory=dict)
+    records: list | None = None  # the hits, in order, when read from the site's database
 
 
 class DirectoryEngine(ABC):

@@ -137,6 +137,7 @@ def facet_part(model, plan, spec, position, scope, quote) -> tuple[str, list] | 
 
 def read_facet_rows(rows, plan, model) -> tuple[int, dict[str, dict[str, int]]]:
     total, counts = 0, {spec.name: {} for spec in plan.kind.facets}
+    choice_lists = {spec.name for spec in plan.kind.facets if spec.is_choice_list(model)}
     keys_of_rows = {}
     for position, value, n in rows:
         if position == TOTAL:
@@ -145,7 +146,7 @@ def read_facet_rows(rows, plan, model) -> tuple[int, dict[str, dict[str, int]]]:
         if value in (None, ""):
             continue
         spec = plan.kind.facets[position]
-        if spec.is_choice_list(model):
+        if spec.name in choice_lists:
             keys = split_choices(value)  # one row per combination of codes: ",fr,nl,"
         elif len(spec.paths) == 1 and _by_row_id(plan, spec, spec.paths[0]):
             if spec.name not in keys_of_rows:
@@ -310,7 +311,7 @@ class DatabaseEngine(DirectoryEngine):
             matching = apply_filters(visible, plan)
             total, facet_counts = count_all(visible, matching, plan)
 
-        scores = {}
+        scores, records = {}, None
         start, stop = plan.offset, plan.offset + plan.limit
         if not total:
             ids = []
@@ -318,5 +319,12 @@ class DatabaseEngine(DirectoryEngine):
             ids, scores = words.rank(matching, plan, start, stop)
         else:
             ordering = ORDERINGS.get(plan.ordering, ORDERINGS["name"])
-            ids = list(matching.order_by(*ordering).values_list("pk", flat=True)[start:stop])
-        return EngineResponse(ids=ids, total=total, facet_counts=facet_counts, scores=scores)
+            page = matching.order_by(*ordering)
+            if plan.list_queryset is None:
+                ids = list(page.values_list("pk", flat=True)[start:stop])
+            else:
+                records = list(plan.list_queryset(page)[start:stop])
+                ids = [record.pk for record in records]
+        return EngineResponse(
+            ids=ids, total=total, facet_counts=facet_counts, scores=scores, records=records
+        )
