@@ -12,19 +12,20 @@ def language_code_of(locale) -> str:
 
 
 class DirectoryQuerySet(models.QuerySet):
-    def public(self):
-        """Records a visitor may see, in whatever language they were written.
+    def public(self, now=None):
+        """Records a visitor may see (at ``now``, by default the present), in whatever
+        language they were written.
 
         Each model says what "public" means on top of being live (a person also needs a
         recorded, unwithdrawn consent); see ``public_condition``.
         """
-        return self.filter(self.model.public_condition(timezone.now()))
+        return self.filter(self.model.public_condition(now or timezone.now()))
 
-    def in_locale(self, locale):
+    def in_locale(self, locale, now=None):
         """Each public record once, as a visitor reading ``locale`` sees it: its translation
         in that language when public, otherwise the oldest public row of its translation
         group (the language it was first written in). See ``cms.directory.listing``."""
-        return self.public().filter(shown_in__has=language_code_of(locale))
+        return self.public(now).filter(shown_in__has=language_code_of(locale))
 
     def in_locale_computed(self, locale):
         """Same rows as ``in_locale``, worked out in SQL without the stored ``shown_in``

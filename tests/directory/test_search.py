@@ -239,12 +239,12 @@ def test_a_person_filed_twice_under_a_space_counts_once(directory, lang):
     assert counts[mutualab_token] == 2  # Emma, Julien
 
 
-def test_a_page_of_results_with_facets_in_three_queries(directory, django_assert_num_queries):
-    """The total and every facet's counts in one query, then the page of records, and the
-    keys of all their skills, sectors and spaces (the vocabulary given)."""
+def test_a_page_of_results_with_facets_in_four_queries(directory, django_assert_num_queries):
+    """The total and every facet's counts in one query, then the page of ids, the records,
+    and the keys of all their skills, sectors and spaces (the vocabulary given)."""
     query = DirectoryQuery(locale="nl", page_size=100)
     vocabulary = Vocabulary.load("nl")
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         results = search(query, vocabulary=vocabulary)
     assert results.total == len(PUBLIC_PEOPLE) == len(results.hits)
     assert {value.count for value in results.facets["space"]} == {2, 3}  # Mutualab, ESCO

@@ -705,7 +705,7 @@ class ProjectIdea(DirectoryRecord):
     def public_condition(cls, now):
         # An idea posted by a person is public only while that person's record is.
         poster_public = Exists(
-            Coworker.objects.public().filter(
+            Coworker.objects.public(now).filter(
                 translation_key=OuterRef("posted_by_coworker__translation_key")
             )
         )

@@ -7,7 +7,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connections, router
 from django.db.models import F, Q
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
+from cms.core import compiled
 from cms.directory.fields import split_choices
 from search.pages import database_backend
 
@@ -61,11 +63,6 @@ def apply_filters(queryset, plan: SearchPlan, *, skip: str | None = None):
 
 
 TOTAL = -1  # the row of the facet query that holds the number of matching records
-
-
-def _sql(queryset) -> tuple[str, tuple]:
-    connection = connections[queryset.db]
-    return queryset.query.get_compiler(connection=connection).as_sql()
 
 
 def _row_id_keys(plan, spec, column) -> tuple[str, list]:
@@ -165,30 +162,75 @@ def _key_of_row(plan, spec) -> dict[int, str]:
     return {pk: key for key, ids in plan.row_ids[spec.name].items() for pk in ids}
 
 
-def count_all(visible, matching, plan) -> tuple[int, dict[str, dict[str, int]]]:
+class Scopes:
+    """The plan's sets of records (visible, matching, matching but for one filter) as
+    functions of the time, and their SQL, compiled once per shape (cms.core.compiled)."""
+
+    def __init__(self, plan: SearchPlan, words=None, now=None):
+        self.plan, self.words = plan, words
+        self.now = now or timezone.now()
+        self.model = plan.kind.model
+
+    def visible(self, now=None):
+        everyone = self.model.objects.in_locale(self.plan.locale, now or self.now)
+        return everyone if self.words is None else everyone.filter(self.words.condition())
+
+    def matching(self, now=None, skip: str | None = None):
+        return apply_filters(self.visible(now), self.plan, skip=skip)
+
+    def _shape(self, skip):
+        plan, filters = self.plan, []
+        for name, keys in sorted(plan.filters.items()):
+            if name != skip and keys:
+                ids = plan.row_ids.get(name, {})
+                filters.append((name, keys, tuple(ids.get(key, ()) for key in keys)))
+        words = None if self.words is None else (self.words.terms, self.words.prefix)
+        return (self.model, plan.locale, words, tuple(filters), skip)
+
+    def sql(self, skip: str | None = None) -> tuple[str, list]:
+        """The primary keys of ``matching(skip=skip)``."""
+        return compiled.sql_for(
+            ("directory-scope", *self._shape(skip)),
+            lambda now: self.matching(now, skip).order_by().values("pk"),
+            self.now,
+        )
+
+    def page_ids(self, ordering_name: str, start: int, stop: int) -> list[int]:
+        ordering = ORDERINGS.get(ordering_name, ORDERINGS["name"])
+        sql, params = compiled.sql_for(
+            ("directory-page", *self._shape(None), ordering_name, start, stop),
+            lambda now: self.matching(now).order_by(*ordering).values("pk")[start:stop],
+            self.now,
+        )
+        with connections[router.db_for_read(self.model)].cursor() as cursor:
+            cursor.execute(sql, params)
+            return [pk for (pk,) in cursor.fetchall()]
+
+
+def count_all(scopes: Scopes) -> tuple[int, dict[str, dict[str, int]]]:
     """The number of matching records and every facet's counts, in one query.
 
     The matching records are selected once (a CTE); a facet with a filter is counted among
     the records matching the other filters (its own CTE)."""
-    model = matching.model
-    connection = connections[matching.db]
+    plan, model = scopes.plan, scopes.model
+    connection = connections[router.db_for_read(model)]
     quote = connection.ops.quote_name
-    scopes, params = [], []
+    ctes, params = [], []
 
-    def scope(queryset, name):
-        sql, scope_params = _sql(queryset.order_by().values("pk"))
-        scopes.append(f"{name}(pk) AS ({sql})")
+    def scope(name, skip=None):
+        sql, scope_params = scopes.sql(skip)
+        ctes.append(f"{name}(pk) AS ({sql})")
         params.extend(scope_params)
         return name
 
-    matched = scope(matching, "matched")
+    matched = scope("matched")
     total = f"SELECT {TOTAL} AS f, CAST(NULL AS TEXT) AS v, COUNT(*) AS n FROM {matched}"  # noqa: S608
     parts = [(total, [])]
     if plan.with_facets:
         for position, spec in enumerate(plan.kind.facets):
             where = matched
             if spec.name in plan.filters:
-                where = scope(apply_filters(visible, plan, skip=spec.name), f"scope{position}")
+                where = scope(f"scope{position}", skip=spec.name)
             part = facet_part(model, plan, spec, position, where, quote)
             if part is not None:
                 parts.append(part)
@@ -198,7 +240,7 @@ def count_all(visible, matching, plan) -> tuple[int, dict[str, dict[str, int]]]:
     )
     params += [param for _text, part_params in parts for param in part_params]
     with connection.cursor() as cursor:
-        cursor.execute(f"WITH {', '.join(scopes)} {body}", params)
+        cursor.execute(f"WITH {', '.join(ctes)} {body}", params)
         rows = cursor.fetchall()
     return read_facet_rows(rows, plan, model)
 
@@ -211,6 +253,7 @@ class BackendWords:
     as each language would analyse them (search/backends.py)."""
 
     def __init__(self, model, terms, *, prefix: bool):
+        self.terms, self.prefix = tuple(terms), prefix
         # The database backend, even when Wagtail's default one is a search engine.
         backend = database_backend()
         method = backend.autocomplete if prefix else backend.search
@@ -242,6 +285,7 @@ class SQLiteWords:
     TITLE_WEIGHT = 4.0  # the "title" column holds the record's name
 
     def __init__(self, model, terms, *, prefix: bool):
+        self.terms, self.prefix = tuple(terms), prefix
         from wagtail.search.models import IndexEntry, SQLiteFTSIndexEntry
 
         fts = SQLiteFTSIndexEntry._meta.db_table
@@ -296,35 +340,33 @@ class DatabaseEngine(DirectoryEngine):
 
     def search(self, plan: SearchPlan) -> EngineResponse:
         model = plan.kind.model
-        everyone = model.objects.in_locale(plan.locale)
-        visible, words = everyone, None
+        words = None
         if plan.terms:
             words = words_matcher(model)(model, plan.terms, prefix=False)
-            visible = everyone.filter(words.condition())
-
-        matching = apply_filters(visible, plan)
-        total, facet_counts = count_all(visible, matching, plan)
-        if plan.terms and not total and not (plan.filters and visible.exists()):
+        scopes = Scopes(plan, words)
+        total, facet_counts = count_all(scopes)
+        if plan.terms and not total and not (plan.filters and scopes.visible().exists()):
             # No whole-word match: try the last word as the beginning of a word ("compta").
             words = words_matcher(model)(model, plan.terms, prefix=True)
-            visible = everyone.filter(words.condition())
-            matching = apply_filters(visible, plan)
-            total, facet_counts = count_all(visible, matching, plan)
+            scopes = Scopes(plan, words, scopes.now)
+            total, facet_counts = count_all(scopes)
 
         scores, records = {}, None
         start, stop = plan.offset, plan.offset + plan.limit
         if not total:
             ids = []
         elif plan.ordering == "relevance" and words is not None:
-            ids, scores = words.rank(matching, plan, start, stop)
+            ids, scores = words.rank(scopes.matching(), plan, start, stop)
         else:
-            ordering = ORDERINGS.get(plan.ordering, ORDERINGS["name"])
-            page = matching.order_by(*ordering)
-            if plan.list_queryset is None:
-                ids = list(page.values_list("pk", flat=True)[start:stop])
-            else:
-                records = list(plan.list_queryset(page)[start:stop])
-                ids = [record.pk for record in records]
+            ids = scopes.page_ids(plan.ordering, start, stop)
+            if plan.list_queryset is not None:
+                # Read in this request from the rows just selected: no need to check again
+                # that they are public (an engine's index would need it).
+                by_pk = {
+                    record.pk: record
+                    for record in plan.list_queryset(model._default_manager.filter(pk__in=ids))
+                }
+                records = [by_pk[pk] for pk in ids if pk in by_pk]
         return EngineResponse(
             ids=ids, total=total, facet_counts=facet_counts, scores=scores, records=records
         )
