@@ -71,14 +71,15 @@ def engine_took(engine, tooks):
     if engine not in REMOTE_ENGINES:
         return
     engine_client = get_client(engine)
-    send = type(engine_client).search.__get__(engine_client)
+    for method in ("search", "msearch"):  # an msearch's took covers its searches
+        send = getattr(type(engine_client), method).__get__(engine_client)
 
-    def search(index, body):
-        answer = send(index, body)
-        tooks.append(answer.get("took", 0))
-        return answer
+        def timed(index, body, send=send):
+            answer = send(index, body)
+            tooks.append(answer.get("took", 0))
+            return answer
 
-    engine_client.search = search
+        setattr(engine_client, method, timed)
 
 
 def time_engine(engine, rounds, client):

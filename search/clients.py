@@ -64,6 +64,16 @@ class EngineClient(ABC):
     def search(self, index: str, body: dict) -> dict:
         return self.call(self.client.search, index=index, body=body)
 
+    def msearch(self, index: str, bodies: list[dict]) -> dict:
+        """Several searches of ``index`` in one request: their answers are ``responses``, in
+        order (one failed search fails them all)."""
+        lines = [line for body in bodies for line in ({}, body)]
+        answer = self.call(self.client.msearch, index=index, body=lines)
+        for response in answer["responses"]:
+            if "error" in response:
+                raise EngineUnavailable(f"{self.engine} at {self.url}: {response['error']}")
+        return answer
+
     def create_index(self, name: str, body: dict) -> None:
         self.call(self.client.indices.create, index=name, body=body)
 

@@ -46,14 +46,12 @@ autocomplete = analyzer(
     ],
 )
 
-# Per kind: which model field feeds "headline" and "body", and the name the service shows a
-# highlight of each under (search.directory.service.HIGHLIGHT_FIELDS).
+# Per kind: which model field feeds "headline" and "body".
 TEXT_FIELDS = {
     "coworkers": {"headline": "headline", "body": "bio"},
     "companies": {"body": "description"},
     "projects": {"body": "description"},
 }
-NAME_HIGHLIGHT = {"projects": "title"}
 
 BOOSTS = {"name": 4, "skills": 3, "headline": 2, "body": 1, "places": 1}
 

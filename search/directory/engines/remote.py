@@ -1,28 +1,27 @@
 """The directory on a search engine (OpenSearch or Elasticsearch): one implementation, the
-request written once with ``elasticsearch.dsl`` and sent through the configured client.
+queries written once with ``elasticsearch.dsl`` (in plain request bodies: a ``Search`` copies
+itself at every step) and sent through the configured client.
 
 It answers a SearchPlan like DatabaseEngine: every word must match (name, skills and sectors
 in every language with their synonyms, headline, biography, places); when nothing matches,
 the words are tried again with typo tolerance and the last one as the beginning of a word.
-Filters are a ``post_filter``; each facet is counted by a filter aggregation applying every
-other facet's filter, so that a facet ignores its own selection. Only public rows are
-indexed, and a locale searches through its alias, which shows it only the rows it shows
-(``in_locale``); a record whose expiry passed since it was indexed is left out by every query
-(hits, totals and facet counts).
+The hits are filtered by every facet; a facet a visitor filters on is counted by a request of
+its own applying every other facet's filter, so that it ignores its own selection (the
+requests go together, in one msearch). Only public rows are indexed, and a locale searches
+through its alias, which shows it only the rows it shows (``in_locale``); a record whose
+expiry passed since it was indexed is left out by every query (hits, totals and facet counts).
 
-The engine highlights exact matches; words matched with typo tolerance or as a prefix are
-highlighted by the service (highlighting fuzzy queries costs the engine more than the search).
+The service highlights the hits, as for the database engine: engine highlights cost a third of
+a text search and mark only whole folded words.
 """
 
 from django.utils import timezone
-from django.utils.safestring import mark_safe
-from elasticsearch.dsl import A, Q, Search
+from elasticsearch.dsl import Q
 
-from search.engine.documents import BOOSTS, LANGUAGE_ANALYZERS, NAME_HIGHLIGHT, TEXT_FIELDS
+from search.engine.documents import BOOSTS, LANGUAGE_ANALYZERS
 
 from .base import DirectoryEngine, EngineResponse, SearchPlan
 
-HIGHLIGHT_SIZE = 220
 FACET_SIZE_MIN = 200
 
 
@@ -73,16 +72,6 @@ def filters_except(plan: SearchPlan, skip: str | None = None) -> list:
     ]
 
 
-def facet_scopes(plan: SearchPlan) -> list[tuple[list, list[str]]]:
-    """Facets grouped by the filters counting them (every other facet's): the facets nobody
-    filters on share one scope, so the engine applies each set of filters once."""
-    scopes = {}
-    for spec in plan.kind.facets:
-        others = filters_except(plan, skip=spec.name)
-        scopes.setdefault(repr([q.to_dict() for q in others]), (others, []))[1].append(spec.name)
-    return list(scopes.values())
-
-
 ORDERINGS = {
     "name": [{"sort_key": "asc"}, {"pk": "asc"}],
     "recent": [{"first_published_at": {"order": "desc", "missing": "_last"}}, {"pk": "desc"}],
@@ -107,68 +96,57 @@ def still_public(now) -> Q:
     )
 
 
-def highlighted_fields(kind_name: str) -> list[str]:
-    """The fields whose excerpts the service shows (a project's title, the free texts), in
-    their accent-folded analysis: "developpeur" marks "Développeur"."""
-    fields = ["name"] if kind_name in NAME_HIGHLIGHT else []
-    for target in TEXT_FIELDS[kind_name]:
-        fields += [f"{target}_{code}.folded" for code in LANGUAGE_ANALYZERS]
-    return fields
+def facet_terms(plan: SearchPlan, name: str) -> dict:
+    size = max(len(plan.facet_keys.get(name, ())), FACET_SIZE_MIN)
+    return {f"facet_{name}": {"terms": {"field": f"facet_{name}", "size": size}}}
 
 
-def build_search(plan: SearchPlan, *, tolerant: bool = False, now=None) -> Search:
-    search = Search()
-    must = [words_query(plan.terms, tolerant=tolerant)] if plan.terms else []
-    search = search.query(Q("bool", must=must, filter=[still_public(now or timezone.now())]))
-    filters = filters_except(plan)
-    if filters:
-        search = search.post_filter(Q("bool", filter=filters))
+def request_bodies(plan: SearchPlan, *, tolerant: bool = False, now=None) -> list[dict]:
+    """The requests answering ``plan``, sent together: first the page of hits and their
+    total, filtered by every facet, counting the facets nobody filters on; then, for each
+    facet filtered on, its counts under the other facets' filters only. Each request visits
+    only the documents it counts (a filter aggregation would test every document the words
+    match)."""
+    words = [words_query(plan.terms, tolerant=tolerant)] if plan.terms else []
+    public = still_public(now or timezone.now())
     ordering = plan.ordering if plan.ordering in ORDERINGS else "name"
     if ordering == "relevance" and not plan.terms:
         ordering = "name"
-    search = search.sort(*ORDERINGS[ordering])
-    search = search.source(False).extra(
-        from_=plan.offset, size=plan.limit, track_total_hits=True, docvalue_fields=["pk"]
-    )
-    if plan.with_facets:
-        for position, (others, names) in enumerate(facet_scopes(plan)):
-            if others:
-                scope = search.aggs.bucket(f"scope_{position}", "filter", Q("bool", filter=others))
-            else:
-                scope = search.aggs
-            for name in names:
-                size = max(len(plan.facet_keys.get(name, ())), FACET_SIZE_MIN)
-                scope.bucket(f"facet_{name}", "terms", field=f"facet_{name}", size=size)
-    if plan.terms and filters:
-        # Records matching the words whatever the filters (aggregations ignore post_filter):
-        # like the database engine, typo tolerance is only tried when the words match nothing.
-        search.aggs.bucket("words_only", A("filter", Q("match_all")))
-    if plan.terms and not tolerant:
-        search = search.highlight_options(
-            pre_tags=["<mark>"],
-            post_tags=["</mark>"],
-            encoder="html",
-            fragment_size=HIGHLIGHT_SIZE,
-            number_of_fragments=1,
-            require_field_match=False,
-        ).highlight(*highlighted_fields(plan.kind.name))
-    return search
+    hits = {
+        "query": Q("bool", must=words, filter=[public, *filters_except(plan)]).to_dict(),
+        "sort": ORDERINGS[ordering],
+        "from": plan.offset,
+        "size": plan.limit,
+        "track_total_hits": True,
+        "_source": False,
+        "stored_fields": "_none_",
+        "docvalue_fields": ["pk"],
+    }
+    bodies = [hits]
+    if not plan.with_facets:
+        return bodies
+    matching = Q("bool", must=words, filter=[public])
+    for spec in plan.kind.facets:
+        if not plan.filters.get(spec.name):
+            hits.setdefault("aggs", {}).update(facet_terms(plan, spec.name))
+            continue
+        others = filters_except(plan, skip=spec.name)
+        bodies.append(
+            {
+                "query": Q("bool", filter=[matching, *others]).to_dict(),
+                "size": 0,
+                "track_total_hits": False,
+                "aggs": facet_terms(plan, spec.name),
+            }
+        )
+    return bodies
 
 
-def read_highlights(kind_name: str, raw: dict) -> dict[str, str]:
-    """Engine highlights under the names the service shows (headline, bio, description…)."""
-    names = {f"{target}_": field for target, field in TEXT_FIELDS[kind_name].items()}
-    found = {}
-    for field, fragments in raw.items():
-        base = field.split(".")[0]
-        if base == "name":
-            shown = NAME_HIGHLIGHT.get(kind_name)
-        else:
-            shown = names.get(base[: base.rindex("_") + 1])
-        if shown and fragments and shown not in found:
-            # The engine escaped the text (encoder "html") and added only <mark> tags.
-            found[shown] = mark_safe(fragments[0])  # noqa: S308
-    return found
+def words_match_body(plan: SearchPlan, *, now=None) -> dict:
+    """Whether any document matches the words, whatever the facet filters."""
+    words = words_query(plan.terms, tolerant=False)
+    query = Q("bool", must=[words], filter=[still_public(now or timezone.now())])
+    return {"query": query.to_dict(), "size": 0, "track_total_hits": True, "terminate_after": 1}
 
 
 class RemoteEngine(DirectoryEngine):
@@ -186,41 +164,37 @@ class RemoteEngine(DirectoryEngine):
 
         return index_alias(plan.kind.name, plan.locale)
 
-    def run(self, plan: SearchPlan, *, tolerant: bool) -> dict:
-        body = build_search(plan, tolerant=tolerant).to_dict()
-        return self.client().search(self.index(plan), body)
+    def run(self, plan: SearchPlan, *, tolerant: bool) -> list[dict]:
+        bodies = request_bodies(plan, tolerant=tolerant)
+        if len(bodies) == 1:
+            return [self.client().search(self.index(plan), bodies[0])]
+        return self.client().msearch(self.index(plan), bodies)["responses"]
+
+    def words_match(self, plan: SearchPlan) -> bool:
+        answer = self.client().search(self.index(plan), words_match_body(plan))
+        return bool(answer["hits"]["total"]["value"])
 
     def search(self, plan: SearchPlan) -> EngineResponse:
-        answer = self.run(plan, tolerant=False)
-        total = answer["hits"]["total"]["value"]
-        if plan.terms and not total:
-            words_only = answer.get("aggregations", {}).get("words_only", {}).get("doc_count", 0)
-            if not (plan.filters and words_only):
-                answer = self.run(plan, tolerant=True)
-                total = answer["hits"]["total"]["value"]
-        ids, scores, highlights = [], {}, {}
-        for hit in answer["hits"]["hits"]:
+        answers = self.run(plan, tolerant=False)
+        total = answers[0]["hits"]["total"]["value"]
+        # Like the database engine, typo tolerance is only tried when the words match nothing.
+        if plan.terms and not total and not (filters_except(plan) and self.words_match(plan)):
+            answers = self.run(plan, tolerant=True)
+            total = answers[0]["hits"]["total"]["value"]
+        ids, scores = [], {}
+        for hit in answers[0]["hits"]["hits"]:
             pk = int(hit["fields"]["pk"][0])
             ids.append(pk)
             if hit.get("_score") is not None:
                 scores[pk] = float(hit["_score"])
-            found = read_highlights(plan.kind.name, hit.get("highlight", {}))
-            if found:
-                highlights[pk] = found
         facet_counts = {}
         if plan.with_facets:
-            aggregations = answer.get("aggregations", {})
             found = {}
-            for name, aggregation in aggregations.items():
-                if name.startswith("scope_"):
-                    found.update(aggregation)
-                else:
-                    found[name] = aggregation
+            for answer in answers:
+                found.update(answer.get("aggregations", {}))
             for spec in plan.kind.facets:
-                buckets = found.get(f"facet_{spec.name}", {})
+                buckets = found.get(f"facet_{spec.name}", {}).get("buckets", [])
                 facet_counts[spec.name] = {
-                    str(bucket["key"]): bucket["doc_count"] for bucket in buckets.get("buckets", [])
+                    str(bucket["key"]): bucket["doc_count"] for bucket in buckets
                 }
-        return EngineResponse(
-            ids=ids, total=total, facet_counts=facet_counts, scores=scores, highlights=highlights
-        )
+        return EngineResponse(ids=ids, total=total, facet_counts=facet_counts, scores=scores)
