@@ -13,7 +13,7 @@ import functools
 from urllib.parse import urlsplit
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Max, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -30,13 +30,13 @@ from cms.events.models import EventPage
 from cms.spaces.models import SpacePage
 from cms.studies.models import StudyPage
 
-from . import params, schema, serializers
+from . import compiled, params, response_cache, schema, serializers
 from .errors import InvalidParameter, NotFound
 from .filters import FieldsFilter, LocaleFilter, OrderingFilter, SearchFilter, TreeFilter
 from .links import find_site, get_links
 from .mixins import PublicAPIMixin
 from .pagination import OffsetLimitPagination
-from .visibility import api_visible_pages, public_collection_filter
+from .visibility import api_visible_pages, get_visibility, public_collection_filter
 
 #: Computed fields added to some page types (no change to their models needed).
 EXTRA_API_FIELDS = {
@@ -254,11 +254,50 @@ class PagesEndpoint(PublicAPIMixin, BatchListingMixin, PagesAPIViewSet):
             columns = serializers.row_columns(serializer, queryset.model)
         if columns is None:
             self.batch = self.paginate_queryset(queryset)
+            serializers.prime_lookups(serializer, self.batch)
             return [serializer.to_representation(item) for item in self.batch]
         # Only plain columns to show: rows, not page instances (same JSON, less CPU).
-        rows = self.paginate_queryset(queryset.prefetch_related(None).values(*columns))
+        source = compiled.listing(
+            self, queryset.model, columns, functools.partial(self.listing_values, columns)
+        )
+        if source is None:
+            source = queryset.prefetch_related(None).values(*columns)
+        rows = self.paginate_queryset(source)
         self.batch = serializers.page_rows(queryset.model, rows)
+        serializers.prime_lookups(serializer, self.batch)
         return serializers.represent_rows(serializer, self.batch)
+
+    def listing_values(self, columns, now):
+        """This request's listing as values(), built again as if the time were ``now``."""
+        visibility = get_visibility(self.request)
+        kept = visibility.now, self.__dict__.pop("_queryset", None)
+        kept_base = self.__dict__.pop("_base_queryset", None)
+        visibility.now = now
+        try:
+            queryset = self.filter_queryset(self.build_queryset())
+            return queryset.prefetch_related(None).values(*columns)
+        finally:
+            visibility.now, self._queryset = kept
+            self._base_queryset = kept_base
+
+    def listing_sql_key(self, key):
+        """What a listing's SQL depends on besides the query string (see cms.api.compiled)."""
+        site = self.get_site()
+        if site is None or self.action != "listing_view":
+            return None
+        roots = tuple(
+            root.root_path
+            for root in get_links(self.request).site_root_paths()
+            if root.site_id == site.pk
+        )
+        return (
+            type(self),
+            site.pk,
+            roots,
+            tuple(sorted(get_visibility(self.request).restricted_page_paths)),
+            getattr(params.get_locale(self.request.query_params), "pk", None),
+            *key,
+        )
 
     def get_site(self):
         # Django's request, where Wagtail's own look-ups (URLs) find the cached site too.
@@ -273,20 +312,23 @@ class PagesEndpoint(PublicAPIMixin, BatchListingMixin, PagesAPIViewSet):
     def get_base_queryset(self):
         """Visible pages of this site, in every locale (the site root's translations too)."""
         cached = getattr(self, "_base_queryset", None)
-        if cached is not None:
-            return cached
+        if cached is None:
+            cached = self._base_queryset = self.visible_on_site(Page.objects.all())
+        return cached
+
+    def visible_on_site(self, queryset):
+        """The pages of a queryset (any page model) a visitor can see on this site."""
         site = self.get_site()
         if site is None:
-            return Page.objects.none()
+            return queryset.none()
         # The site's home page in every locale (Wagtail's site root paths, also used for URLs).
         condition = Q()
         for root in get_links(self.request).site_root_paths():
             if root.site_id == site.pk:
                 condition |= Q(url_path__startswith=root.root_path)
         if not condition:
-            return Page.objects.none()
-        self._base_queryset = api_visible_pages(Page.objects.filter(condition), self.request)
-        return self._base_queryset
+            return queryset.none()
+        return api_visible_pages(queryset.filter(condition), self.request)
 
     def get_page_models(self):
         value = self.request.query_params.get("type")
@@ -308,17 +350,16 @@ class PagesEndpoint(PublicAPIMixin, BatchListingMixin, PagesAPIViewSet):
 
     def build_queryset(self):
         page_models = self.get_page_models()
-        base = self.get_base_queryset()
         if len(page_models) == 1 or (not page_models and self.model is not Page):
             model = page_models[0] if page_models else self.model
             if not issubclass(model, self.model):
                 raise InvalidParameter("type", f"type must be a kind of {self.model.__name__}.")
-            queryset = model.objects.filter(pk__in=base.values("pk"))
-            queryset = self.with_prefetches(queryset, model)
+            # The model's own table joined to its pages, not a subquery on every page.
+            queryset = self.with_prefetches(self.visible_on_site(model.objects.all()), model)
         elif page_models:
-            queryset = base.type(*page_models)
+            queryset = self.get_base_queryset().type(*page_models)
         else:
-            queryset = base
+            queryset = self.get_base_queryset()
         return queryset.select_related("locale").order_by("path")
 
     def with_prefetches(self, queryset, model):
@@ -384,10 +425,8 @@ class PagesEndpoint(PublicAPIMixin, BatchListingMixin, PagesAPIViewSet):
         return response
 
     def listing_last_modified(self, batch):
-        from .models import ContentChange
-
         stamps = [page.last_published_at for page in batch if page.last_published_at]
-        latest_change = ContentChange.objects.aggregate(latest=Max("timestamp"))["latest"]
+        latest_change = response_cache.latest_change_time()
         if latest_change:
             stamps.append(latest_change)
         return max(stamps) if stamps else None
@@ -473,7 +512,7 @@ class EventsEndpoint(PagesEndpoint):
         if start and end and end < start:
             raise InvalidParameter("to", "to must not be before from.")
         if start is None and end is None:
-            queryset = queryset.filter(end__gte=timezone.now())
+            queryset = queryset.filter(end__gte=get_visibility(self.request).now)
         if start is not None:
             queryset = queryset.filter(end__gte=local_midnight(start))
         if end is not None:

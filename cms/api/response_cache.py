@@ -10,6 +10,9 @@ once after a change saved in the same process; a change made through another pro
 within VERSION_TTL. Changes the feed does not record (a renamed category, a new image) show
 within the entry's lifetime, the max-age the answers already carry (API_CACHE_MAX_AGE), which a
 shared cache in front could keep them anyway.
+
+The page listings' Last-Modified reads the newest change's time with the same bound
+(latest_change_time()), instead of a query per request.
 """
 
 import hashlib
@@ -17,6 +20,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db.models import Max
 from django.db.models.signals import post_save
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
@@ -26,7 +30,8 @@ from .models import ContentChange
 
 VERSION_TTL = 1.0
 HEADERS_NOT_KEPT = {"x-cache", "set-cookie"}
-_version = [None, 0.0]  # [newest ContentChange id, time.monotonic() when read]
+#: [newest ContentChange id, time.monotonic() when read, newest ContentChange time]
+_version = [None, 0.0, None]
 
 
 def _cache():
@@ -34,16 +39,26 @@ def _cache():
     return caches[alias] if alias else None
 
 
-def content_version() -> int:
+def _read_version() -> None:
     now = time.monotonic()
     if _version[0] is None or now - _version[1] > VERSION_TTL:
-        latest = ContentChange.objects.order_by("-id").values_list("id", flat=True).first()
-        _version[:] = [latest or 0, now]
+        latest = ContentChange.objects.aggregate(id=Max("id"), timestamp=Max("timestamp"))
+        _version[:] = [latest["id"] or 0, now, latest["timestamp"]]
+
+
+def content_version() -> int:
+    _read_version()
     return _version[0]
 
 
+def latest_change_time():
+    """When the change feed last moved (None if it is empty), with content_version()'s bound."""
+    _read_version()
+    return _version[2]
+
+
 def forget_version(**kwargs) -> None:
-    _version[:] = [None, 0.0]
+    _version[:] = [None, 0.0, None]
 
 
 post_save.connect(forget_version, sender=ContentChange, dispatch_uid="coffee-api-version")

@@ -30,6 +30,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
+from . import compiled
 from .links import get_links
 from .visibility import get_visibility
 
@@ -350,21 +351,26 @@ class PageAliasOfField(wagtail_serializers.PageAliasOfField):
 class TranslationIndex:
     """The visible translations of every page of the batch, in one query (rows, not pages)."""
 
-    def __init__(self, context, batch):
+    def __init__(self, rows=()):
+        self.by_key = defaultdict(list)
+        for row in rows:
+            self.by_key[row[3]].append(row)
+
+    @classmethod
+    def load(cls, context, batch):
         from .visibility import api_visible_pages
 
         keys = {page.translation_key for page in batch}
-        self.by_key = defaultdict(list)
-        if keys:
-            rows = (
-                api_visible_pages(
-                    Page.objects.filter(translation_key__in=keys), context.get("request")
-                )
-                .order_by("locale_id")
-                .values_list("id", "title", "url_path", "translation_key", "locale__language_code")
-            )
-            for row in rows:
-                self.by_key[row[3]].append(row)
+        if not keys:
+            return cls()
+        return cls(
+            api_visible_pages(Page.objects.filter(translation_key__in=keys), context.get("request"))
+            .order_by("locale_id")
+            .values_list(*TRANSLATION_COLUMNS)
+        )
+
+
+TRANSLATION_COLUMNS = ("id", "title", "url_path", "translation_key", "locale__language_code")
 
 
 class TranslationsField(Field):
@@ -381,10 +387,10 @@ class TranslationsField(Field):
             batch = list(getattr(view, "batch", None) or [])
             if page not in batch:
                 batch.append(page)
-            index = TranslationIndex(context, batch)
+            index = TranslationIndex.load(context, batch)
             context["_coffee_translations"] = index
         elif page.translation_key not in index.by_key:
-            index.by_key.update(TranslationIndex(context, [page]).by_key)
+            index.by_key.update(TranslationIndex.load(context, [page]).by_key)
         links = get_links(context)
         return [
             {
@@ -660,32 +666,103 @@ class VenueField(Field):
 VENUE_FIELDS = ("id", "title", "slug", "city", "country", "street_address", "postcode")
 
 
+def venue_keys(events) -> dict:
+    """{venue page id: its translation key} for the events' venues."""
+    if all(hasattr(event, "venue_space__translation_key") for event in events):
+        return {
+            event.venue_space_id: event.venue_space__translation_key
+            for event in events
+            if event.venue_space_id
+        }
+    venue_ids = {event.venue_space_id for event in events if event.venue_space_id}
+    if not venue_ids:
+        return {}
+    return dict(Page.objects.filter(pk__in=venue_ids).values_list("pk", "translation_key"))
+
+
 def load_venues(events, request=None):
     """{"keys": {venue page id: translation key}, "spaces": {key: {locale id: space row}}}."""
     from cms.spaces.models import SpacePage
 
     from .visibility import api_visible_pages
 
-    venue_ids = {event.venue_space_id for event in events if event.venue_space_id}
-    keys = {}
-    if all(hasattr(event, "venue_space__translation_key") for event in events):
-        keys = {
-            event.venue_space_id: event.venue_space__translation_key
-            for event in events
-            if event.venue_space_id
-        }
-    elif venue_ids:
-        keys = dict(Page.objects.filter(pk__in=venue_ids).values_list("pk", "translation_key"))
-    spaces = defaultdict(dict)
+    keys = venue_keys(events)
+    rows = ()
     if keys:
-        visible = api_visible_pages(
+        rows = api_visible_pages(
             SpacePage.objects.filter(translation_key__in=set(keys.values())), request
-        ).values(*VENUE_FIELDS, "translation_key", "locale_id", "locale__language_code", "url_path")
-        for space in visible:
-            spaces[space["translation_key"]][space["locale_id"]] = space
-            if space["id"] in venue_ids:
-                spaces[space["translation_key"]]["source"] = space
+        ).values(*VENUE_COLUMNS)
+    return venue_index(keys, rows)
+
+
+VENUE_COLUMNS = (*VENUE_FIELDS, "translation_key", "locale_id", "locale__language_code", "url_path")
+
+
+def venue_index(keys, rows) -> dict:
+    spaces = defaultdict(dict)
+    for space in rows:
+        spaces[space["translation_key"]][space["locale_id"]] = space
+        if space["id"] in keys:
+            spaces[space["translation_key"]]["source"] = space
     return {"keys": keys, "spaces": spaces}
+
+
+def prime_lookups(serializer, batch) -> None:
+    """A listing's translations (and events' venues: pages found by translation key too) in
+    one query, its SQL compiled once per process (cms.api.compiled)."""
+    from .visibility import api_visible_pages
+
+    kinds = {type(field) for field in serializer.fields.values()}
+    if not batch or TranslationsField not in kinds:
+        return
+    with_venues = VenueField in kinds
+    context = serializer.context
+    request = context.get("request")
+    keys = venue_keys(batch) if with_venues else {}
+    page_keys = {page.translation_key for page in batch}
+    space_keys = set(keys.values())
+    wanted = sorted(page_keys | space_keys)
+    columns = PAGE_VENUE_COLUMNS if with_venues else TRANSLATION_COLUMNS
+
+    def build(now, translation_keys):
+        return (
+            api_visible_pages(
+                Page.objects.filter(translation_key__in=translation_keys), request, now
+            )
+            .order_by("locale_id")
+            .values(*columns)
+        )
+
+    sql = None
+    if request is not None:
+        visibility = get_visibility(request)
+        sql = compiled.get(
+            (columns, len(wanted), tuple(sorted(visibility.restricted_page_paths))),
+            build,
+            [compiled.NOW, compiled.uuids(len(wanted))],
+        )
+    rows = build(None, wanted) if sql is None else sql.bind(visibility.now, wanted).all()
+    translations, spaces = [], []
+    for row in rows:
+        if row["translation_key"] in page_keys:
+            translations.append(tuple(row[name] for name in TRANSLATION_COLUMNS))
+        if with_venues and row["spacepage"] is not None and row["translation_key"] in space_keys:
+            spaces.append({name: row[SPACE_COLUMNS.get(name, name)] for name in VENUE_COLUMNS})
+    context["_coffee_translations"] = TranslationIndex(translations)
+    if with_venues:
+        context["_coffee_venues"] = venue_index(keys, spaces)
+
+
+#: SpacePage's own columns among VENUE_COLUMNS, read from a Page query.
+SPACE_COLUMNS = {
+    name: f"spacepage__{name}" for name in ("city", "country", "street_address", "postcode")
+}
+PAGE_VENUE_COLUMNS = (
+    *dict.fromkeys(
+        SPACE_COLUMNS.get(name, name) for name in (*TRANSLATION_COLUMNS, *VENUE_COLUMNS)
+    ),
+    "spacepage",
+)
 
 
 # Listings from rows -------------------------------------------------------------------------

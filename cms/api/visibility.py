@@ -14,14 +14,15 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, PageView
 from cms.core.queries import visible_pages
 
 
-def api_visible_pages(queryset=None, request=None):
-    """visible_pages(); with a request, the view restrictions are read once for that request."""
+def api_visible_pages(queryset=None, request=None, now=None):
+    """visible_pages(); with a request, the view restrictions are read once for that request
+    (and the time is the request's, unless ``now`` is given)."""
     queryset = Page.objects.all() if queryset is None else queryset
     if request is None:
         return visible_pages(queryset)
-    queryset = queryset.filter(
-        Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()), live=True
-    )
+    if now is None:
+        now = get_visibility(request).now
+    queryset = queryset.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now), live=True)
     restricted = Q()
     for path in get_visibility(request).restricted_page_paths:
         restricted |= Q(path__startswith=path)
@@ -53,6 +54,11 @@ def public_collection_filter(request=None) -> Q:
 
 class Visibility:
     """Per-request, in-memory visibility checks for objects already loaded (no query per object)."""
+
+    @cached_property
+    def now(self):
+        """The request's time: what has expired (or ended) by then is not shown."""
+        return timezone.now()
 
     @cached_property
     def restricted_page_paths(self) -> tuple[str, ...]:
