@@ -1,32 +1,167 @@
-"""Querysets compiled into SQL once per process, their time-dependent values bound per use.
+"""Querysets compiled into SQL once per process, the values that change bound per use.
 
 Building a queryset and compiling it into SQL can cost more CPU than running it. When the
-SQL of ``build(now)`` depends only on a key the caller can compute cheaply (the locale, the
-filters...) and on the time, the first use compiles it twice with two stand-in times, which
-shows where the time goes in the parameters and that nothing else moves; later uses bind
-their own time there. If anything else differs between the two compilations (a value read
-from the clock or the database while building), nothing is kept and every use compiles.
+SQL of ``build(*values)`` depends only on a key the caller computes cheaply (the locale, the
+filters, the query string...) and on a few values (the request's time, a list of translation
+keys), the first use compiles it twice with two sets of stand-in values. That shows where
+each value goes among the parameters, and that nothing else moves; later uses bind their own
+values there. If anything else differs between the two compilations (a value read from the
+clock or the database while building), nothing is kept and every use compiles.
 
 Entries never need invalidating: the key holds everything else the SQL depends on. At most
-MAX_ENTRIES are kept, the least recently used dropped first.
+``max_entries`` are kept per cache, the least recently used dropped first.
 """
 
 import datetime
+import threading
+import uuid
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
+from django.db.models import UUIDField
+from django.db.models.query import get_related_populators
 
-MAX_ENTRIES = 512
 
-STAND_INS = (
-    datetime.datetime(2000, 1, 1, 0, 0, 0, 271828, tzinfo=datetime.UTC),
-    datetime.datetime(2000, 1, 2, 0, 0, 0, 314159, tzinfo=datetime.UTC),
+@dataclass(frozen=True)
+class Variable:
+    """A value bound per use: its two stand-ins, and how the database receives it. A list
+    stand-in stands for a list of values of that length (an IN list keeps its order)."""
+
+    stand_ins: tuple
+    adapt: Callable  # (value, connection) -> query parameter
+
+
+def _adapt_datetime(value, connection):
+    return connection.ops.adapt_datetimefield_value(value)
+
+
+def _adapt_uuid(value, connection):
+    return UUIDField().get_db_prep_value(value, connection)
+
+
+NOW = Variable(
+    (
+        datetime.datetime(2000, 1, 1, 0, 0, 0, 271828, tzinfo=datetime.UTC),
+        datetime.datetime(2000, 1, 2, 0, 0, 0, 314159, tzinfo=datetime.UTC),
+    ),
+    _adapt_datetime,
 )
 
-_compiled: OrderedDict = OrderedDict()
-_UNCACHEABLE = object()
-_NOW = object()  # marks the parameters that receive the time
+
+def _adapt_plain(value, connection):
+    return value
+
+
+def integers(count: int) -> Variable:
+    """``count`` distinct integers, in order (primary keys)."""
+    return Variable(
+        tuple([-side * 10**15 - number for number in range(count)] for side in (1, 2)),
+        _adapt_plain,
+    )
+
+
+def uuids(count: int) -> Variable:
+    """``count`` distinct UUIDs, in order."""
+    return Variable(
+        tuple(
+            [uuid.UUID(int=(side << 64) + number + 1) for number in range(count)] for side in (1, 2)
+        ),
+        _adapt_uuid,
+    )
+
+
+class Slot:
+    """Where a variable's value goes in the parameters."""
+
+    __slots__ = ("index", "position")
+
+    def __init__(self, index, position):
+        self.index, self.position = index, position
+
+
+def _items(variable: Variable, value) -> list:
+    return value if isinstance(variable.stand_ins[0], list) else [value]
+
+
+def find_slots(first: tuple, second: tuple, variables, connection) -> tuple | None:
+    """The parameters of the two compilations as constants and slots; None when something
+    other than the variables differs."""
+    if len(first) != len(second):
+        return None
+    markers = {}
+    for index, variable in enumerate(variables):
+        ones, others = (_items(variable, stand_in) for stand_in in variable.stand_ins)
+        for position, pair in enumerate(zip(ones, others, strict=True)):
+            key = tuple(variable.adapt(value, connection) for value in pair)
+            markers[key] = (index, position)
+    result = []
+    for one, other in zip(first, second, strict=True):
+        if one == other:
+            result.append(one)
+        elif (one, other) in markers:
+            result.append(Slot(*markers[one, other]))
+        else:
+            return None
+    return tuple(result)
+
+
+def adapt(variables, values, connection) -> list[list]:
+    """Each variable's value(s) as the database receives them."""
+    return [
+        [variable.adapt(item, connection) for item in _items(variable, value)]
+        for variable, value in zip(variables, values, strict=True)
+    ]
+
+
+def bind(slots: tuple, adapted: list[list]) -> list:
+    return [
+        adapted[slot.index][slot.position] if isinstance(slot, Slot) else slot for slot in slots
+    ]
+
+
+def converters_of(compiler) -> tuple:
+    """What turns the compiled query's raw columns into Python values, by position."""
+    fields = [column[0] for column in compiler.select[: compiler.col_count]]
+    return tuple(compiler.get_converters(fields).items())
+
+
+def convert(rows, converters: tuple, connection) -> list[list]:
+    """Rows as Django's compiler returns them (``SQLCompiler.apply_converters``)."""
+    result = []
+    for row in rows:
+        row = list(row)
+        for position, (functions, expression) in converters:
+            value = row[position]
+            for function in functions:
+                value = function(value, expression, connection)
+            row[position] = value
+        result.append(row)
+    return result
+
+
+class Kept:
+    """At most ``max_entries`` compiled entries (or None: could not be kept), least recently
+    used dropped first; shared by the threads of a process."""
+
+    def __init__(self, max_entries: int):
+        self.max_entries = max_entries
+        self._entries: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key, compile_entry: Callable):
+        with self._lock:
+            if key in self._entries:
+                self._entries.move_to_end(key)
+                return self._entries[key]
+        entry = compile_entry()
+        with self._lock:
+            self._entries[key] = entry
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+        return entry
 
 
 def _sql(queryset) -> tuple[str, tuple, str]:
@@ -35,31 +170,90 @@ def _sql(queryset) -> tuple[str, tuple, str]:
 
 
 class CompiledSQL:
-    def __init__(self, sql: str, slots: tuple, alias: str):
-        self.sql, self.slots, self.alias = sql, slots, alias
+    """A queryset's SQL with its variables left to bind."""
+
+    def __init__(self, sql: str, slots: tuple, alias: str, variables):
+        self.sql, self.slots, self.alias, self.variables = sql, slots, alias, variables
 
     @classmethod
-    def compile(cls, build: Callable) -> "CompiledSQL | None":
-        (sql, params, alias), (other_sql, other_params, other_alias) = (
-            _sql(build(stand_in)) for stand_in in STAND_INS
+    def compile(cls, build: Callable, variables) -> "CompiledSQL | None":
+        first, second = (
+            _sql(build(*(variable.stand_ins[side] for variable in variables))) for side in (0, 1)
         )
-        if sql != other_sql or alias != other_alias or len(params) != len(other_params):
+        if first[0] != second[0] or first[2] != second[2]:
             return None
-        adapt = connections[alias].ops.adapt_datetimefield_value
-        times = tuple(adapt(stand_in) for stand_in in STAND_INS)
-        slots = []
-        for one, other in zip(params, other_params, strict=True):
-            if one == other:
-                slots.append(one)
-            elif (one, other) == times:
-                slots.append(_NOW)
-            else:
-                return None
-        return cls(sql, tuple(slots), alias)
+        slots = find_slots(first[1], second[1], variables, connections[first[2]])
+        return None if slots is None else cls(first[0], slots, first[2], variables)
 
-    def params(self, now: datetime.datetime) -> list:
-        adapted = connections[self.alias].ops.adapt_datetimefield_value(now)
-        return [adapted if slot is _NOW else slot for slot in self.slots]
+    def params(self, *values) -> list:
+        return bind(self.slots, adapt(self.variables, values, connections[self.alias]))
+
+
+class CompiledInstances:
+    """A queryset's model instances, rows joined by ``select_related`` included, read with
+    SQL compiled once (what Django's ``ModelIterable`` does, without compiling each time)."""
+
+    def __init__(self, compiled: CompiledSQL, compiler):
+        self.compiled = compiled
+        klass_info, select = compiler.klass_info, compiler.select
+        self.model = klass_info["model"]
+        self.start, self.end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+        self.init_list = [column[0].target.attname for column in select[self.start : self.end]]
+        self.populators = get_related_populators(klass_info, select, compiled.alias)
+        self.converters = converters_of(compiler)
+
+    @classmethod
+    def compile(cls, build: Callable, variables) -> "CompiledInstances | None":
+        querysets = [
+            build(*(variable.stand_ins[side] for variable in variables)) for side in (0, 1)
+        ]
+        compilers = [queryset.query.get_compiler(queryset.db) for queryset in querysets]
+        try:
+            (sql, params), (other_sql, other_params) = (c.as_sql() for c in compilers)
+        except EmptyResultSet:  # e.g. an empty IN list: Django answers without SQL
+            return None
+        alias = querysets[0].db
+        if (
+            sql != other_sql
+            or alias != querysets[1].db
+            or compilers[0].annotation_col_map
+            or querysets[0]._known_related_objects
+            or querysets[0]._prefetch_related_lookups
+        ):
+            return None
+        slots = find_slots(tuple(params), tuple(other_params), variables, connections[alias])
+        if slots is None:
+            return None
+        return cls(CompiledSQL(sql, slots, alias, variables), compilers[0])
+
+    def instances(self, *values) -> list:
+        alias = self.compiled.alias
+        connection = connections[alias]
+        with connection.cursor() as cursor:
+            cursor.execute(self.compiled.sql, self.compiled.params(*values))
+            rows = convert(cursor.fetchall(), self.converters, connection)
+        objects = []
+        for row in rows:
+            obj = self.model.from_db(alias, self.init_list, row[self.start : self.end])
+            for populator in self.populators:
+                populator.populate(row, obj)
+            objects.append(obj)
+        return objects
+
+
+_kept_sql = Kept(max_entries=512)
+_kept_instances = Kept(max_entries=512)
+
+
+def instances_for(key, build: Callable, variables, values) -> list:
+    """``list(build(*values))``, with the SQL compiled once per ``key``.
+
+    ``build(*values)`` must return a queryset of model instances whose SQL depends on
+    nothing but ``key`` and ``values`` (one per variable)."""
+    compiled = _kept_instances.get(key, lambda: CompiledInstances.compile(build, variables))
+    if compiled is None:
+        return list(build(*values))
+    return compiled.instances(*values)
 
 
 def sql_for(key, build: Callable, now: datetime.datetime) -> tuple[str, list]:
@@ -67,15 +261,8 @@ def sql_for(key, build: Callable, now: datetime.datetime) -> tuple[str, list]:
 
     ``build(time)`` must return a queryset whose SQL depends on nothing but ``key`` and
     ``time``."""
-    compiled = _compiled.get(key)
+    compiled = _kept_sql.get(key, lambda: CompiledSQL.compile(build, [NOW]))
     if compiled is None:
-        compiled = CompiledSQL.compile(build) or _UNCACHEABLE
-        _compiled[key] = compiled
-        while len(_compiled) > MAX_ENTRIES:
-            _compiled.popitem(last=False)
-    else:
-        _compiled.move_to_end(key)
-    if compiled is _UNCACHEABLE:
         sql, params, _alias = _sql(build(now))
         return sql, list(params)
     return compiled.sql, compiled.params(now)

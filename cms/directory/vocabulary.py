@@ -7,6 +7,7 @@ the translation key, which every translation shares.
 """
 
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from django.conf import settings
 from django.utils import translation
@@ -27,6 +28,7 @@ CHOICE_VOCABULARIES = {
 
 
 _kept: dict[str, tuple[int, "Vocabulary"]] = {}  # language -> (content version, vocabulary)
+NOTHING = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,7 @@ class Vocabulary:
         return self._aliases.get(name, {}).get(str(token).strip().lower())
 
     def by_key(self, name: str, key) -> Option | None:
-        return self._by_key.get(name, {}).get(str(key))
+        return self._by_key.get(name, NOTHING).get(key if type(key) is str else str(key))
 
     def labels(self, name: str, keys, *, keep_order: bool = False) -> list[Option]:
         """Options for these keys (skills of a record…), in the vocabulary's order, or in the
@@ -148,6 +150,6 @@ class Vocabulary:
         if keep_order:
             found = (self.by_key(name, key) for key in keys)
             return [option for option in found if option is not None]
-        position = self._position.get(name, {})
-        by_key = self._by_key.get(name, {})
+        position = self._position.get(name, NOTHING)
+        by_key = self._by_key.get(name, NOTHING)
         return [by_key[key] for key in sorted(set(keys) & position.keys(), key=position.get)]

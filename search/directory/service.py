@@ -5,10 +5,12 @@ import logging
 import math
 import time
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.core import compiled
 from cms.directory.kinds import KINDS
-from cms.directory.presenters import for_list, list_records, present, with_related_keys
+from cms.directory.presenters import for_list, present, with_related_keys
 from cms.directory.vocabulary import CHOICE_VOCABULARIES, Vocabulary
 
 from .engines import EngineUnavailable, SearchPlan, get_engine, get_fallback_engine
@@ -17,6 +19,10 @@ from .query import PAGE_PARAM, DirectoryQuery, ParameterError
 from .results import DirectoryResults, Facet, FacetValue, Hit
 
 logger = logging.getLogger(__name__)
+
+#: How each kind's records are loaded to be listed (one object per kind: engines may use it
+#: as part of a cache key).
+LIST_QUERYSETS = {kind: functools.partial(for_list, kind=kind) for kind in KINDS}
 
 # Free-text fields shown in results, per kind, in the order highlights are looked for.
 HIGHLIGHT_FIELDS = {
@@ -52,7 +58,7 @@ def make_plan(query: DirectoryQuery, vocabulary: Vocabulary, *, with_facets=True
         offset=query.offset,
         limit=query.page_size,
         with_facets=with_facets,
-        list_queryset=functools.partial(for_list, kind=query.kind),
+        list_queryset=LIST_QUERYSETS[query.kind],
     )
 
 
@@ -64,6 +70,17 @@ def _run(plan: SearchPlan):
         logger.warning("Search engine %r unavailable; answering from the database", engine.name)
         fallback = get_fallback_engine()
         return fallback.search(plan), fallback.name, True
+
+
+def _public_records(query: DirectoryQuery, ids: list[int]) -> list:
+    """The records of ``ids`` still public in the query's locale (any order)."""
+    model, kind, locale = KINDS[query.kind].model, query.kind, query.locale
+    return compiled.instances_for(
+        ("directory-listed", kind, locale, len(ids)),
+        lambda now, ids: for_list(model.objects.in_locale(locale, now).filter(pk__in=ids), kind),
+        [compiled.NOW, compiled.integers(len(ids))],
+        [timezone.now(), ids],
+    )
 
 
 def _facets(plan: SearchPlan, vocabulary: Vocabulary, counts) -> dict[str, Facet]:
@@ -122,8 +139,7 @@ def search(
         loaded = with_related_keys(response.records, query.kind)
     else:
         # Read again through in_locale(): an engine's index can lag behind a change.
-        listed = plan.kind.model.objects.in_locale(query.locale).filter(pk__in=response.ids)
-        loaded = list_records(listed, query.kind)
+        loaded = with_related_keys(_public_records(query, response.ids), query.kind)
     records = {record.pk: record for record in loaded}
     hits = []
     for pk in response.ids:

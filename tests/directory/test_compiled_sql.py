@@ -75,3 +75,22 @@ def test_sql_reading_the_clock_itself_is_never_kept(directory):
     assert count() == len(PUBLIC_PEOPLE)
     expire_now(directory.people["emma"])
     assert count() == len(PUBLIC_PEOPLE) - 1
+
+
+def test_records_read_with_kept_sql_are_whole_and_of_their_time(
+    directory, django_assert_num_queries
+):
+    """The records a search engine's hits name, read again with SQL compiled once: joined
+    rows loaded with them, and whether they are still public decided at each use's time."""
+    from search.directory.service import _public_records
+
+    people = {role: directory.people[role] for role in ("julien", "emma")}  # not translated
+    pks = [person.pk for person in people.values()]
+    query = DirectoryQuery(locale="en")
+    _public_records(query, pks)  # compiles
+    with django_assert_num_queries(1):
+        records = _public_records(query, pks)
+        assert {record.locale.language_code for record in records} == {"fr", "en"}
+        assert sorted(record.name for record in records) == sorted(p.name for p in people.values())
+    expire_now(people["emma"])
+    assert [record.name for record in _public_records(query, pks)] == [people["julien"].name]

@@ -362,10 +362,13 @@ class DatabaseEngine(DirectoryEngine):
             if plan.list_queryset is not None:
                 # Read in this request from the rows just selected: no need to check again
                 # that they are public (an engine's index would need it).
-                by_pk = {
-                    record.pk: record
-                    for record in plan.list_queryset(model._default_manager.filter(pk__in=ids))
-                }
+                loaded = compiled.instances_for(
+                    ("directory-records", model, plan.list_queryset, len(ids)),
+                    lambda ids: plan.list_queryset(model._default_manager.filter(pk__in=ids)),
+                    [compiled.integers(len(ids))],
+                    [ids],
+                )
+                by_pk = {record.pk: record for record in loaded}
                 records = [by_pk[pk] for pk in ids if pk in by_pk]
         return EngineResponse(
             ids=ids, total=total, facet_counts=facet_counts, scores=scores, records=records
