@@ -146,13 +146,11 @@ def search(
         record = records.get(pk)
         if record is None:  # not public any more (an engine's index can lag behind)
             continue
-        highlights = response.highlights.get(pk)
-        if highlights is None and plan.terms:
-            highlights = {}
-            for name in HIGHLIGHT_FIELDS[query.kind]:
-                excerpt = highlight(getattr(record, name, ""), plan.terms)
-                if excerpt:
-                    highlights[name] = excerpt
+        highlights = {}
+        for name in HIGHLIGHT_FIELDS[query.kind] if plan.terms else ():
+            excerpt = highlight(getattr(record, name, ""), plan.terms)
+            if excerpt:
+                highlights[name] = excerpt
         hits.append(
             Hit(
                 kind=query.kind,
@@ -160,7 +158,7 @@ def search(
                 record=record,
                 view=present(record, vocabulary),
                 score=response.scores.get(pk),
-                highlights=highlights or {},
+                highlights=highlights,
             )
         )
     return DirectoryResults(

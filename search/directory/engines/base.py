@@ -50,7 +50,6 @@ class EngineResponse:
     total: int
     facet_counts: dict[str, dict[str, int]] = field(default_factory=dict)  # facet -> key -> n
     scores: dict[int, float] = field(default_factory=dict)
-    highlights: dict[int, dict[str, str]] = field(default_factory=dict)
     records: list | None = None  # the hits, in order, when read from the site's database
 
 
