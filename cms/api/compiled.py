@@ -11,7 +11,17 @@ ever needs invalidating.
 
 from django.db import connections
 
-from cms.core.compiled import NOW, Kept, adapt, bind, convert, converters_of, find_slots, uuids
+from cms.core.compiled import (
+    NOW,
+    Kept,
+    adapt,
+    bind,
+    convert,
+    converters_of,
+    find_slots,
+    stand_in_querysets,
+    uuids,
+)
 
 from .visibility import get_visibility
 
@@ -38,10 +48,7 @@ class CompiledValues:
     @classmethod
     def compile(cls, build, variables):
         """From build(*values) -> values() queryset; None unless only the variables vary."""
-        first, second = (
-            _compile(build(*(variable.stand_ins[side] for variable in variables)))
-            for side in (0, 1)
-        )
+        first, second = (_compile(queryset) for queryset in stand_in_querysets(build, variables))
         if first[:2] + first[4:5] + first[6:] != second[:2] + second[4:5] + second[6:]:
             return None
         connection = connections[first[6]]

@@ -169,6 +169,11 @@ def _sql(queryset) -> tuple[str, tuple, str]:
     return sql, tuple(params), queryset.db
 
 
+def stand_in_querysets(build: Callable, variables) -> list:
+    """``build()`` with each side's stand-ins: the two querysets whose SQL is compared."""
+    return [build(*(variable.stand_ins[side] for variable in variables)) for side in (0, 1)]
+
+
 class CompiledSQL:
     """A queryset's SQL with its variables left to bind."""
 
@@ -176,14 +181,27 @@ class CompiledSQL:
         self.sql, self.slots, self.alias, self.variables = sql, slots, alias, variables
 
     @classmethod
-    def compile(cls, build: Callable, variables) -> "CompiledSQL | None":
-        first, second = (
-            _sql(build(*(variable.stand_ins[side] for variable in variables))) for side in (0, 1)
-        )
-        if first[0] != second[0] or first[2] != second[2]:
+    def compile_with_compiler(cls, build: Callable, variables):
+        """(CompiledSQL, the first stand-in queryset, its compiler), or None when the SQL
+        cannot be kept."""
+        querysets = stand_in_querysets(build, variables)
+        compilers = [queryset.query.get_compiler(queryset.db) for queryset in querysets]
+        try:
+            (sql, params), (other_sql, other_params) = (c.as_sql() for c in compilers)
+        except EmptyResultSet:  # e.g. an empty IN list: Django answers without SQL
             return None
-        slots = find_slots(first[1], second[1], variables, connections[first[2]])
-        return None if slots is None else cls(first[0], slots, first[2], variables)
+        alias = querysets[0].db
+        if sql != other_sql or alias != querysets[1].db:
+            return None
+        slots = find_slots(tuple(params), tuple(other_params), variables, connections[alias])
+        if slots is None:
+            return None
+        return cls(sql, slots, alias, variables), querysets[0], compilers[0]
+
+    @classmethod
+    def compile(cls, build: Callable, variables) -> "CompiledSQL | None":
+        found = cls.compile_with_compiler(build, variables)
+        return found and found[0]
 
     def params(self, *values) -> list:
         return bind(self.slots, adapt(self.variables, values, connections[self.alias]))
@@ -204,27 +222,17 @@ class CompiledInstances:
 
     @classmethod
     def compile(cls, build: Callable, variables) -> "CompiledInstances | None":
-        querysets = [
-            build(*(variable.stand_ins[side] for variable in variables)) for side in (0, 1)
-        ]
-        compilers = [queryset.query.get_compiler(queryset.db) for queryset in querysets]
-        try:
-            (sql, params), (other_sql, other_params) = (c.as_sql() for c in compilers)
-        except EmptyResultSet:  # e.g. an empty IN list: Django answers without SQL
+        found = CompiledSQL.compile_with_compiler(build, variables)
+        if found is None:
             return None
-        alias = querysets[0].db
+        compiled, queryset, compiler = found
         if (
-            sql != other_sql
-            or alias != querysets[1].db
-            or compilers[0].annotation_col_map
-            or querysets[0]._known_related_objects
-            or querysets[0]._prefetch_related_lookups
+            compiler.annotation_col_map
+            or queryset._known_related_objects
+            or queryset._prefetch_related_lookups
         ):
             return None
-        slots = find_slots(tuple(params), tuple(other_params), variables, connections[alias])
-        if slots is None:
-            return None
-        return cls(CompiledSQL(sql, slots, alias, variables), compilers[0])
+        return cls(compiled, compiler)
 
     def instances(self, *values) -> list:
         alias = self.compiled.alias
@@ -256,13 +264,13 @@ def instances_for(key, build: Callable, variables, values) -> list:
     return compiled.instances(*values)
 
 
-def sql_for(key, build: Callable, now: datetime.datetime) -> tuple[str, list]:
-    """``build(now)``'s SQL and parameters, compiled once per ``key``.
+def sql_for(key, build: Callable, variables, values) -> tuple[str, list]:
+    """``build(*values)``'s SQL and parameters, compiled once per ``key``.
 
-    ``build(time)`` must return a queryset whose SQL depends on nothing but ``key`` and
-    ``time``."""
-    compiled = _kept_sql.get(key, lambda: CompiledSQL.compile(build, [NOW]))
+    ``build(*values)`` must return a queryset whose SQL depends on nothing but ``key`` and
+    ``values`` (one per variable)."""
+    compiled = _kept_sql.get(key, lambda: CompiledSQL.compile(build, variables))
     if compiled is None:
-        sql, params, _alias = _sql(build(now))
+        sql, params, _alias = _sql(build(*values))
         return sql, list(params)
-    return compiled.sql, compiled.params(now)
+    return compiled.sql, compiled.params(*values)

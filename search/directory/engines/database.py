@@ -192,7 +192,8 @@ class Scopes:
         return compiled.sql_for(
             ("directory-scope", *self._shape(skip)),
             lambda now: self.matching(now, skip).order_by().values("pk"),
-            self.now,
+            [compiled.NOW],
+            [self.now],
         )
 
     def page_ids(self, ordering_name: str, start: int, stop: int) -> list[int]:
@@ -200,7 +201,8 @@ class Scopes:
         sql, params = compiled.sql_for(
             ("directory-page", *self._shape(None), ordering_name, start, stop),
             lambda now: self.matching(now).order_by(*ordering).values("pk")[start:stop],
-            self.now,
+            [compiled.NOW],
+            [self.now],
         )
         with connections[router.db_for_read(self.model)].cursor() as cursor:
             cursor.execute(sql, params)
