@@ -2,15 +2,17 @@
 label (skills, sectors, spaces, choices) in the visitor's language. Shared by the pages, the
 search results and the API."""
 
-import functools
 from dataclasses import dataclass, field
 from uuid import UUID
 
 from django.conf import settings
 from django.db import connections
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, TextField, Value
+from django.db.models.functions import Cast
 from django.utils import translation
 from django.utils.text import Truncator
+
+from cms.core import compiled
 
 from .models import Company, Coworker, ProjectIdea
 from .vocabulary import Option, Vocabulary
@@ -83,39 +85,24 @@ def _order_column(related) -> str:
     return first if isinstance(first, str) and not first.startswith("-") else "pk"
 
 
-@functools.lru_cache(maxsize=1024)
-def _related_keys_sql(model, relations: tuple, count: int, vendor: str) -> str:
-    """One statement for the relations of ``count`` records: (position of the relation, record
-    id, translation key, sort text) rows. Built from the models' metadata once per shape,
-    since compiling the same ORM union on every list cost more than running it."""
-    quote = connections[model.objects.db].ops.quote_name
-    placeholders = ", ".join(["%s"] * count)
+def _related_keys(model, relations: tuple, ids):
+    """(position of the relation, record id, translation key, sort text) rows of the
+    records ``ids``, every relation in one UNION ALL query."""
     parts = []
     for position, name in enumerate(relations):
         field = model._meta.get_field(name)
-        related = field.related_model._meta
-        key, order = (
-            related.get_field(column)
-            for column in ("translation_key", _order_column(field.related_model))
-        )
+        order_column = _order_column(field.related_model)
         if field.many_to_many:
-            through = field.remote_field.through._meta
-            table = through.db_table
-            owner = through.get_field(field.m2m_field_name()).column
-            target = through.get_field(field.m2m_reverse_field_name()).column
+            source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+            links = field.remote_field.through._default_manager.filter(**{f"{source}_id__in": ids})
+            row = (f"{source}_id", f"{target}__translation_key", f"{target}__{order_column}")
         else:
-            table, owner, target = model._meta.db_table, model._meta.pk.column, field.column
-        # translation key and order live on the related model's concrete table (pages: page)
-        target_table = key.model._meta.db_table
-        assert order.model._meta.db_table == target_table, (name, order)  # noqa: S101
+            links = model._default_manager.filter(pk__in=ids, **{f"{name}__isnull": False})
+            row = ("pk", f"{name}__translation_key", f"{name}__{order_column}")
         parts.append(
-            f"SELECT {position}, link.{quote(owner)}, term.{quote(key.column)}, "  # noqa: S608
-            f"CAST(term.{quote(order.column)} AS TEXT) "
-            f"FROM {quote(table)} link JOIN {quote(target_table)} term "
-            f"ON term.{quote(key.model._meta.pk.column)} = link.{quote(target)} "
-            f"WHERE link.{quote(owner)} IN ({placeholders})"
+            links.order_by().values_list(Value(position), row[0], row[1], Cast(row[2], TextField()))
         )
-    return " UNION ALL ".join(parts)
+    return parts[0].union(*parts[1:], all=True)
 
 
 def _uuid_text(value) -> str:
@@ -142,10 +129,15 @@ def with_related_keys(records: list, kind: str) -> list:
     relations = LIST_RELATED[kind][1]
     model = type(records[0])
     ids = [record.pk for record in records]
-    connection = connections[records[0]._state.db]
-    sql = _related_keys_sql(model, relations, len(ids), connection.vendor)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, ids * len(relations))
+    # Compiling this union cost more than running it: its SQL is kept per shape.
+    sql, params = compiled.sql_for(
+        ("directory-related-keys", model, relations, len(ids)),
+        lambda ids: _related_keys(model, relations, ids),
+        [compiled.integers(len(ids))],
+        [ids],
+    )
+    with connections[records[0]._state.db].cursor() as cursor:
+        cursor.execute(sql, params)
         rows = sorted(cursor.fetchall(), key=lambda row: (row[0], row[3] or ""))
     keys = {record.pk: {name: [] for name in relations} for record in records}
     for position, pk, key, _order in rows:
