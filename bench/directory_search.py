@@ -89,8 +89,8 @@ def prepare_database(args):
 
 def queries_for(language, vocabulary):
     """The mix with facet values written the way a visitor reading ``language`` sends them."""
+    from cms.demo.directory.taxonomy import term_key
     from cms.directory.models import Sector, Skill
-    from cms.directory.seed import term_key
 
     spaces = {option.obj.city: option.token for option in vocabulary.options("space")}
     mix = []

@@ -48,8 +48,8 @@ MIX = [
 
 
 def resolve(language, vocabulary):
+    from cms.demo.directory.taxonomy import term_key
     from cms.directory.models import Sector, Skill
-    from cms.directory.seed import term_key
 
     mix = []
     for category, params in MIX:

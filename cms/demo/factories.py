@@ -12,6 +12,10 @@ a revision and publishes it, as an editor would. Inline relations take plain ins
 parameters: ``BlogPageFactory(categories=[...], authors=[...], tags=[...])``,
 ``StudyPageFactory(themes=[...], partners=[...], attached_documents=[...])``,
 ``SpacePageFactory(gallery=[image, ...])``.
+
+Directory records are saved the way an editor saves them: a draft first, then published through
+a revision (``published=False`` keeps the draft). Their relations are plain lists of rows:
+``CoworkerFactory(skills=[skill], home_space=space, spaces_visited=[...])``.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ from wagtail.rich_text import RichText
 
 from cms.blog.models import Author, BlogIndexPage, BlogPage, BlogPageAuthor, BlogPageCategory
 from cms.core.models import Category, Navigation
+from cms.directory.models import Company, Coworker, ProjectIdea
+from cms.directory.models.records import make_slug
 from cms.events.models import EventIndexPage, EventPage
 from cms.home.models import HomePage
 from cms.pages.models import StandardPage
@@ -53,6 +59,8 @@ __all__ = [
     "BlogIndexPageFactory",
     "BlogPageFactory",
     "CategoryFactory",
+    "CompanyFactory",
+    "CoworkerFactory",
     "DocumentFactory",
     "EventIndexPageFactory",
     "EventPageFactory",
@@ -60,6 +68,7 @@ __all__ = [
     "ImageFactory",
     "NavigationFactory",
     "PartnerOrganisationFactory",
+    "ProjectIdeaFactory",
     "SpaceIndexPageFactory",
     "SpacePageFactory",
     "StandardPageFactory",
@@ -400,3 +409,69 @@ class StudyPageFactory(BasePageFactory):
     documents = factory.LazyAttribute(
         lambda o: [StudyDocument(document=document) for document in o.attached_documents]
     )
+
+
+# --------------------------------------------------------------------------------------------
+# Directory records
+# --------------------------------------------------------------------------------------------
+
+CONSENT_DATE = datetime.datetime(2026, 3, 2, 10, 0, tzinfo=datetime.UTC)
+
+
+class DirectoryRecordFactory(DjangoModelFactory):
+    """``language="nl"`` is a shorthand for ``locale=<the Dutch locale>``."""
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    class Params:
+        language = None
+
+    locale = factory.LazyAttribute(
+        lambda o: (
+            Locale.objects.get(language_code=o.language) if o.language else Locale.get_default()
+        )
+    )
+    live = False
+
+    @factory.post_generation
+    def published(obj, create, extracted, **kwargs):
+        """Published through a revision unless ``published=False`` (a draft)."""
+        if not create:
+            return
+        if extracted is False:
+            obj.save_revision()
+        else:
+            publish(obj)
+
+
+class CoworkerFactory(DirectoryRecordFactory):
+    """A person who consented to be listed (``consent_given_at=None``: not listed)."""
+
+    class Meta:
+        model = Coworker
+
+    name = factory.Sequence(lambda n: f"Coworker {n}")
+    headline = factory.LazyAttribute(lambda o: f"{o.name}, coworker")
+    email = factory.LazyAttribute(lambda o: f"{make_slug(o.name)}@example.org")
+    city = "Mons"
+    consent_given_at = CONSENT_DATE
+
+
+class CompanyFactory(DirectoryRecordFactory):
+    class Meta:
+        model = Company
+
+    name = factory.Sequence(lambda n: f"Entreprise {n}")
+    description = "Une entreprise du réseau."
+    kind = "sme"
+    city = "Mons"
+
+
+class ProjectIdeaFactory(DirectoryRecordFactory):
+    class Meta:
+        model = ProjectIdea
+
+    title = factory.Sequence(lambda n: f"Projet {n}")
+    description = "Un projet à mener ensemble."

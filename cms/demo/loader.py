@@ -33,6 +33,7 @@ from cms.studies.models import PartnerOrganisation
 
 from . import content
 from .content import UL, CallToAction, Picture, Quote, rich_text, translations_for
+from .directory.records import load_directory_demo
 from .factories import (
     AuthorFactory,
     BlogIndexPageFactory,
@@ -129,6 +130,8 @@ class DemoLoader:
             self.translate_everything()
         if self.report.created:
             self.update_reference_index()
+        with quiet_logging():
+            self.load_directory()
         Site.clear_site_root_paths_cache()
         self.report.seconds = time.monotonic() - started
         return self.report
@@ -511,6 +514,18 @@ class DemoLoader:
         self.report.count("navigation", created)
         self.queue(navigation, spec)
         self.step(f"navigation ({'created' if created else 'kept'})")
+
+    # -- directory -----------------------------------------------------------------------------
+
+    def load_directory(self) -> None:
+        """People, companies and project ideas (``directory/``), linked to the spaces above."""
+        counts = load_directory_demo()
+        self.step(
+            "directory: {skills} skills and {sectors} sectors added; {coworkers} coworkers, "
+            "{companies} companies, {projects} project ideas and {translations} translations "
+            "created".format(**counts)
+            + ("" if counts["spaces"] else " (no space page found: records not linked to spaces)")
+        )
 
     # -- translations --------------------------------------------------------------------------
 

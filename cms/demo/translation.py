@@ -282,3 +282,14 @@ def translate_snippet(
 
         translations = TRANSLATIONS
     return _translate(obj, locales, user=user, publish=True, translations=translations)
+
+
+def translate_record(record: TranslatableMixin, language_code: str, texts: Mapping[str, str]):
+    """Translate a directory record (or any translatable snippet) into one language, field by
+    field: ``texts`` maps field names to their translated text (other fields keep the source
+    text). Returns the new translation, or None when the record already had one."""
+    locale = Locale.objects.get(language_code=language_code)
+    if _existing_translation(record, locale) is not None:
+        return None
+    glossary = {getattr(record, name): {language_code: text} for name, text in texts.items()}
+    return translate_snippet(record, [locale], translations=glossary)[language_code]

@@ -24,7 +24,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from cms.directory.demo import load_directory_demo
+from cms.demo.directory.records import load_directory_demo
 from tests.conftest import kept_for_module
 
 #: Fixed unless overridden for a deeper, local exploration (e.g. SCHEMATHESIS_MAX_EXAMPLES=200).

@@ -12,14 +12,19 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.utils import timezone
-from wagtail.models import Locale
 
-from cms.demo.translation import translate_page
-from cms.directory.demo import translate_record
-from cms.directory.models import Company, Coworker, ProjectIdea, Sector, Skill
-from cms.directory.seed import ensure_taxonomy, terms_by_key
-from cms.home.models import HomePage
-from cms.spaces.models import SpaceIndexPage, SpacePage
+from cms.demo.directory.taxonomy import ensure_taxonomy, terms_by_key
+from cms.demo.factories import (
+    CompanyFactory,
+    CoworkerFactory,
+    ProjectIdeaFactory,
+    SpaceIndexPageFactory,
+    SpacePageFactory,
+    get_home_page,
+    publish,
+)
+from cms.demo.translation import translate_page, translate_record
+from cms.directory.models import Sector, Skill
 from tests.conftest import LANGUAGES, kept_for_module
 
 HIDDEN_WORD = "Zwartemarkt"
@@ -45,50 +50,31 @@ class Directory:
         return self.people.get(role) or self.hidden[role]
 
 
-def publish(record):
-    record.save_revision().publish()
-    record.refresh_from_db()
-    return record
-
-
 def make_person(
-    directory,
-    *,
-    name,
-    language,
-    skills,
-    state="public",
-    translations=None,
-    home=None,
-    visited=(),
-    **fields,
+    directory, *, name, skills, state="public", translations=None, home=None, visited=(), **fields
 ):
-    locale = Locale.objects.get(language_code=language)
-    person = Coworker(
-        locale=locale,
+    """A coworker, published (then hidden in the way ``state`` says), with its translations:
+    ``translations={"nl": {"headline": ..., "bio": ...}}``."""
+    fields.setdefault("headline", f"{name}, {skills[0]}")
+    fields.setdefault("email", f"{name.split()[0].lower()}@example.org")
+    person = CoworkerFactory(
         name=name,
-        headline=fields.pop("headline", f"{name}, {skills[0]}"),
-        bio=fields.pop("bio", ""),
-        email=fields.pop("email", f"{name.split()[0].lower()}@example.org"),
         consent_given_at=None if state == "unconsented" else CONSENT,
-        live=False,
+        skills=[directory.skills[key] for key in skills],
+        home_space=directory.spaces.get(home),
+        spaces_visited=[directory.spaces[name] for name in visited],
+        published=state != "draft",
         **fields,
     )
-    person.skills = [directory.skills[key] for key in skills]
-    person.home_space = directory.spaces.get(home)
-    person.spaces_visited = [directory.spaces[name] for name in visited]
-    person.save()
     if state == "draft":
-        person.save_revision()
         return person
-    publish(person)
     for code, texts in (translations or {}).items():
         translate_record(person, code, texts)
     if state == "unpublished":
         person.unpublish()
     elif state == "withdrawn":
         person.consent_withdrawn_at = CONSENT + datetime.timedelta(days=10)
-        publish_with(person)
+        person.save()
     elif state == "expired":
         person.expire_at = timezone.now() - datetime.timedelta(days=1)
         person.save()
@@ -96,27 +82,17 @@ def make_person(
     return person
 
 
-def publish_with(record):
-    record.save()
-    return record
-
-
 def build_spaces(directory):
-    home = HomePage.objects.get(locale__language_code="fr", depth=2)
-    index = SpaceIndexPage(title="Espaces", slug="espaces")
-    home.add_child(instance=index)
-    index.save_revision().publish()
+    home = get_home_page()
+    index = publish(SpaceIndexPageFactory(parent=home, title="Espaces", slug="espaces", intro=""))
     for title, city, country in (("ESCO", "Tournai", "BE"), ("Mutualab", "Lille", "FR")):
-        space = SpacePage(
-            title=title, slug=title.lower(), intro=f"{title} à {city}", city=city, country=country
+        directory.spaces[title] = publish(
+            SpacePageFactory(
+                parent=index, title=title, intro=f"{title} à {city}", city=city, country=country
+            )
         )
-        index.add_child(instance=space)
-        space.save_revision().publish()
-        directory.spaces[title] = space
-    translate_page(home, ["nl", "en"], translations={})
-    translate_page(index, ["nl", "en"], translations={})
-    for space in directory.spaces.values():
-        translate_page(space, ["nl", "en"], translations={})
+    for page in (home, index, *directory.spaces.values()):
+        translate_page(page, ["nl", "en"], translations={})
 
 
 def build_directory() -> Directory:
@@ -206,31 +182,23 @@ def build_directory() -> Directory:
             open_to=["mentoring"],
             email=f"{kind}.{HIDDEN_WORD.lower()}@example.org",
         )
-    company = Company(
-        locale=Locale.objects.get(language_code="fr"),
+    directory.companies["chiffres"] = CompanyFactory(
         name="Chiffres Lambert",
         description="Cabinet comptable à Tournai.",
         kind="sme",
         city="Tournai",
         country="BE",
-        live=False,
+        skills=[directory.skills["comptabilite"]],
+        spaces=[directory.spaces["ESCO"]],
+        people=[people["camille"], directory.hidden["draft"]],
     )
-    company.skills = [directory.skills["comptabilite"]]
-    company.spaces = [directory.spaces["ESCO"]]
-    company.people = [people["camille"], directory.hidden["draft"]]
-    company.save()
-    directory.companies["chiffres"] = publish(company)
     for role, poster in (("guide", people["camille"]), ("hidden", directory.hidden["unconsented"])):
-        project = ProjectIdea(
-            locale=Locale.objects.get(language_code="fr"),
+        directory.projects[role] = ProjectIdeaFactory(
             title=f"Guide bilingue {role}" if role == "guide" else f"Projet {HIDDEN_WORD}",
             description="Un guide pour créer son entreprise de l'autre côté de la frontière.",
             posted_by_coworker=poster,
-            live=False,
+            skills=[directory.skills["traduction"]],
         )
-        project.skills = [directory.skills["traduction"]]
-        project.save()
-        directory.projects[role] = publish(project)
     return directory
 
 

@@ -13,8 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from modelsearch.backends.database.postgres.postgres import PostgresIndex
 from wagtail.models import Locale, Page
 
+from cms.demo.directory.taxonomy import ensure_taxonomy, terms_by_key
 from cms.directory.models import Coworker, Skill
-from cms.directory.seed import ensure_taxonomy, terms_by_key
 from cms.home.models import HomePage
 from cms.pages.models import StandardPage
 from search.backends import FOLDED_CONFIG

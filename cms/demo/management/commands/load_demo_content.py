@@ -7,15 +7,14 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from cms.demo.loader import ADMIN_USERNAME, DemoLoader, describe, quiet_logging
-from cms.directory.demo import load_directory_demo
+from cms.demo.loader import ADMIN_USERNAME, DemoLoader, describe
 
 
 class Command(BaseCommand):
     help = (
-        "Fill the database with demo content (spaces, agenda, blog, studies, pages, navigation) "
-        "in French, translated into Dutch and English with wagtail-localize, and create the "
-        "'admin' superuser (password from DEMO_ADMIN_PASSWORD, default 'coffee-admin'). "
+        "Fill the database with demo content (spaces, agenda, blog, studies, pages, navigation, "
+        "directory) in French, translated into Dutch and English with wagtail-localize, and "
+        "create the 'admin' superuser (password from DEMO_ADMIN_PASSWORD, default 'coffee-admin'). "
         "Idempotent."
     )
 
@@ -29,9 +28,6 @@ class Command(BaseCommand):
         if not quiet:
             self.stdout.write("Loading the COFFEE Hub demo content...")
         report = DemoLoader(stdout=self.stdout, quiet=quiet).run()
-        with quiet_logging():
-            # The directory (people, companies, project ideas) has its own loader.
-            load_directory_demo(None if quiet else self.stdout)
         if quiet:
             return
         for line in describe(report):

@@ -17,14 +17,14 @@ from django.db import connection, transaction
 from tqdm import tqdm
 from wagtail.models import Locale
 
+from cms.directory.choices import CompanyKind, CompanySize, OpenTo, ProjectStatus
+from cms.directory.listing import site_languages
+from cms.directory.models import Company, Coworker, ProjectIdea, Sector, Skill
+from cms.directory.models.records import make_slug, sort_key_for
 from search.indexing import index_records
 
-from .choices import CompanyKind, CompanySize, OpenTo, ProjectStatus
-from .data import REGION_WEIGHTS, REGIONS, SECTORS, SKILLS
-from .listing import site_languages
-from .models import Company, Coworker, ProjectIdea, Sector, Skill
-from .models.records import make_slug, sort_key_for
-from .seed import ensure_taxonomy, spaces_by_city, terms_by_key
+from .taxonomy import ensure_taxonomy, spaces_by_city, terms_by_key
+from .taxonomy_data import REGION_WEIGHTS, REGIONS, SECTORS, SKILLS
 
 EPOCH = datetime.datetime(2024, 1, 1, 9, 0, tzinfo=datetime.UTC)
 LANGUAGES = ("fr", "nl", "en")

@@ -1,14 +1,17 @@
 """Loading the built-in taxonomy (idempotent) and finding the network's spaces; shared by the
-demo content and the synthetic generator."""
+demo directory and the synthetic generator."""
 
 import uuid
 
 from wagtail.models import Locale
 
 from cms.core.queries import visible_pages
+from cms.directory.indexing import forget_context
+from cms.directory.models import Sector, Skill
+from cms.spaces.models import SpacePage
+from search.indexing import index_records
 
-from .data import SECTORS, SKILLS
-from .models import Sector, Skill
+from .taxonomy_data import SECTORS, SKILLS
 
 NAMESPACE = uuid.UUID("6f1c1f0e-5d3a-4c1e-9a7e-0c0ffee0d1e5")
 LANGUAGES = ("fr", "nl", "en")
@@ -22,10 +25,6 @@ def term_key(model, key: str) -> uuid.UUID:
 def ensure_taxonomy() -> dict[str, int]:
     """Create the skills and sectors that are missing, in French, Dutch and English (in bulk:
     no record uses a new term yet, so nothing else needs reindexing)."""
-    from search.indexing import index_records
-
-    from .indexing import forget_context
-
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     created = {"skills": 0, "sectors": 0}
     for model, terms, counter in ((Skill, SKILLS, "skills"), (Sector, SECTORS, "sectors")):
@@ -66,8 +65,6 @@ def terms_by_key(model) -> dict[str, object]:
 def spaces_by_city() -> dict[str, object]:
     """The network's published spaces in the default language, by city (the coworking space
     first when a city also has a competence centre) and by title."""
-    from cms.spaces.models import SpacePage
-
     spaces = {}
     queryset = visible_pages(SpacePage.objects.filter(locale__language_code="fr")).order_by(
         "-kind", "pk"

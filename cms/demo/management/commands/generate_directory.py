@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError
 
-from cms.directory.generator import DirectoryGenerator
+from cms.demo.directory.generator import DirectoryGenerator
 
 
 class Command(BaseCommand):

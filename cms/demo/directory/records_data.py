@@ -2,7 +2,7 @@
 """The demo directory: people, companies and project ideas of the network (fictional).
 
 Each record is written in one language; some carry translations (made with wagtail-localize
-by ``demo.load_directory_demo``), the others show the fallback to the original language. The
+by ``records.load_directory_demo``), the others show the fallback to the original language. The
 last coworkers are hidden on purpose (draft, no consent, consent withdrawn) to show privacy.
 """
 
