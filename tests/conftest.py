@@ -15,17 +15,26 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale, Page, PageViewRestriction
-from wagtail.rich_text import RichText
+from wagtail.models import Page, PageViewRestriction
 
-from cms.blog.models import Author, BlogIndexPage, BlogPage, BlogPageAuthor, BlogPageCategory
-from cms.core.models import Category
+from cms.demo.factories import (
+    AuthorFactory,
+    BlogIndexPageFactory,
+    BlogPageFactory,
+    CategoryFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
+    SpaceIndexPageFactory,
+    SpacePageFactory,
+    StandardPageFactory,
+    StudyIndexPageFactory,
+    StudyPageFactory,
+    get_home_page,
+    paragraphs,
+    publish,
+    stream,
+)
 from cms.demo.translation import translate_page
-from cms.events.models import EventIndexPage, EventPage
-from cms.home.models import HomePage
-from cms.pages.models import StandardPage
-from cms.spaces.models import SpaceIndexPage, SpacePage
-from cms.studies.models import StudyIndexPage, StudyPage
 
 BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
 LANGUAGES = ["fr", "nl", "en"]
@@ -86,18 +95,9 @@ HOME_DESCRIPTIONS = {
 }
 
 
-def rich(html: str) -> RichText:
-    return RichText(html)
-
-
-def body(text: str):
-    return [("paragraph", rich(f"<p>{text}</p>"))]
-
-
-def publish(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+def body(text: str) -> str:
+    """StreamField data: one paragraph."""
+    return stream(("paragraph", paragraphs(text)))
 
 
 def add_page(parent, page, *, live=True):
@@ -182,110 +182,107 @@ def _clean_cache():
     cache.clear()
 
 
+def add(factory, parent, **fields):
+    """A page made by ``factory`` under ``parent``, published as an editor does."""
+    return publish(factory(parent=parent, live=False, **fields))
+
+
 def build_site_tree() -> SiteTree:
     """The French site with one page of every type, translated into Dutch and English."""
-    now = timezone.now()
-    locales = {code: Locale.objects.get(language_code=code) for code in LANGUAGES}
-    home_fr = HomePage.objects.get(locale=locales["fr"], depth=2)
-    home_fr.intro = rich("<p>Le réseau des espaces de coworking transfrontaliers.</p>")
+    today = timezone.now().date()
+    home_fr = get_home_page("fr")
+    home_fr.intro = paragraphs("Le réseau des espaces de coworking transfrontaliers.")
     home_fr.search_description = HOME_DESCRIPTIONS["fr"]
     publish(home_fr)
 
-    category = Category.objects.create(name="Coworking", slug="coworking", locale=locales["fr"])
-    author = Author.objects.create(name="Camille Dupont", role="Animatrice")
+    category = CategoryFactory(name="Coworking", slug="coworking")
+    author = AuthorFactory(name="Camille Dupont", role="Animatrice")
 
     fr = {"home": home_fr}
-    fr["standard"] = add_page(
+    fr["standard"] = add(
+        StandardPageFactory,
         home_fr,
-        StandardPage(
-            title=TITLES["standard"]["fr"],
-            slug="a-propos",
-            intro=rich("<p>Qui sommes-nous ?</p>"),
-            body=body("Un réseau d'espaces de travail partagés."),
-        ),
+        title=TITLES["standard"]["fr"],
+        slug="a-propos",
+        intro=paragraphs("Qui sommes-nous ?"),
+        body=body("Un réseau d'espaces de travail partagés."),
     )
-    fr["blog_index"] = add_page(
-        home_fr, BlogIndexPage(title="Blog", slug="blog", intro=rich("<p>Nos articles.</p>"))
+    fr["blog_index"] = add(
+        BlogIndexPageFactory, home_fr, title="Blog", slug="blog", intro=paragraphs("Nos articles.")
     )
     for role, age in (("article", 0), ("article_old", 30)):
-        article = BlogPage(
+        fr[role] = add(
+            BlogPageFactory,
+            fr["blog_index"],
             title=TITLES[role]["fr"],
             slug=role.replace("_", "-"),
-            date=now.date() - datetime.timedelta(days=age),
+            date=today - datetime.timedelta(days=age),
             summary=f"Résumé : {TITLES[role]['fr']}.",
             body=body("Le coworking rapproche les indépendants des deux côtés de la frontière."),
+            categories=[category],
+            authors=[author],
         )
-        article.article_categories.add(BlogPageCategory(category=category))
-        article.article_authors.add(BlogPageAuthor(author=author))
-        fr[role] = add_page(fr["blog_index"], article)
-    fr["study_index"] = add_page(
+    fr["study_index"] = add(
+        StudyIndexPageFactory,
         home_fr,
-        StudyIndexPage(
-            title=TITLES["study_index"]["fr"],
-            slug="etudes",
-            intro=rich("<p>Les bonnes pratiques du réseau.</p>"),
-        ),
+        title=TITLES["study_index"]["fr"],
+        slug="etudes",
+        intro=paragraphs("Les bonnes pratiques du réseau."),
     )
-    fr["study"] = add_page(
+    fr["study"] = add(
+        StudyPageFactory,
         fr["study_index"],
-        StudyPage(
-            title=TITLES["study"]["fr"],
-            slug="bonnes-pratiques",
-            date=now.date(),
-            summary="Comment accueillir les nouveaux coworkers.",
-            body=body("Une étude menée dans cinq espaces."),
-        ),
+        title=TITLES["study"]["fr"],
+        slug="bonnes-pratiques",
+        date=today,
+        summary="Comment accueillir les nouveaux coworkers.",
+        body=body("Une étude menée dans cinq espaces."),
     )
-    fr["space_index"] = add_page(
+    fr["space_index"] = add(
+        SpaceIndexPageFactory,
         home_fr,
-        SpaceIndexPage(
-            title=TITLES["space_index"]["fr"],
-            slug="espaces",
-            intro=rich("<p>Les espaces du réseau.</p>"),
-        ),
+        title=TITLES["space_index"]["fr"],
+        slug="espaces",
+        intro=paragraphs("Les espaces du réseau."),
     )
-    fr["space"] = add_page(
+    fr["space"] = add(
+        SpacePageFactory,
         fr["space_index"],
-        SpacePage(
-            title=TITLES["space"]["fr"],
-            slug="la-ruche",
-            intro="Un espace de coworking au centre de Lille.",
-            city="Lille",
-            country="FR",
-            street_address="1 rue de la Paix",
-            postcode="59000",
-        ),
+        title=TITLES["space"]["fr"],
+        slug="la-ruche",
+        intro="Un espace de coworking au centre de Lille.",
+        city="Lille",
+        country="FR",
+        street_address="1 rue de la Paix",
+        postcode="59000",
     )
-    fr["agenda"] = add_page(
+    fr["agenda"] = add(
+        EventIndexPageFactory,
         home_fr,
-        EventIndexPage(
-            title=TITLES["agenda"]["fr"],
-            slug="agenda",
-            intro=rich("<p>Les rencontres du réseau.</p>"),
-        ),
+        title=TITLES["agenda"]["fr"],
+        slug="agenda",
+        intro=paragraphs("Les rencontres du réseau."),
     )
-    fr["event_upcoming"] = add_page(
+    fr["event_upcoming"] = add(
+        EventPageFactory,
         fr["agenda"],
-        EventPage(
-            title=TITLES["event_upcoming"]["fr"],
-            slug="petit-dejeuner",
-            start=UPCOMING_START,
-            end=UPCOMING_START + datetime.timedelta(minutes=90),
-            summary="Un café et des rencontres.",
-            venue_space=fr["space"],
-            organiser="COFFEE",
-        ),
+        title=TITLES["event_upcoming"]["fr"],
+        slug="petit-dejeuner",
+        start=UPCOMING_START,
+        end=UPCOMING_START + datetime.timedelta(minutes=90),
+        summary="Un café et des rencontres.",
+        venue_space=fr["space"],
+        organiser="COFFEE",
     )
-    fr["event_past"] = add_page(
+    fr["event_past"] = add(
+        EventPageFactory,
         fr["agenda"],
-        EventPage(
-            title=TITLES["event_past"]["fr"],
-            slug="atelier-passe",
-            start=PAST_START,
-            end=PAST_START + datetime.timedelta(hours=3),
-            summary="Un atelier qui a déjà eu lieu.",
-            venue_text="Mons, Belgique",
-        ),
+        title=TITLES["event_past"]["fr"],
+        slug="atelier-passe",
+        start=PAST_START,
+        end=PAST_START + datetime.timedelta(hours=3),
+        summary="Un atelier qui a déjà eu lieu.",
+        venue_text="Mons, Belgique",
     )
 
     tree = SiteTree()
@@ -303,7 +300,7 @@ def home_tree(django_db_setup, django_db_blocker) -> SiteTree:
     """Only the home page, in French, Dutch and English (for tests that need no other page)."""
     with kept_for_module(django_db_blocker):
         tree = SiteTree()
-        home_fr = HomePage.objects.get(locale__language_code="fr", depth=2)
+        home_fr = get_home_page("fr")
         tree.add("home", home_fr)
         for translated in translate(home_fr).values():
             tree.add("home", translated)
@@ -327,16 +324,14 @@ class HiddenPage:
     title: str
 
 
-def make_hidden_page(kind: str, parent, page):
-    """Add `page` under `parent`, hidden from visitors in the way `kind` says.
-
-    No revision is published (it makes no difference to visibility and keeps the fixture fast).
-    """
-    page.live = kind != "draft"
+def make_hidden_page(kind: str, factory, parent, **fields):
+    """A page made by ``factory`` under ``parent``, hidden from visitors in the way ``kind``
+    says. No revision is published (it makes no difference to visibility and keeps the
+    fixture fast)."""
     if kind == "expired":
         # A live page whose expiry date has passed, before `publish_scheduled` unpublished it.
-        page.expire_at = timezone.now() - datetime.timedelta(days=1)
-    parent.add_child(instance=page)
+        fields["expire_at"] = timezone.now() - datetime.timedelta(days=1)
+    page = factory(parent=parent, live=kind != "draft", **fields)
     if kind == "draft":
         page.save_revision()
     elif kind == "password":
@@ -357,41 +352,40 @@ def make_hidden_page(kind: str, parent, page):
 def build_hidden_pages(tree: SiteTree) -> list[HiddenPage]:
     """In every locale, an article, an event, a study and a standard page of each hidden kind."""
     soon = timezone.now() + datetime.timedelta(days=10)
+    summary = f"{HIDDEN_WORD} summary"
     hidden = []
     for lang in LANGUAGES:
-        parents = {
-            "article": tree.page("blog_index", lang),
-            "event": tree.page("agenda", lang),
-            "study": tree.page("study_index", lang),
-            "standard": tree.page("home", lang),
-        }
         for kind in HIDDEN_KINDS:
             title = f"{HIDDEN_WORD} {kind} {lang}"
             pages = {
-                "article": BlogPage(
-                    title=title,
-                    date=timezone.localdate(),
-                    summary=f"{HIDDEN_WORD} summary",
-                    body=body(f"{HIDDEN_WORD} body"),
+                "article": (
+                    BlogPageFactory,
+                    tree.page("blog_index", lang),
+                    {"summary": summary, "body": body(f"{HIDDEN_WORD} body")},
                 ),
-                "event": EventPage(
-                    title=title,
-                    start=soon,
-                    end=soon + datetime.timedelta(hours=2),
-                    summary=f"{HIDDEN_WORD} summary",
-                    venue_text="Tournai",
+                "event": (
+                    EventPageFactory,
+                    tree.page("agenda", lang),
+                    {
+                        "start": soon,
+                        "end": soon + datetime.timedelta(hours=2),
+                        "summary": summary,
+                        "venue_text": "Tournai",
+                    },
                 ),
-                "study": StudyPage(
-                    title=title, date=timezone.localdate(), summary=f"{HIDDEN_WORD} summary"
-                ),
-                "standard": StandardPage(
-                    title=title, body=body(f"{HIDDEN_WORD} body"), show_in_menus=True
+                "study": (StudyPageFactory, tree.page("study_index", lang), {"summary": summary}),
+                "standard": (
+                    StandardPageFactory,
+                    tree.page("home", lang),
+                    {"body": body(f"{HIDDEN_WORD} body"), "show_in_menus": True},
                 ),
             }
-            pages["article"].tags.add(HIDDEN_WORD.lower())
-            for role, page in pages.items():
-                page.slug = f"{role}-{kind}-{lang}"
-                make_hidden_page(kind, parents[role], page)
+            for role, (factory, parent, fields) in pages.items():
+                if role == "article":
+                    fields["tags"] = [HIDDEN_WORD.lower()]
+                page = make_hidden_page(
+                    kind, factory, parent, title=title, slug=f"{role}-{kind}-{lang}", **fields
+                )
                 hidden.append(HiddenPage(kind, role, lang, page.pk, page.url, title))
     return hidden
 
