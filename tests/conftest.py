@@ -203,12 +203,11 @@ def build_site_tree() -> SiteTree:
         StandardPageFactory,
         home_fr,
         title=TITLES["standard"]["fr"],
-        slug="a-propos",
         intro=paragraphs("Qui sommes-nous ?"),
         body=body("Un réseau d'espaces de travail partagés."),
     )
     fr["blog_index"] = add(
-        BlogIndexPageFactory, home_fr, title="Blog", slug="blog", intro=paragraphs("Nos articles.")
+        BlogIndexPageFactory, home_fr, title="Blog", intro=paragraphs("Nos articles.")
     )
     for role, age in (("article", 0), ("article_old", 30)):
         fr[role] = add(
@@ -226,7 +225,6 @@ def build_site_tree() -> SiteTree:
         StudyIndexPageFactory,
         home_fr,
         title=TITLES["study_index"]["fr"],
-        slug="etudes",
         intro=paragraphs("Les bonnes pratiques du réseau."),
     )
     fr["study"] = add(
@@ -242,14 +240,12 @@ def build_site_tree() -> SiteTree:
         SpaceIndexPageFactory,
         home_fr,
         title=TITLES["space_index"]["fr"],
-        slug="espaces",
         intro=paragraphs("Les espaces du réseau."),
     )
     fr["space"] = add(
         SpacePageFactory,
         fr["space_index"],
         title=TITLES["space"]["fr"],
-        slug="la-ruche",
         intro="Un espace de coworking au centre de Lille.",
         city="Lille",
         country="FR",
@@ -260,7 +256,6 @@ def build_site_tree() -> SiteTree:
         EventIndexPageFactory,
         home_fr,
         title=TITLES["agenda"]["fr"],
-        slug="agenda",
         intro=paragraphs("Les rencontres du réseau."),
     )
     fr["event_upcoming"] = add(
@@ -278,7 +273,6 @@ def build_site_tree() -> SiteTree:
         EventPageFactory,
         fr["agenda"],
         title=TITLES["event_past"]["fr"],
-        slug="atelier-passe",
         start=PAST_START,
         end=PAST_START + datetime.timedelta(hours=3),
         summary="Un atelier qui a déjà eu lieu.",
@@ -352,39 +346,31 @@ def make_hidden_page(kind: str, factory, parent, **fields):
 def build_hidden_pages(tree: SiteTree) -> list[HiddenPage]:
     """In every locale, an article, an event, a study and a standard page of each hidden kind."""
     soon = timezone.now() + datetime.timedelta(days=10)
-    summary = f"{HIDDEN_WORD} summary"
+    summary, text = f"{HIDDEN_WORD} summary", body(f"{HIDDEN_WORD} body")
+    tags = [HIDDEN_WORD.lower()]
+    end = soon + datetime.timedelta(hours=2)
+    roles = {  # role: (factory, parent's role, fields)
+        "article": (
+            BlogPageFactory,
+            "blog_index",
+            {"summary": summary, "body": text, "tags": tags},
+        ),
+        "event": (
+            EventPageFactory,
+            "agenda",
+            {"start": soon, "end": end, "summary": summary, "venue_text": "Tournai"},
+        ),
+        "study": (StudyPageFactory, "study_index", {"summary": summary}),
+        "standard": (StandardPageFactory, "home", {"body": text, "show_in_menus": True}),
+    }
     hidden = []
     for lang in LANGUAGES:
         for kind in HIDDEN_KINDS:
             title = f"{HIDDEN_WORD} {kind} {lang}"
-            pages = {
-                "article": (
-                    BlogPageFactory,
-                    tree.page("blog_index", lang),
-                    {"summary": summary, "body": body(f"{HIDDEN_WORD} body")},
-                ),
-                "event": (
-                    EventPageFactory,
-                    tree.page("agenda", lang),
-                    {
-                        "start": soon,
-                        "end": soon + datetime.timedelta(hours=2),
-                        "summary": summary,
-                        "venue_text": "Tournai",
-                    },
-                ),
-                "study": (StudyPageFactory, tree.page("study_index", lang), {"summary": summary}),
-                "standard": (
-                    StandardPageFactory,
-                    tree.page("home", lang),
-                    {"body": body(f"{HIDDEN_WORD} body"), "show_in_menus": True},
-                ),
-            }
-            for role, (factory, parent, fields) in pages.items():
-                if role == "article":
-                    fields["tags"] = [HIDDEN_WORD.lower()]
+            for role, (factory, parent, fields) in roles.items():
+                slug = f"{role}-{kind}-{lang}"
                 page = make_hidden_page(
-                    kind, factory, parent, title=title, slug=f"{role}-{kind}-{lang}", **fields
+                    kind, factory, tree.page(parent, lang), title=title, slug=slug, **fields
                 )
                 hidden.append(HiddenPage(kind, role, lang, page.pk, page.url, title))
     return hidden

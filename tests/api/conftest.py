@@ -1,24 +1,17 @@
 """Fixtures of the partner API tests: an anonymous client, an editor's session, media in a public
 and a private collection, and an article whose body points to all of them."""
 
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.test import Client, override_settings
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction
-from wagtail.rich_text import RichText
 
-from cms.blog.models import BlogPage
-from tests.conftest import (
-    HIDDEN_WORD,
-    add_page,
-    build_hidden_pages,
-    build_site_tree,
-    kept_for_module,
-)
+from cms.demo.factories import BlogPageFactory, DocumentFactory, ImageFactory, paragraphs, stream
+from tests.conftest import HIDDEN_WORD, add, build_hidden_pages, build_site_tree, kept_for_module
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -78,7 +71,6 @@ class Media:
     """Images and documents in a public and in a private collection."""
 
     def __init__(self):
-        Image, Document = get_image_model(), get_document_model()
         root = Collection.get_first_root_node()
         self.private_collection = root.add_child(name="Board only")
         CollectionViewRestriction.objects.create(
@@ -87,20 +79,20 @@ class Media:
         )
         # A collection inside the private one is private too.
         self.private_child = self.private_collection.add_child(name="Board minutes")
-        self.image = Image.objects.create(
+        self.image = ImageFactory(
             title="Coworkers at breakfast",
             description="Six people around a table with coffee",
-            file=get_test_image_file("breakfast.png", size=(1600, 1000)),
+            size=(1600, 1000),
         )
-        self.private_image = Image.objects.create(
+        self.private_image = ImageFactory(
             title=f"{HIDDEN_WORD} image",
             collection=self.private_child,
             file=get_test_image_file("secret.png"),
         )
-        self.document = Document.objects.create(
+        self.document = DocumentFactory(
             title="Annual report", file=ContentFile(b"%PDF-1.4 report", name="report.pdf")
         )
-        self.private_document = Document.objects.create(
+        self.private_document = DocumentFactory(
             title=f"{HIDDEN_WORD} document",
             collection=self.private_collection,
             file=ContentFile(b"%PDF-1.4 secret", name="secret.pdf"),
@@ -110,39 +102,30 @@ class Media:
 def build_rich_article(tree, media):
     """A French article whose body has every kind of block that points elsewhere."""
     about = tree.page("standard", "fr")
-    body = [
-        (
-            "paragraph",
-            RichText(
-                f'<p>Read <a linktype="page" id="{about.pk}">about us</a> and '
-                f'<a linktype="document" id="{media.document.pk}">the report</a>.</p>'
-            ),
-        ),
-        ("image", {"image": media.image, "alt_text": "Breakfast", "caption": "Lille"}),
-        ("image", {"image": media.private_image, "alt_text": "", "caption": ""}),
-        ("document", {"document": media.document, "label": "Download"}),
-        ("document", {"document": media.private_document, "label": ""}),
+    links = (
+        f'Read <a linktype="page" id="{about.pk}">about us</a> and '
+        f'<a linktype="document" id="{media.document.pk}">the report</a>.'
+    )
+    body = stream(
+        ("paragraph", paragraphs(links)),
+        ("image", {"image": media.image.pk, "alt_text": "Breakfast", "caption": "Lille"}),
+        ("image", {"image": media.private_image.pk, "alt_text": "", "caption": ""}),
+        ("document", {"document": media.document.pk, "label": "Download"}),
+        ("document", {"document": media.private_document.pk, "label": ""}),
         (
             "call_to_action",
-            {
-                "title": "Join",
-                "text": "",
-                "link": {"label": "About", "page": about, "url": ""},
-            },
+            {"title": "Join", "text": "", "link": {"label": "About", "page": about.pk, "url": ""}},
         ),
-    ]
-    import datetime
-
-    return add_page(
+    )
+    return add(
+        BlogPageFactory,
         tree.page("blog_index", "fr"),
-        BlogPage(
-            title="Un article riche",
-            slug="article-riche",
-            date=datetime.date(2026, 1, 15),
-            summary="Tout ce qu'un corps d'article peut contenir.",
-            hero_image=media.image,
-            body=body,
-        ),
+        title="Un article riche",
+        slug="article-riche",
+        date=datetime.date(2026, 1, 15),
+        summary="Tout ce qu'un corps d'article peut contenir.",
+        hero_image=media.image,
+        body=body,
     )
 
 
