@@ -9,14 +9,14 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.core.blocks import BodyBlock
 from cms.core.listing import paginate
-from cms.core.models import BasePage, Category
+from cms.core.models import BasePage, Category, IndexPage
 from cms.core.queries import visible_pages
 
 WORDS_PER_MINUTE = 200
@@ -43,13 +43,8 @@ class Author(models.Model):
         return self.name
 
 
-class BlogIndexPage(RoutablePageMixin, BasePage):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    description_field = "intro"
+class BlogIndexPage(RoutablePageMixin, IndexPage):
     subpage_types = ["blog.BlogPage"]
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("blog index")

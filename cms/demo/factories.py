@@ -246,6 +246,15 @@ class BasePageFactory(wagtail_factories.PageFactory):
     slug = factory.LazyAttribute(_available_slug)
 
 
+class IndexPageFactory(BasePageFactory):
+    """Index pages (blog, agenda, studies, spaces) go under the French home page."""
+
+    class Meta:
+        abstract = True
+
+    parent = factory.LazyFunction(get_home_page)
+
+
 class HomePageFactory(BasePageFactory):
     """A new home page under the tree root (the migrations already create the French one:
     use ``get_home_page()`` to get it)."""
@@ -271,11 +280,10 @@ class StandardPageFactory(BasePageFactory):
     )
 
 
-class SpaceIndexPageFactory(BasePageFactory):
+class SpaceIndexPageFactory(IndexPageFactory):
     class Meta:
         model = SpaceIndexPage
 
-    parent = factory.LazyFunction(get_home_page)
     title = "Espaces"
     intro = paragraphs("Les espaces de coworking et centres de compétences du réseau.")
 
@@ -304,11 +312,10 @@ class SpacePageFactory(BasePageFactory):
     )
 
 
-class EventIndexPageFactory(BasePageFactory):
+class EventIndexPageFactory(IndexPageFactory):
     class Meta:
         model = EventIndexPage
 
-    parent = factory.LazyFunction(get_home_page)
     title = "Agenda"
     intro = paragraphs("Les événements du réseau.")
 
@@ -337,11 +344,10 @@ class EventPageFactory(BasePageFactory):
     event_language = "fr"
 
 
-class BlogIndexPageFactory(BasePageFactory):
+class BlogIndexPageFactory(IndexPageFactory):
     class Meta:
         model = BlogIndexPage
 
-    parent = factory.LazyFunction(get_home_page)
     title = "Blog"
     intro = paragraphs("Nouvelles et récits du réseau.")
 
@@ -377,11 +383,10 @@ class BlogPageFactory(BasePageFactory):
                 obj.save()
 
 
-class StudyIndexPageFactory(BasePageFactory):
+class StudyIndexPageFactory(IndexPageFactory):
     class Meta:
         model = StudyIndexPage
 
-    parent = factory.LazyFunction(get_home_page)
     title = "Études"
     intro = paragraphs("Études et guides produits par le réseau.")
 

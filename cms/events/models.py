@@ -9,13 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.core.blocks import BodyBlock
 from cms.core.listing import paginate
-from cms.core.models import BasePage
+from cms.core.models import BasePage, IndexPage
 from cms.core.panels import TypedPageChooserPanel
 from cms.core.queries import visible_pages
 
@@ -47,15 +47,10 @@ def parse_price(value: str | None) -> str | None:
     return match.group(0).replace(",", ".") if match else None
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(RoutablePageMixin, IndexPage):
     """The agenda: upcoming events first, past ones in an archive."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    description_field = "intro"
     subpage_types = ["events.EventPage"]
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("agenda")

@@ -9,19 +9,14 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.core.models import BasePage
+from cms.core.models import BasePage, IndexPage
 from cms.core.queries import visible_pages
 
 COUNTRIES = [("BE", _("Belgium")), ("FR", _("France")), ("NL", _("Netherlands"))]
 
 
-class SpaceIndexPage(BasePage):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    description_field = "intro"
+class SpaceIndexPage(IndexPage):
     subpage_types = ["spaces.SpacePage"]
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("space index")

@@ -3,14 +3,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.core.blocks import BodyBlock
 from cms.core.listing import paginate
-from cms.core.models import BasePage, Category
+from cms.core.models import BasePage, Category, IndexPage
 from cms.core.queries import visible_pages
 
 
@@ -34,13 +34,8 @@ class PartnerOrganisation(models.Model):
         return self.name
 
 
-class StudyIndexPage(BasePage):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    description_field = "intro"
+class StudyIndexPage(IndexPage):
     subpage_types = ["studies.StudyPage"]
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("study index")

@@ -2,6 +2,9 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -59,3 +62,16 @@ class BasePage(Page):
             .select_related("locale")
             .order_by("locale__id")
         )
+
+
+class IndexPage(BasePage):
+    """A page listing its children (articles, events, studies, spaces) under an introduction."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    description_field = "intro"
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        abstract = True
