@@ -20,6 +20,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 from cms.core.models import Category, Navigation
 from cms.demo import content
+from cms.demo.directory import records_data
 from cms.demo.factories import (
     AuthorFactory,
     BlogPageFactory,
@@ -37,6 +38,8 @@ from cms.demo.factories import (
     publish,
 )
 from cms.demo.translation import translate_page, translate_snippet
+from cms.directory.models import Company, Coworker, ProjectIdea
+from cms.directory.models.records import make_slug
 from cms.events.models import EventPage
 from cms.home.models import HomePage
 from cms.spaces.models import SpacePage
@@ -57,6 +60,9 @@ COUNTED = {
     "Document": get_document_model(),
     "Image": get_image_model(),
     "User": get_user_model(),
+    "Coworker": Coworker,
+    "Company": Company,
+    "ProjectIdea": ProjectIdea,
 }
 TARGETS = ["nl", "en"]
 
@@ -95,6 +101,27 @@ def test_running_the_command_twice_changes_nothing(demo):
     assert demo.first_run["Category"] == 3 * len(content.CATEGORIES)
     assert demo.first_run["Document"] >= len(content.STUDIES)
     assert demo.first_run["Image"] >= len(content.IMAGES)
+
+
+def test_the_directory_has_its_people_translations_and_hidden_records(demo):
+    """Every demo record is there once, in its language and the languages it was translated
+    into; the people hidden on purpose (draft, no consent, consent withdrawn) are not public."""
+    assert demo.first_run["Company"] >= len(records_data.COMPANIES)
+    assert demo.first_run["ProjectIdea"] >= len(records_data.PROJECTS)
+    public = set(Coworker.objects.public().values_list("slug", flat=True))
+    for spec in records_data.COWORKERS:
+        slug = make_slug(spec["name"])
+        assert (slug in public) == (spec["state"] == "public"), slug
+        if spec["state"] != "public":
+            continue
+        rows = Coworker.objects.filter(slug=slug)
+        languages = {spec["language"], *spec.get("translations", {})}
+        assert set(rows.values_list("locale__language_code", flat=True)) == languages
+        for code, (headline, _bio) in spec.get("translations", {}).items():
+            assert rows.get(locale__language_code=code).headline == headline
+    lumen = Company.objects.get(slug="atelier-lumen", locale__language_code="fr")
+    assert {person.slug for person in lumen.people.all()} == {"wout-peeters", "sophie-renard"}
+    assert lumen.spaces.get().specific.city == "Tournai"
 
 
 @pytest.mark.parametrize("language", TARGETS)
