@@ -25,6 +25,7 @@ import json
 
 import factory
 import wagtail_factories
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
@@ -34,6 +35,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page
 from wagtail.rich_text import RichText
+from wagtail.users.models import UserProfile
 
 from cms.blog.models import Author, BlogIndexPage, BlogPage, BlogPageAuthor, BlogPageCategory
 from cms.core.models import Category, Navigation
@@ -74,6 +76,7 @@ __all__ = [
     "StandardPageFactory",
     "StudyIndexPageFactory",
     "StudyPageFactory",
+    "UserFactory",
     "get_home_page",
     "paragraphs",
     "publish",
@@ -182,6 +185,34 @@ class DocumentFactory(wagtail_factories.DocumentFactory):
             name=f"{slugify(o.title) or 'document'}.pdf",
         )
     )
+
+
+# --------------------------------------------------------------------------------------------
+# Accounts
+# --------------------------------------------------------------------------------------------
+
+
+class UserFactory(DjangoModelFactory):
+    """An account: ``superuser=True`` may do everything in the admin, ``admin_language="en"``
+    sets the language of the admin's interface."""
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    class Params:
+        superuser = factory.Trait(is_superuser=True, is_staff=True)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+    password = factory.django.Password("coffee-test")
+
+    @factory.post_generation
+    def admin_language(obj, create, extracted, **kwargs):
+        if create and extracted:
+            profile = UserProfile.get_for_user(obj)
+            profile.preferred_language = extracted
+            profile.save()
 
 
 # --------------------------------------------------------------------------------------------

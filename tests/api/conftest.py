@@ -4,13 +4,19 @@ and a private collection, and an article whose body points to all of them."""
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.test import Client, override_settings
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction
 
-from cms.demo.factories import BlogPageFactory, DocumentFactory, ImageFactory, paragraphs, stream
+from cms.demo.factories import (
+    BlogPageFactory,
+    DocumentFactory,
+    ImageFactory,
+    UserFactory,
+    paragraphs,
+    stream,
+)
 from tests.conftest import HIDDEN_WORD, add, build_hidden_pages, build_site_tree, kept_for_module
 
 
@@ -61,7 +67,7 @@ def api():
 @pytest.fixture
 def editor_client(db):
     """A superuser's browser session: it must not change what the public API shows."""
-    user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
+    user = UserFactory(username="editor", email="editor@example.com", password="pw", superuser=True)
     client = Client()
     client.force_login(user)
     return client

@@ -68,11 +68,11 @@ def _django_db_helper(django_db_setup, django_db_blocker):
 def e2e_database(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo content, plus an editor account, committed to the test database for all the
     e2e tests; afterwards the database is put back as it was (as serialized_rollback does)."""
-    from django.contrib.auth import get_user_model
     from django.core.management import call_command
     from django.db import connection
     from django.test.utils import override_settings
-    from wagtail.users.models import UserProfile
+
+    from cms.demo.factories import UserFactory
 
     media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("e2e-media")))
     media.enable()
@@ -80,14 +80,15 @@ def e2e_database(django_db_setup, django_db_blocker, tmp_path_factory):
         before = connection.creation.serialize_db_to_string()
         try:
             call_command("load_demo_content", "--quiet")
-            editor = get_user_model().objects.create_superuser(
-                EDITOR_USERNAME, "e2e-editor@example.com", EDITOR_PASSWORD
-            )
             # An English admin, so that the few selectors relying on visible text
             # ("Translate", "Save") do not depend on the admin's language.
-            profile = UserProfile.get_for_user(editor)
-            profile.preferred_language = "en"
-            profile.save()
+            UserFactory(
+                username=EDITOR_USERNAME,
+                email="e2e-editor@example.com",
+                password=EDITOR_PASSWORD,
+                superuser=True,
+                admin_language="en",
+            )
             yield
         finally:
             call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
