@@ -123,8 +123,8 @@ def run(args):
     from django.utils import translation
 
     from cms.directory.models import Company, Coworker, ProjectIdea
+    from cms.directory.search import get_engine, parse_directory_query, search
     from cms.directory.vocabulary import Vocabulary
-    from search.directory import get_engine, parse_directory_query, search
 
     counts = {
         "coworkers (public, per language)": Coworker.objects.in_locale("fr").count(),

@@ -86,8 +86,8 @@ def time_engine(engine, rounds, client):
     from django.test import override_settings
     from django.utils import translation
 
+    from cms.directory.search import parse_directory_query, search
     from cms.directory.vocabulary import Vocabulary
-    from search.directory import parse_directory_query, search
 
     interface, api, took, degraded = {}, {}, {}, 0
     tooks = []
@@ -179,8 +179,8 @@ def main():
 
     from cms.directory.models import Coworker
     from search.clients import get_client
-    from search.engine.indexer import sync_groups
-    from search.engine.rebuild import rebuild_all
+    from search.indexer import sync_groups
+    from search.rebuild import rebuild_all
 
     lines = []
     out = lines.append
