@@ -5,7 +5,7 @@ query (a UNION ALL of grouped counts), whatever the number of facets and values.
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, router
-from django.db.models import Count, F, IntegerField, Q, TextField, Value
+from django.db.models import Case, Count, F, Q, TextField, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
@@ -63,98 +63,117 @@ def apply_filters(queryset, plan: SearchPlan, *, skip: str | None = None):
     return queryset
 
 
-def _value_sources(model, plan: SearchPlan, facet: FacetField, scope):
-    """(queryset, record path, value path) per path of a facet, restricted to the records of
-    ``scope``; None when a path leads to rows the plan has no ids of."""
+def _grouped(rows, position: int, value, counted: str = "pk"):
+    """(position, value, number of records) rows, one per value."""
+    return (
+        rows.order_by()
+        .annotate(f=Value(position), v=value)
+        .values("f", "v")
+        .annotate(n=Count(counted, distinct=counted != "pk"))
+        .values_list("f", "v", "n")
+    )
+
+
+def _key_of(plan: SearchPlan, facet: FacetField, column: str):
+    """SQL naming the key a row id of ``column`` stands for (no join to the rows)."""
+    whens = [
+        When(**{f"{column}__in": ids}, then=Value(key))
+        for key, ids in plan.row_ids[facet.name].items()
+        if ids
+    ]
+    return Case(*whens, default=Value(None), output_field=TextField())
+
+
+def _facet_parts(model, plan: SearchPlan, position: int, facet: FacetField, scope) -> list:
+    """Querysets counting one facet among the records of ``scope``."""
     sources = []
     for path in facet.paths:
         field = model._meta.get_field(path.split("__")[0])
-        if field.is_relation and not _by_row_id(plan, facet, path):
-            return None
+        by_row_id = _by_row_id(plan, facet, path)
+        if field.is_relation and not by_row_id:
+            return []  # keys the plan has no rows of: not counted
+        sources.append((field, by_row_id))
+    if len(sources) > 2 or (len(sources) == 2 and not all(by_id for _f, by_id in sources)):
+        # Filed under a key by several paths: a record counts once per key.
+        return [
+            _grouped(
+                scope.filter(facet_condition(model, plan, facet, [key])),
+                position,
+                Value(key, output_field=TextField()),
+            )
+            for key in plan.facet_keys.get(facet.name, ())
+        ]
+    parts = []
+    for field, by_row_id in sources:
         if field.many_to_many:
             through = field.remote_field.through
-            record, value = field.m2m_field_name(), field.m2m_reverse_field_name()
-            rows = through._default_manager.filter(**{f"{record}__in": scope})
-            sources.append((rows, record, value))
+            record, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+            rows = through._default_manager.filter(**{f"{record}__in": scope.values("pk")})
+            value = _key_of(plan, facet, target) if by_row_id else Cast(target, TextField())
+            parts.append(_grouped(rows, position, value, counted=record))
         else:
-            sources.append((model._default_manager.filter(pk__in=scope), "pk", field.name))
-    return sources
-
-
-def _count_parts(model, plan: SearchPlan, visible, matching):
-    """Querysets of rows (position, value, count, record): the total, then per facet either
-    the number of records per value (one path) or (value, record) pairs to count in Python
-    (several paths: a record filed twice under a key counts once)."""
-    text, number = TextField(), IntegerField()
-    total = (
-        matching.order_by()
-        .annotate(f=Value(TOTAL), v=Value(None, output_field=text))
-        .values("f", "v")
-        .annotate(n=Count("pk"), r=Value(None, output_field=number))
-        .values_list("f", "v", "n", "r")
-    )
-    parts = [total]
-    if not plan.with_facets:
-        return parts
-    for position, facet in enumerate(plan.facets):
-        scope = matching
-        if facet.name in plan.filters:
-            scope = apply_filters(visible, plan, skip=facet.name)
-        sources = _value_sources(model, plan, facet, scope.order_by().values("pk"))
-        if sources is None:
-            continue
-        for rows, record, value in sources:
-            rows = rows.order_by().annotate(f=Value(position), v=Cast(value, text))
-            if len(sources) == 1:
-                parts.append(
-                    rows.values("f", "v")
-                    .annotate(n=Count(record, distinct=True), r=Value(None, output_field=number))
-                    .values_list("f", "v", "n", "r")
-                )
-            else:
-                parts.append(
-                    rows.annotate(n=Value(None, output_field=number), r=F(record)).values_list(
-                        "f", "v", "n", "r"
-                    )
-                )
+            column = field.attname
+            value = _key_of(plan, facet, column) if by_row_id else Cast(column, TextField())
+            parts.append(_grouped(scope, position, value))
+    if len(sources) == 2:
+        # Two paths (a home space, spaces visited): records filed under a key by both were
+        # counted twice; count them once (inclusion-exclusion).
+        parts.append(_overlap(model, plan, position, facet, sources, scope))
     return parts
 
 
+def _overlap(model, plan, position, facet, sources, scope):
+    """Minus the records whose two paths lead to the same key."""
+    (first, _), (second, _) = sources
+    if first.many_to_many:
+        first, second = second, first
+    if first.many_to_many or not second.many_to_many:
+        raise ValueError(f"Facet {facet.name}: two paths are counted as a column and a list.")
+    through = second.remote_field.through
+    record, target = second.m2m_field_name(), second.m2m_reverse_field_name()
+    rows = (
+        through._default_manager.filter(**{f"{record}__in": scope.values("pk")})
+        .annotate(
+            listed=_key_of(plan, facet, target),
+            own=_key_of(plan, facet, f"{record}__{first.attname}"),
+        )
+        .filter(listed=F("own"))
+    )
+    return (
+        rows.order_by()
+        .annotate(f=Value(position), v=F("listed"))
+        .values("f", "v")
+        .annotate(n=-Count(record, distinct=True))
+        .values_list("f", "v", "n")
+    )
+
+
 def count_all(plan: SearchPlan, visible, matching) -> tuple[int, dict[str, dict[str, int]]]:
-    """The number of ``matching`` records and every facet's counts, in one query. A facet with
-    a filter is counted among the ``visible`` records matching the other filters."""
+    """The number of ``matching`` records and every facet's counts, in one query (a UNION ALL
+    of grouped counts). A facet with a filter is counted among the ``visible`` records
+    matching the other filters."""
     model = matching.model
-    parts = _count_parts(model, plan, visible, matching)
+    parts = [_grouped(matching, TOTAL, Value(None, output_field=TextField()))]
+    if plan.with_facets:
+        for position, facet in enumerate(plan.facets):
+            scope = matching
+            if facet.name in plan.filters:
+                scope = apply_filters(visible, plan, skip=facet.name)
+            parts += _facet_parts(model, plan, position, facet, scope)
     rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     total, counts = 0, {facet.name: {} for facet in plan.facets}
-    key_of_row = {
-        name: {pk: key for key, ids in keys.items() for pk in ids}
-        for name, keys in plan.row_ids.items()
-    }
-    pairs: dict[str, dict[str, set]] = {}
-    for position, value, n, record in rows:
+    for position, value, n in rows:
         if position == TOTAL:
             total = n
             continue
         if value in (None, ""):
             continue
         facet = plan.facets[position]
-        if facet.separator:
-            keys = [key for key in value.split(facet.separator) if key]
-        elif facet.name in key_of_row:
-            keys = [key_of_row[facet.name].get(int(value))]
-        else:
-            keys = [value]
+        keys = value.split(facet.separator) if facet.separator else [value]
+        facet_counts = counts[facet.name]
         for key in keys:
-            if key in (None, ""):
-                continue
-            if n is None:  # a (value, record) pair
-                pairs.setdefault(facet.name, {}).setdefault(key, set()).add(record)
-            else:
-                spec_counts = counts[facet.name]
-                spec_counts[key] = spec_counts.get(key, 0) + n
-    for name, records in pairs.items():
-        counts[name] = {key: len(ids) for key, ids in records.items()}
+            if key not in (None, ""):
+                facet_counts[key] = facet_counts.get(key, 0) + n
     return total, counts
 
 
@@ -196,6 +215,7 @@ class SQLiteWords:
     """
 
     TITLE_WEIGHT = 4.0  # the "title" column holds the record's name
+    MAX_LISTED = 2000  # matches tested as a list of ids, each query part binding them again
 
     def __init__(self, model, terms, *, prefix: bool):
         from wagtail.search.models import IndexEntry, SQLiteFTSIndexEntry
@@ -217,18 +237,31 @@ class SQLiteWords:
         )
         self.fts = fts
         self.model = model
+        self._scores = None
 
     def condition(self) -> Q:
-        # Table names come from the models, the words and content type are bound parameters.
+        # The matches are read once: the total and each facet's count then test a list
+        # instead of running the full-text match again. Past MAX_LISTED (SQLite's bound
+        # parameters), a sub-query; table names come from the models, the words and content
+        # type are bound parameters.
+        scores = self.scores()
+        if len(scores) <= self.MAX_LISTED:
+            return Q(pk__in=sorted(scores))
         sql = f"SELECT CAST(e.object_id AS INTEGER) {self.from_sql}"
         return Q(pk__in=RawSQL(sql, self.params))  # noqa: S611
 
     def scores(self) -> dict[int, float]:
-        sql = f"SELECT e.object_id, bm25({self.fts}, 1.0, 1.0, {self.TITLE_WEIGHT}) {self.from_sql}"
-        connection = connections[router.db_for_read(self.model)]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, self.params)
-            return {int(pk): -score for pk, score in cursor.fetchall()}  # bm25: lower is better
+        if self._scores is None:
+            sql = (
+                f"SELECT e.object_id, bm25({self.fts}, 1.0, 1.0, {self.TITLE_WEIGHT}) "
+                f"{self.from_sql}"
+            )
+            connection = connections[router.db_for_read(self.model)]
+            with connection.cursor() as cursor:
+                cursor.execute(sql, self.params)
+                # bm25: lower is better
+                self._scores = {int(pk): -score for pk, score in cursor.fetchall()}
+        return self._scores
 
     def rank(self, matching, start, stop):
         scores = self.scores()
