@@ -178,7 +178,8 @@ def report(args, build, counts, timings, page_timings, max_queries, engine):
     lines = []
     out = lines.append
     out(
-        f"engine: {engine}, cache {'on' if args.cache else 'off'} (SQLite {__import__('sqlite3').sqlite_version}, "
+        f"engine: {engine}, cache {'on' if args.cache else 'off'} "
+        f"(SQLite {__import__('sqlite3').sqlite_version}, "
         f"Django {django.get_version()}, Python {platform.python_version()}, "
         f"{os.cpu_count()} CPUs)"
     )
