@@ -3,13 +3,16 @@
     .venv/bin/python bench/directory_search.py                      # 10,000 people
     .venv/bin/python bench/directory_search.py --coworkers 100000 --db /tmp/bench-100k.sqlite3
     .venv/bin/python bench/directory_search.py --reuse --rounds 5 --pages
+    .venv/bin/python bench/directory_search.py --reuse --cache   # answers kept (DIRECTORY_CACHE)
 
 Builds a scratch database (never the site's own): migrations, the demo content (spaces and
 the demo directory), then ``generate_directory`` with a fixed seed; ``--reuse`` skips all that
-when the file exists. Each query goes through ``search.directory`` exactly as the pages and the
-API call it (parameters parsed and checked, vocabulary loaded, facets counted, records loaded);
+when the file exists. Each query goes through ``cms.directory.search`` exactly as the pages and
+the API call it (parameters parsed and checked, vocabulary loaded, facets counted, records loaded);
 ``--pages`` also times the whole HTML page through Django's test client. Not a test: it prints
-Markdown tables for bench/RESULTS.md.
+Markdown tables for bench/RESULTS.md. Without ``--cache`` nothing is kept between searches
+(DIRECTORY_CACHE empty): every search asks the engine; with it, the rounds after the first
+are answered from the cache, as repeated searches are while the content stays the same.
 """
 
 import argparse
@@ -91,8 +94,13 @@ def queries_for(language, vocabulary):
     """The mix with facet values written the way a visitor reading ``language`` sends them."""
     from cms.demo.directory.taxonomy import term_key
     from cms.directory.models import Sector, Skill
+    from cms.spaces.models import SpacePage
 
-    spaces = {option.obj.city: option.token for option in vocabulary.options("space")}
+    spaces = {}
+    for city, key in SpacePage.objects.values_list("city", "translation_key"):
+        option = vocabulary.by_key("space", str(key))
+        if option is not None:
+            spaces.setdefault(city, option.token)
     mix = []
     for category, params in MIX:
         resolved = {}
@@ -113,6 +121,7 @@ def run(args):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
     os.environ["DEBUG"] = "0"
     os.environ["LOG_LEVEL"] = "WARNING"
+    os.environ["DIRECTORY_CACHE"] = "directory" if args.cache else ""
     sys.path.insert(0, str(ROOT))
     import django
 
@@ -123,8 +132,9 @@ def run(args):
     from django.utils import translation
 
     from cms.directory.models import Company, Coworker, ProjectIdea
+    from cms.directory.search import parse_directory_query, search
     from cms.directory.vocabulary import Vocabulary
-    from search.directory import get_engine, parse_directory_query, search
+    from search.engines import get_engine
 
     counts = {
         "coworkers (public, per language)": Coworker.objects.in_locale("fr").count(),
@@ -168,7 +178,8 @@ def report(args, build, counts, timings, page_timings, max_queries, engine):
     lines = []
     out = lines.append
     out(
-        f"engine: {engine} (SQLite {__import__('sqlite3').sqlite_version}, "
+        f"engine: {engine}, cache {'on' if args.cache else 'off'} "
+        f"(SQLite {__import__('sqlite3').sqlite_version}, "
         f"Django {django.get_version()}, Python {platform.python_version()}, "
         f"{os.cpu_count()} CPUs)"
     )
@@ -227,6 +238,7 @@ def main():
     parser.add_argument("--reuse", action="store_true", help="Keep an existing scratch database.")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--pages", action="store_true", help="Also time the HTML pages.")
+    parser.add_argument("--cache", action="store_true", help="Keep answers (DIRECTORY_CACHE).")
     args = parser.parse_args()
     build = prepare_database(args)
     report(args, build, *run(args))

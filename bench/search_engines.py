@@ -9,7 +9,7 @@ Builds (or ``--reuse``s) a scratch SQLite database with ``generate_directory`` (
 bench/directory_search.py), indexes it into OpenSearch (``SEARCH_URL``, default the node of
 ops/opensearch, indexes prefixed ``bench-<N>-``, deleted at the end unless ``--keep``), then
 times the same fixed mix (text, text + 2 facets, facets only, autocomplete) in fr, nl and en
-on each engine: ``search.directory.search`` (the interface) and GET /api/v2/directory/…
+on each engine: ``cms.directory.search.search`` (the interface) and GET /api/v2/directory/…
 through Django's test client (the API), and the engine's own ``took`` per interface search
 (its requests summed). Not a test: it prints Markdown for bench/RESULTS.md.
 """
@@ -86,8 +86,8 @@ def time_engine(engine, rounds, client):
     from django.test import override_settings
     from django.utils import translation
 
+    from cms.directory.search import parse_directory_query, search
     from cms.directory.vocabulary import Vocabulary
-    from search.directory import parse_directory_query, search
 
     interface, api, took, degraded = {}, {}, {}, 0
     tooks = []
@@ -166,6 +166,8 @@ def main():
             "SEARCH_TIMEOUT": "10",
             "API_THROTTLE_RATE": "1000000/min",
             "API_CACHE_MAX_AGE": "0",
+            # Every search asks the engine: no answer kept from one round to the next.
+            "DIRECTORY_CACHE": "",
         }
     )
     import django
@@ -179,8 +181,8 @@ def main():
 
     from cms.directory.models import Coworker
     from search.clients import get_client
-    from search.engine.indexer import sync_groups
-    from search.engine.rebuild import rebuild_all
+    from search.indexer import sync_groups
+    from search.rebuild import rebuild_all
 
     lines = []
     out = lines.append

@@ -9,7 +9,7 @@ no stemming). Searches compile the query with the configuration of the language 
     get_search_backend().for_language("fr").search("comptables", queryset)
 
 Without a language (Wagtail's admin, the pages API, the directory, whose locales also show
-untranslated records of the other languages) the query is compiled with every configuration
+untranslated records of the other languages) the query is built with every configuration
 and a record matches when its words match in any of them. Autocomplete indexes and queries
 with ``coffee_folded`` only: a prefix must not be stemmed ("developp" is not a stem of
 "développeurs").

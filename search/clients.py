@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
 
-from search.directory.engines.base import EngineUnavailable
+from search.engines.base import EngineUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -246,5 +246,5 @@ def index_base(kind: str) -> str:
 def index_alias(kind: str, locale: str) -> str:
     """The alias searches and updates go through: prefix + kind + locale. One index holds a
     kind's rows in every language; each locale's alias filters it to the rows that locale
-    shows (see search.engine.documents.locale_aliases)."""
+    shows (see search.indexer.locale_aliases)."""
     return f"{index_base(kind)}-{locale}".lower()

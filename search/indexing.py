@@ -5,24 +5,26 @@ import logging
 import threading
 from collections import defaultdict
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend, get_search_backends
 
+from search import registry
+from search.clients import remote_engine_configured
+
 logger = logging.getLogger(__name__)
 
 
-def _is_directory_record(model) -> bool:
-    return bool(getattr(model, "directory_kind", ""))
+def _has_engine_index(model) -> bool:
+    return registry.for_model(model) is not None
 
 
 def _database_only(model) -> bool:
-    """Directory records have their own documents on a search engine (search.engine): Wagtail's
-    engine backend would only duplicate them (and make saves wait when it is down)."""
-    from search.clients import remote_engine_configured
-
-    return _is_directory_record(model) and remote_engine_configured()
+    """Models with an engine index of their own (search.registry): Wagtail's engine backend
+    would only duplicate its documents (and make saves wait when it is down)."""
+    return _has_engine_index(model) and remote_engine_configured()
 
 
 def index_record(instance) -> None:
@@ -33,7 +35,7 @@ def index_record(instance) -> None:
             get_search_backend(settings.SEARCH_DATABASE_BACKEND).add(indexed)
     else:
         index.insert_or_update_object(instance)
-    if _is_directory_record(type(instance)):
+    if _has_engine_index(type(instance)):
         schedule_record_update(instance)
 
 
@@ -42,7 +44,7 @@ def unindex_record(instance) -> None:
         get_search_backend(settings.SEARCH_DATABASE_BACKEND).delete(instance)
     else:
         index.remove_object(instance)
-    if _is_directory_record(type(instance)):
+    if _has_engine_index(type(instance)):
         schedule_record_update(instance)
 
 
@@ -56,7 +58,7 @@ def index_records(model, objects, *, batch_size: int = 1000) -> int:
     for backend in backends:
         for start in range(0, len(objects), batch_size):
             backend.add_bulk(model, objects[start : start + batch_size])
-    if _is_directory_record(model):
+    if _has_engine_index(model):
         schedule_engine_update(model, {obj.translation_key for obj in objects})
     return len(objects)
 
@@ -85,9 +87,7 @@ def _flush_engine_updates() -> None:
             update_search_index.enqueue(label, keys)
         except Exception:  # a broken task backend must not break a save that has committed
             logger.exception("Could not enqueue the search index update of %s", label)
-            from django.apps import apps
-
-            from search.engine.indexer import remember
+            from search.indexer import remember
 
             remember(apps.get_model(label), keys, "task backend failure")
 
@@ -96,8 +96,6 @@ def schedule_engine_update(model, translation_keys) -> None:
     """Update the engine's documents of these groups once the current transaction commits
     (at once outside a transaction). A rolled-back transaction's groups are synced with the
     next commit: syncing reads the database, so that is harmless."""
-    from search.clients import remote_engine_configured
-
     if not remote_engine_configured():
         return
     keys = {str(key) for key in translation_keys if key}

@@ -1,6 +1,6 @@
 """/api/v2/directory/: coworkers, companies, project ideas, skills and sectors.
 
-Lists go through the directory's one search interface (search.directory): the same search,
+Lists go through the directory's one search interface (cms.directory.search): the same search,
 filters, facets and privacy rules as the directory pages. Parameter corrections that the pages
 show as messages are 400 errors here, naming the parameter.
 """
@@ -17,9 +17,9 @@ from rest_framework.response import Response
 from cms.directory.kinds import KINDS
 from cms.directory.models import Company, Coworker, ProjectIdea, Sector, Skill
 from cms.directory.presenters import present, with_list_related
+from cms.directory.search import MAX_PAGE_SIZE, parse_directory_query
+from cms.directory.search import search as directory_search
 from cms.directory.vocabulary import Vocabulary
-from search.directory import MAX_PAGE_SIZE, parse_directory_query
-from search.directory import search as directory_search
 
 from . import changes, params, schema
 from .errors import InvalidParameter, NotFound

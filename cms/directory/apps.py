@@ -9,5 +9,7 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         from . import signals
+        from .search.documents import register_indexes
 
-        signals.connect()
+        signals.connect()  # the one place saves reach the search indexes
+        register_indexes()  # each kind's documents on a search engine

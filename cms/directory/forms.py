@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from search.directory.query import clean_text
+from .search.query import clean_text
 
 HONEYPOT_FIELD = "homepage"
 

@@ -6,13 +6,10 @@ from dataclasses import dataclass, field
 from uuid import UUID
 
 from django.conf import settings
-from django.db import connections
 from django.db.models import Count, Prefetch, Q, TextField, Value
 from django.db.models.functions import Cast
 from django.utils import translation
 from django.utils.text import Truncator
-
-from cms.core import compiled
 
 from .models import Company, Coworker, ProjectIdea
 from .vocabulary import Option, Vocabulary
@@ -129,16 +126,7 @@ def with_related_keys(records: list, kind: str) -> list:
     relations = LIST_RELATED[kind][1]
     model = type(records[0])
     ids = [record.pk for record in records]
-    # Compiling this union cost more than running it: its SQL is kept per shape.
-    sql, params = compiled.sql_for(
-        ("directory-related-keys", model, relations, len(ids)),
-        lambda ids: _related_keys(model, relations, ids),
-        [compiled.integers(len(ids))],
-        [ids],
-    )
-    with connections[records[0]._state.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = sorted(cursor.fetchall(), key=lambda row: (row[0], row[3] or ""))
+    rows = sorted(_related_keys(model, relations, ids), key=lambda row: (row[0], row[3] or ""))
     keys = {record.pk: {name: [] for name in relations} for record in records}
     for position, pk, key, _order in rows:
         keys[pk][relations[position]].append(_uuid_text(key))
@@ -387,28 +375,3 @@ def record_data(view: RecordView) -> dict:
             deadline=record.deadline.isoformat() if record.deadline else None,
         )
     return data
-
-
-SPACE_MEMBERS_LIMIT = 8
-
-
-def space_members(space, limit: int = SPACE_MEMBERS_LIMIT) -> dict:
-    """People and companies of one space (home space or visited), for the space's page."""
-    from search.directory import DirectoryQuery, search
-
-    language = space.locale.language_code
-    vocabulary = Vocabulary.current(language)
-    option = next(
-        (o for o in vocabulary.options("space") if o.key == str(space.translation_key)), None
-    )
-    if option is None:
-        return {}
-    context = {"directory_space": option}
-    for kind in ("coworkers", "companies"):
-        query = DirectoryQuery(
-            kind=kind, locale=language, filters={"space": (option.token,)}, page_size=limit
-        )
-        results = search(query, vocabulary=vocabulary, facets=False)
-        context[f"directory_{kind}"] = [hit.view for hit in results.hits]
-        context[f"directory_{kind}_total"] = results.total
-    return context

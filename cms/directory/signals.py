@@ -1,10 +1,19 @@
-"""Keeping privacy, translations and the search index consistent, whatever saved the record."""
+"""Keeping privacy, translations and the search indexes consistent, whatever saved the record.
 
-from django.db.models.signals import post_delete, post_save, pre_delete
+The one place a directory record's search index update is triggered from: its row saved
+(post_save), its skills, sectors or spaces changed (m2m_changed: a ClusterableModel writes
+them after the row, so the row's own signal saw the old ones), or its row deleted. The
+handlers are connected in DirectoryConfig.ready().
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from wagtail.signals import page_published, page_unpublished
+
+from search.indexing import index_record, index_records, unindex_record
 
 from .indexing import forget_context
 from .listing import refresh_group
+from .models import Company, Coworker, ProjectIdea, Sector, Skill
 
 
 def share_privacy_fields(sender, instance, update_fields=None, **kwargs):
@@ -54,22 +63,27 @@ def record_saved(sender, instance, update_fields=None, raw=False, **kwargs):
     if hasattr(sender, "privacy_fields"):
         share_privacy_fields(sender, instance, update_fields=update_fields)
     refresh_group(sender, instance.translation_key)
-    from search.indexing import schedule_record_update
+    reindex(instance)
 
-    schedule_record_update(instance)  # the search engine's documents, after commit
+
+def reindex(record):
+    """The record's entry in the database index now, its engine documents after commit."""
+    record.forget_index_texts()
+    index_record(record)
+
+
+def relations_changed(sender, instance, action, reverse, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear") and not reverse:
+        reindex(instance)
 
 
 def record_deleted(sender, instance, **kwargs):
-    from search.indexing import unindex_record
-
     unindex_record(instance)
     refresh_group(sender, instance.translation_key)
 
 
 def records_using_term(term):
     """Every directory row that names this skill or sector, in any language."""
-    from .models import Company, Coworker, ProjectIdea
-
     relation = "skills" if term._meta.model_name == "skill" else "sectors"
     lookup = {f"{relation}__translation_key": term.translation_key}
     return [
@@ -79,8 +93,6 @@ def records_using_term(term):
 
 
 def reindex_records(batches):
-    from search.indexing import index_records
-
     for model, records in batches:
         if records:
             index_records(model, records)
@@ -109,12 +121,16 @@ def space_changed(sender, instance, **kwargs):
 
 
 def connect():
-    from .models import Company, Coworker, ProjectIdea, Sector, Skill
-
     for model in (Coworker, Company, ProjectIdea):
         name = model.__name__
         post_save.connect(record_saved, sender=model, dispatch_uid=f"directory-saved-{name}")
         post_delete.connect(record_deleted, sender=model, dispatch_uid=f"directory-deleted-{name}")
+        for relation in model._meta.many_to_many:
+            m2m_changed.connect(
+                relations_changed,
+                sender=relation.remote_field.through,
+                dispatch_uid=f"directory-relations-{name}-{relation.name}",
+            )
     for model in (Skill, Sector):
         uid = f"directory-term-{model.__name__}"
         post_save.connect(term_saved, sender=model, dispatch_uid=f"{uid}-saved")

@@ -6,12 +6,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from search.directory import parse_directory_query, search
-
 from . import contact
 from .forms import ContactForm
 from .kinds import KINDS
 from .presenters import detail_context, with_list_related
+from .search import parse_directory_query, search
 
 # Wrong parameters still get the full page, corrected, with a message; the status tells robots
 # and the API that the request itself was wrong.

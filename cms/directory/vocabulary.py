@@ -14,6 +14,7 @@ from django.utils import translation
 
 from cms.core.queries import visible_pages
 
+from . import cache
 from .choices import CompanyKind, CompanySize, Country, OpenTo, ProjectStatus, SpokenLanguage
 from .models.records import sort_key_for
 
@@ -27,7 +28,6 @@ CHOICE_VOCABULARIES = {
 }
 
 
-_kept: dict[str, tuple[int, "Vocabulary"]] = {}  # language -> (content version, vocabulary)
 NOTHING = MappingProxyType({})
 
 
@@ -37,7 +37,6 @@ class Option:
     key: str  # what records are filed under: a translation key or a choice code
     label: str  # in the visitor's language when it exists
     language: str  # the language of the label
-    obj: object = field(default=None, compare=False, repr=False)
     ids: tuple = field(default=(), compare=False, repr=False)  # rows of every translation
 
 
@@ -56,20 +55,9 @@ class Vocabulary:
 
     @classmethod
     def current(cls, language: str) -> "Vocabulary":
-        """``load()``, kept in the process while the content stays the same.
-
-        Skills, sectors and spaces all write to the change feed when they change, so its
-        newest id says when to load again (read at most once a second per process: see
-        cms/api/response_cache.py for the staleness bound)."""
-        if not settings.DIRECTORY_VOCABULARY_CACHE:
-            return cls.load(language)
-        from cms.api.response_cache import content_version
-
-        version = content_version()
-        kept = _kept.get(language)
-        if kept is None or kept[0] != version:
-            kept = _kept[language] = (version, cls.load(language))
-        return kept[1]
+        """``load()``, kept while the content stays the same: skills, sectors and spaces all
+        write to the change feed when they change (see cms/directory/cache.py)."""
+        return cache.kept(("vocabulary", language), lambda: cls.load(language))
 
     @classmethod
     def load(cls, language: str) -> "Vocabulary":
@@ -122,7 +110,6 @@ class Vocabulary:
                 key=key,
                 label=label,
                 language=code,
-                obj=row,
                 ids=tuple(sorted(other.pk for other in by_language.values())),
             )
             options.append(option)

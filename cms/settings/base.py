@@ -168,6 +168,11 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
+    # The directory's search answers and filter values (see DIRECTORY_CACHE).
+    "directory": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
     # Wagtail looks rendition URLs up here on every image tag: keep them in process memory.
     "renditions": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -240,8 +245,10 @@ COFFEE_API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 60)
 # Whole public API answers, reused until the change feed moves (cms/api/response_cache.py);
 # empty turns it off.
 COFFEE_API_RESPONSE_CACHE = env_str("API_RESPONSE_CACHE", "api")
-# The directory's filter values, kept per process until the change feed moves.
-DIRECTORY_VOCABULARY_CACHE = env_bool("DIRECTORY_VOCABULARY_CACHE", True)
+# The cache alias keeping the directory's search answers and filter values until the change
+# feed moves (cms/directory/cache.py); empty keeps nothing. DIRECTORY_CACHE_SECONDS: at most.
+DIRECTORY_CACHE = env_str("DIRECTORY_CACHE", "directory")
+DIRECTORY_CACHE_SECONDS = env_int("DIRECTORY_CACHE_SECONDS", 300)
 COFFEE_API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "300/min")
 COFFEE_API_NUM_PROXIES = env_int("API_NUM_PROXIES", 0)  # trusted proxies setting X-Forwarded-For
 COFFEE_WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 6)

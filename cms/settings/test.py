@@ -8,11 +8,12 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "api": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "directory": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
 # Tests change content behind the change feed's back (direct updates): the response cache has
 # its own tests (tests/api/test_response_cache.py), which turn it on.
 COFFEE_API_RESPONSE_CACHE = ""
-# Rolled-back tests can reuse change ids on SQLite; tests/directory/test_vocabulary_cache.py
+# Rolled-back tests can reuse change ids on SQLite; tests/directory/test_directory_cache.py
 # turns the cache on.
-DIRECTORY_VOCABULARY_CACHE = False
+DIRECTORY_CACHE = ""
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -139,7 +139,7 @@ class SpacePage(BasePage):
                 venue_space__translation_key=self.translation_key
             )[:10]
         )
-        from cms.directory.presenters import space_members
+        from cms.directory.space_members import space_members
 
         context.update(space_members(self))  # its coworkers and companies (directory)
         return context

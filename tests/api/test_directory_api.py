@@ -5,14 +5,14 @@ details only when the person chose to show them)."""
 import uuid
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale
 
-from cms.api import response_cache
-from cms.directory import vocabulary
+from cms.core import content_version
 from cms.directory.models import Company, Coworker, Skill
 from tests.conftest import HIDDEN_WORD, LANGUAGES
 
@@ -212,14 +212,14 @@ def more_people(directory):
 
 @pytest.fixture
 def vocabulary_cache(monkeypatch):
-    """The per-process vocabulary on, as in production, empty at the start of the test and
-    with its clock stopped (the content version is read once)."""
-    monkeypatch.setattr(vocabulary, "_kept", {})
-    monkeypatch.setattr(response_cache.time, "monotonic", lambda: 1000.0)
-    response_cache.forget_version()
-    with override_settings(DIRECTORY_VOCABULARY_CACHE=True):
+    """The directory's cache (vocabulary, search answers) on, as in production, empty at the
+    start of the test and with its clock stopped (the content version is read once)."""
+    monkeypatch.setattr(content_version.time, "monotonic", lambda: 1000.0)
+    content_version.forget_version()
+    caches["directory"].clear()
+    with override_settings(DIRECTORY_CACHE="directory"):
         yield
-    response_cache.forget_version()
+    content_version.forget_version()
 
 
 def count_queries(client, url):

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from wagtail.search.models import IndexEntry
 
 from cms.directory.models import Company, Coworker, ProjectIdea
-from search.directory import DirectoryQuery, search
+from cms.directory.search import DirectoryQuery, search
 
 pytestmark = pytest.mark.django_db
 

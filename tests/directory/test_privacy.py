@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 
 from cms.directory.models import Coworker, ProjectIdea
+from cms.directory.search import DirectoryQuery, search
 from cms.directory.sitemap import DirectorySitemap
-from search.directory import DirectoryQuery, search
 from tests.conftest import LANGUAGES
 
 from .conftest import ACCOUNTANTS, ACCOUNTING, HIDDEN_KINDS, HIDDEN_WORD, PUBLIC_PEOPLE

@@ -7,9 +7,10 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ImproperlyConfigured
 
 from cms.directory.models import Coworker, Skill
+from cms.directory.search import DirectoryQuery, parse_directory_query, search
 from cms.directory.vocabulary import Vocabulary
 from cms.spaces.models import SpacePage
-from search.directory import DirectoryQuery, engines, parse_directory_query, search
+from search import engines
 from tests.conftest import LANGUAGES
 
 from .conftest import ACCOUNTANTS, ACCOUNTING, ACCOUNTING_LABEL, PUBLIC_PEOPLE
@@ -199,7 +200,7 @@ def test_pages_and_ordering(directory):
     assert ranked.query.effective_ordering == "relevance" and ranked.hits[0].score is not None
 
 
-class DownEngine(engines.DirectoryEngine):
+class DownEngine(engines.Engine):
     """An engine whose server does not answer."""
 
     name = "down"
@@ -239,12 +240,12 @@ def test_a_person_filed_twice_under_a_space_counts_once(directory, lang):
     assert counts[mutualab_token] == 2  # Emma, Julien
 
 
-def test_a_page_of_results_with_facets_in_four_queries(directory, django_assert_num_queries):
-    """The total and every facet's counts in one query, then the page of ids, the records,
-    and the keys of all their skills, sectors and spaces (the vocabulary given)."""
+def test_a_page_of_results_with_facets_in_three_queries(directory, django_assert_num_queries):
+    """The total and every facet's counts in one query, then the page of records, and the
+    keys of all their skills, sectors and spaces (the vocabulary given)."""
     query = DirectoryQuery(locale="nl", page_size=100)
     vocabulary = Vocabulary.load("nl")
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         results = search(query, vocabulary=vocabulary)
     assert results.total == len(PUBLIC_PEOPLE) == len(results.hits)
     assert {value.count for value in results.facets["space"]} == {2, 3}  # Mutualab, ESCO

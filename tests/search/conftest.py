@@ -70,7 +70,7 @@ def engine_settings(name, **extra):
 
 
 def rebuild(django_db_blocker=None):
-    from search.engine.rebuild import rebuild_all
+    from search.rebuild import rebuild_all
 
     if django_db_blocker is None:
         return rebuild_all()

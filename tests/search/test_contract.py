@@ -10,7 +10,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from cms.directory.models import Coworker
-from search.directory import DirectoryQuery, search
+from cms.directory.search import DirectoryQuery, search
 from tests.conftest import LANGUAGES
 from tests.directory.conftest import ACCOUNTANTS, ACCOUNTING, HIDDEN_WORD, PUBLIC_PEOPLE
 
@@ -165,7 +165,7 @@ def test_exact_words_win_over_typo_tolerance(engine, directory):
 
 def set_expiry(engine, person, expire_at):
     """Change a person's expiry as a save would (the engine is told), but without a save."""
-    from search.engine.indexer import sync_groups
+    from search.indexer import sync_groups
 
     Coworker.objects.filter(translation_key=person.translation_key).update(expire_at=expire_at)
     if engine != "database":

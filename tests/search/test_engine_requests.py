@@ -5,8 +5,8 @@ from unittest import mock
 
 import pytest
 
+from cms.directory.search import DirectoryQuery, search
 from search.clients import get_client
-from search.directory import DirectoryQuery, search
 
 pytestmark = pytest.mark.django_db
 

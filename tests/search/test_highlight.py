@@ -1,6 +1,6 @@
 """Excerpts the service highlights itself (database engine, typo-tolerant engine hits)."""
 
-from search.directory.highlight import highlight
+from cms.directory.search.highlight import highlight
 
 
 def test_words_are_marked_whatever_their_case_and_accents():

@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from cms.directory.models import Skill
+from cms.directory.search import DirectoryQuery, search
 from search.clients import get_client, index_alias, index_base
-from search.directory import DirectoryQuery, search
 from search.models import PendingIndexUpdate
 from tests.conftest import LANGUAGES
 from tests.directory.conftest import ACCOUNTANTS, ACCOUNTING

@@ -15,10 +15,10 @@ from wagtail.models import Locale, Page
 
 from cms.demo.directory.taxonomy import ensure_taxonomy, terms_by_key
 from cms.directory.models import Coworker, Skill
+from cms.directory.search import DirectoryQuery, search
 from cms.home.models import HomePage
 from cms.pages.models import StandardPage
 from search.backends import FOLDED_CONFIG
-from search.directory import DirectoryQuery, search
 from search.pages import database_backend, search_pages
 from tests.conftest import add_page
 from tests.directory.conftest import Directory, make_person

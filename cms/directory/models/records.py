@@ -93,24 +93,9 @@ class DirectoryRecord(
     directory_kind = ""
     #: the field whose text names the record
     name_field = "name"
-    #: indexed by ``save()`` itself, once the many-to-many relations are written (Wagtail's
-    #: post_save handler runs before a ClusterableModel commits them and would index stale skills)
+    #: indexed by the directory's own signal handlers (cms/directory/signals.py), which also
+    #: follow the many-to-many relations a ClusterableModel writes after its row
     search_auto_update = False
-    #: saves that touch only these fields change nothing a search engine sees
-    fields_not_indexed = frozenset(
-        {
-            "latest_revision",
-            "has_unpublished_changes",
-            "locked",
-            "locked_at",
-            "locked_by",
-            "live_revision",
-            "live",
-            "first_published_at",
-            "last_published_at",
-            "shown_in",
-        }
-    )
 
     slug = models.SlugField(
         _("slug"),
@@ -198,11 +183,6 @@ class DirectoryRecord(
         if update_fields is not None and self.name_field in update_fields:
             kwargs["update_fields"] = {*update_fields, "sort_key"}
         super().save(*args, **kwargs)
-        if update_fields is None or not set(update_fields) <= self.fields_not_indexed:
-            from search.indexing import index_record
-
-            self.forget_index_texts()
-            index_record(self)
 
     # ------------------------------------------------------------------ addresses
 

@@ -1,4 +1,4 @@
-"""Rebuild the directory's search-engine indexes with no downtime (new index, alias swap)."""
+"""Rebuild the search-engine indexes with no downtime (new index, alias swap)."""
 
 import time
 
@@ -6,19 +6,23 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from cms.directory.kinds import KINDS
+from search import registry
 from search.clients import remote_engine_configured
-from search.directory.engines.base import EngineUnavailable
+from search.engines.base import EngineUnavailable
+from search.indexer import retry_pending_updates
+from search.rebuild import rebuild_all
 
 
 class Command(BaseCommand):
     help = (
-        "Build a new index per kind and locale, load every public record, then swap the alias "
+        "Build a new index per kind, load every public record, then swap the alias "
         "and delete the old index. Searches keep working throughout."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--kind", action="append", choices=sorted(KINDS), help="Only this kind")
+        parser.add_argument(
+            "--kind", action="append", choices=sorted(registry.indexes()), help="Only this kind"
+        )
         parser.add_argument(
             "--locale",
             action="append",
@@ -29,9 +33,6 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="No progress bars")
 
     def handle(self, *args, **options):
-        from search.engine.indexer import retry_pending_updates
-        from search.engine.rebuild import rebuild_all
-
         if not remote_engine_configured():
             raise CommandError(
                 f"SEARCH_ENGINE={settings.SEARCH_ENGINE!r}: the database engine has no index to "

@@ -2,13 +2,13 @@
 
 from django.core.management.base import BaseCommand
 
+from search.indexer import retry_pending_updates
+
 
 class Command(BaseCommand):
     help = "Retry the search index updates kept while the engine was unavailable."
 
     def handle(self, *args, **options):
-        from search.engine.indexer import retry_pending_updates
-
         done, left = retry_pending_updates()
         self.stdout.write(f"{done} updates sent, {left} still pending.")
         if left:

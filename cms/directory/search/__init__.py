@@ -1,13 +1,14 @@
-"""The directory search interface: the only thing views, feeds and the API call.
+"""The directory search: the only thing the directory's pages, feeds and the API call.
 
     query, errors, vocabulary = parse_directory_query(request.GET, locale="nl")
     results = search(query, vocabulary=vocabulary)
     results.hits, results.total, results.facets, results.engine
 
-The engine behind it (SEARCH_ENGINE: "database" today) never shows through.
+The engine behind it (search.engines, SEARCH_ENGINE: "database" by default) answers ids,
+scores and facet counts; this package turns them into records, presented in the visitor's
+language. Its documents on a search engine are declared in documents.py.
 """
 
-from .engines import EngineUnavailable, get_engine
 from .query import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
@@ -25,12 +26,10 @@ __all__ = [
     "MAX_TEXT_LENGTH",
     "DirectoryQuery",
     "DirectoryResults",
-    "EngineUnavailable",
     "Facet",
     "FacetValue",
     "Hit",
     "ParameterError",
-    "get_engine",
     "parse_directory_query",
     "search",
 ]

@@ -1,4 +1,4 @@
-"""The directory on OpenSearch 2/3, through opensearch-py (see remote.py)."""
+"""OpenSearch 2/3, through opensearch-py (see remote.py)."""
 
 from .remote import RemoteEngine
 

@@ -1,8 +1,9 @@
-"""Keeping the engine's directory documents in step with the database.
+"""Keeping an engine's documents in step with the database.
 
 The unit of work is a translation group: whenever any row of a group changes (save, publish,
 unpublish, consent, erase, delete), which row each language shows may change too, so every
-locale's document of the group is recomputed from ``in_locale()`` and written or deleted.
+language's document of the group is read again from the registered index (search.registry)
+and written, or deleted when no locale shows that row any more.
 When the engine cannot be reached, the group goes into ``PendingIndexUpdate`` and is retried
 later: an edit is never lost and a save never fails because of the engine.
 """
@@ -15,14 +16,14 @@ from django.apps import apps
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils import timezone
 
-from cms.directory.indexing import current_context
-from cms.directory.kinds import KINDS
-from search.clients import get_client, index_base, remote_engine_configured
-from search.directory.engines.base import EngineUnavailable
+from search import registry
+from search.clients import get_client, index_alias, index_base, remote_engine_configured
+from search.engines.base import EngineUnavailable
 
-from .documents import build_rows, index_body, locale_aliases
 from .documents import document_id as document_id_of
+from .documents import index_body
 
 logger = logging.getLogger(__name__)
 
@@ -33,8 +34,15 @@ def languages() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 
 
-def kind_of_model(model):
-    return next(kind for kind in KINDS.values() if kind.model is model)
+def new_index_name(base: str) -> str:
+    return f"{base}-{timezone.now():%Y%m%d%H%M%S%f}"
+
+
+def locale_aliases(name: str, locales) -> dict[str, dict]:
+    """Alias name -> definition, for each locale: the rows that locale shows."""
+    return {
+        index_alias(name, locale): {"filter": {"term": {"locales": locale}}} for locale in locales
+    }
 
 
 def model_label(model) -> str:
@@ -45,22 +53,21 @@ _known_aliases: dict[tuple, tuple] = {}  # (url, index base) -> (when checked, w
 ALIAS_CHECK_SECONDS = 60
 
 
-def ensure_index(client, kind) -> list[str]:
-    """The aliases to write ``kind``'s documents through: one per index behind its locales'
-    aliases (one index, unless indexes of an older layout, one per locale, are still there
-    until the next rebuild). The index is created when missing. Checked at most once a minute
-    per process: a save should cost one bulk request, not four."""
-    seen, targets = _known_aliases.get((client.url, index_base(kind.name)), (None, []))
+def ensure_index(client, index: registry.EngineIndex) -> list[str]:
+    """The aliases to write an index's documents through: one per engine index behind its
+    locales' aliases (one, unless indexes of an older layout, one per locale, are still there
+    until the next rebuild). The engine index is created when missing. Checked at most once a
+    minute per process: a save should cost one bulk request, not four."""
+    base = index_base(index.name)
+    seen, targets = _known_aliases.get((client.url, base), (None, []))
     if seen is not None and time.monotonic() - seen < ALIAS_CHECK_SECONDS:
         return targets
-    aliases = locale_aliases(kind, languages())
+    aliases = locale_aliases(index.name, languages())
     indices = {alias: client.indices_of_alias(alias) for alias in aliases}
     missing = {alias: definition for alias, definition in aliases.items() if not indices[alias]}
     if missing:
-        from .rebuild import new_index_name
-
-        name = new_index_name(index_base(kind.name))
-        client.create_index(name, index_body(kind, name))
+        name = new_index_name(base)
+        client.create_index(name, index_body(index.shape, name))
         client.swap_aliases(name, missing)
         indices.update({alias: [name] for alias in missing})
     targets, covered = [], set()
@@ -68,18 +75,15 @@ def ensure_index(client, kind) -> list[str]:
         if not covered.issuperset(names):
             targets.append(alias)
             covered.update(names)
-    _known_aliases[(client.url, index_base(kind.name))] = (time.monotonic(), targets)
+    _known_aliases[(client.url, base)] = (time.monotonic(), targets)
     return targets
 
 
-def group_actions(kind, translation_keys, targets):
+def group_actions(index: registry.EngineIndex, translation_keys, targets):
     """Bulk actions writing or deleting the document of every row of these groups (written
     when the row is shown in some locale, deleted otherwise) through each of ``targets``."""
     keys = [str(key) for key in translation_keys]
-    rows = kind.model.objects.public().filter(translation_key__in=keys).exclude(shown_in="")
-    documents = dict(
-        build_rows(kind, rows.order_by("pk").values_list("pk", flat=True), current_context())
-    )
+    documents = dict(index.documents(keys))
     actions = []
     for alias in targets:
         for key in keys:
@@ -100,33 +104,24 @@ def group_actions(kind, translation_keys, targets):
     return actions
 
 
-def dependent_groups(model, keys) -> dict:
-    """Other groups whose visibility follows these ones (a person's project ideas)."""
-    extra = {}
-    if model._meta.label_lower == "directory.coworker":
-        from cms.directory.models import ProjectIdea
-
-        posted = ProjectIdea._default_manager.filter(
-            posted_by_coworker__translation_key__in=list(keys)
-        ).values_list("translation_key", flat=True)
-        extra[ProjectIdea] = {str(key) for key in posted}
-    return extra
-
-
 def sync_groups(model, translation_keys, *, refresh: bool = False) -> None:
-    """Write the current state of these groups to the engine; raises EngineUnavailable."""
+    """Write the current state of these groups of ``model``'s index, and of the groups that
+    follow them in other indexes, to the engine; raises EngineUnavailable."""
+    index = registry.for_model(model)
+    if index is None:
+        return
     keys = {str(key) for key in translation_keys}
     batches = defaultdict(set)
-    batches[model] |= keys
-    for other, other_keys in dependent_groups(model, keys).items():
-        batches[other] |= other_keys
+    batches[index.name] |= keys
+    for other, other_keys in index.related_groups(keys).items():
+        batches[other] |= {str(key) for key in other_keys}
     client = get_client()
-    for batch_model, batch_keys in batches.items():
+    for name, batch_keys in batches.items():
         if not batch_keys:
             continue
-        kind = kind_of_model(batch_model)
-        targets = ensure_index(client, kind)
-        _ok, errors = client.bulk(group_actions(kind, sorted(batch_keys), targets))
+        batch_index = registry.get(name)
+        targets = ensure_index(client, batch_index)
+        _ok, errors = client.bulk(group_actions(batch_index, sorted(batch_keys), targets))
         if errors:
             raise EngineUnavailable(f"{len(errors)} documents refused: {errors[:1]}")
         if refresh:

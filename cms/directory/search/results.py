@@ -47,7 +47,7 @@ class Hit:
     kind: str
     pk: int
     record: object  # the model instance, in the language it is shown in
-    view: object  # cms.directory.presenters.RecordView: labels in the visitor's language
+    view: object  # a presenters.RecordView: labels in the visitor's language
     score: float | None = None
     highlights: dict[str, str] = field(default_factory=dict)  # field -> HTML with <mark>
 

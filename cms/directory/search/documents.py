@@ -1,10 +1,9 @@
-"""Index definition and documents of the directory, written once with ``elasticsearch.dsl``.
+"""The directory's documents on a search engine: their shape, per kind, and how they are read
+from the database. Registered with search/ when the app is ready (``register_indexes``).
 
 One index per kind holds one document per public row, keyed by ``<translation key>:<language
 of the row>``, with the locales that show it (``locales``: the row's ``shown_in``, see
-``Model.objects.in_locale``). Each locale searches through its own alias, filtered to the rows
-it shows (``search.clients.index_alias``): a row shown in three locales is analysed once, not
-three times. A document holds:
+``Model.objects.in_locale``). A document holds:
 
 - ``name``: the record's name (``name`` or ``title``);
 - ``headline_<lang>`` and ``body_<lang>``: free text, in the field of the language the row is
@@ -12,39 +11,20 @@ three times. A document holds:
 - ``skills``: labels and synonyms of its skills and sectors in every language (cross-language
   matching: "comptable", "boekhouder" and "accountant" all find an accountant);
 - ``places``: city, spaces, poster;
-- every text field has a ``folded`` sub-field (lower case, accents removed) and feeds
-  ``suggest`` (edge n-grams) for autocomplete;
-- ``facet_<name>`` keyword fields with ``FacetSpec.values_for``;
+- names, headlines and skills feed ``suggest`` (edge n-grams) for autocomplete;
+- ``facet_<name>`` keyword fields: the keys the record is filed under (``FacetSpec.paths``);
 - ``pk``, ``sort_key``, ``first_published_at``, ``deadline`` for orderings;
 - ``expire_at``: when the record stops being public without being saved again (its own
   expiry; for a project idea also its poster's), so that every query leaves it out on time.
 """
 
-from elasticsearch.dsl import (
-    Date,
-    Document,
-    Index,
-    Integer,
-    Keyword,
-    Text,
-    analyzer,
-    token_filter,
-    tokenizer,
-)
+from search import registry
+from search.documents import LANGUAGE_ANALYZERS, IndexShape
+from search.documents import document_id as document_id_of
 
-LANGUAGE_ANALYZERS = {"fr": "french", "nl": "dutch", "en": "english"}
-MAX_RESULT_WINDOW = 60_000  # MAX_PAGE (500) x MAX_PAGE_SIZE (100), with room
-
-folded = analyzer("folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
-autocomplete = analyzer(
-    "autocomplete",
-    tokenizer=tokenizer("autocomplete_words", "standard"),
-    filter=[
-        "lowercase",
-        "asciifolding",
-        token_filter("autocomplete_edges", "edge_ngram", min_gram=1, max_gram=20),
-    ],
-)
+from ..indexing import current_context, forget_context
+from ..kinds import KINDS
+from ..models import Coworker, ProjectIdea
 
 # Per kind: which model field feeds "headline" and "body".
 TEXT_FIELDS = {
@@ -52,79 +32,26 @@ TEXT_FIELDS = {
     "companies": {"body": "description"},
     "projects": {"body": "description"},
 }
-
 BOOSTS = {"name": 4, "skills": 3, "headline": 2, "body": 1, "places": 1}
 
 
-def _text(language_analyzer="folded", *, suggest=True):
-    return Text(
-        analyzer=language_analyzer,
-        fields={"folded": Text(analyzer=folded)},
-        **({"copy_to": "suggest"} if suggest else {}),
-    )
-
-
-def document_class(kind):
-    """The Document of one kind: the same fields for every kind, its own facet fields."""
-    fields = {
-        "pk": Integer(),
-        "translation_key": Keyword(),
-        "language": Keyword(),
-        "locales": Keyword(),
-        "name": Text(analyzer=folded, copy_to="suggest"),
-        "skills": Text(
-            analyzer=folded,
-            copy_to="suggest",
-            fields={code: Text(analyzer=name) for code, name in LANGUAGE_ANALYZERS.items()},
-        ),
-        "places": Text(analyzer=folded),
-        "suggest": Text(analyzer=autocomplete, search_analyzer=folded),
-        "sort_key": Keyword(),
-        "first_published_at": Date(),
-        "deadline": Date(),
-        "expire_at": Date(),
-    }
-    for code, name in LANGUAGE_ANALYZERS.items():
-        fields[f"headline_{code}"] = _text(name)
+def shape(kind) -> IndexShape:
+    """Every kind has the same fields (``headline`` stays empty where a kind has none), and
+    its own facets."""
+    return IndexShape(
+        name=kind.name,
+        text={"name": BOOSTS["name"], "places": BOOSTS["places"]},
+        multilingual={"skills": BOOSTS["skills"]},
+        per_language={"headline": BOOSTS["headline"], "body": BOOSTS["body"]},
         # Like the database engine, autocomplete completes names, headlines and skills, not
         # biographies (which would also triple the size of the edge n-grams).
-        fields[f"body_{code}"] = _text(name, suggest=False)
-    for spec in kind.facets:
-        # Every search counts the facets: build their ordinals at refresh, not on a search.
-        fields[f"facet_{spec.name}"] = Keyword(eager_global_ordinals=True)
-    document = type(f"{kind.model.__name__}Document", (Document,), fields)
-    # Searches read only ``pk`` and highlight name, headline and body: the long skills and
-    # places texts are indexed but not stored.
-    document._doc_type.mapping.meta("_source", excludes=["skills", "places"])
-    return document
-
-
-def document_id(translation_key, language: str) -> str:
-    """A row is one language of a translation group."""
-    return f"{translation_key}:{language}"
-
-
-def locale_aliases(kind, locales) -> dict[str, dict]:
-    """Alias name -> definition, for each locale: the rows that locale shows."""
-    from search.clients import index_alias
-
-    return {
-        index_alias(kind.name, locale): {"filter": {"term": {"locales": locale}}}
-        for locale in locales
-    }
-
-
-def index_body(kind, name: str) -> dict:
-    """Settings and mappings of a new index of ``kind`` (``Index(...).to_dict()``)."""
-    index = Index(name)
-    index.settings(
-        number_of_shards=1,
-        number_of_replicas=0,
-        max_result_window=MAX_RESULT_WINDOW,
-        max_ngram_diff=20,
+        suggest=frozenset({"name", "skills", "headline"}),
+        facets=tuple(spec.name for spec in kind.facets),
+        keywords=("sort_key",),
+        dates=("first_published_at", "deadline"),
+        # Searches read only ``pk``: the long skills and places texts are not stored.
+        not_stored=("skills", "places"),
     )
-    index.document(document_class(kind))
-    return index.to_dict()
 
 
 CHUNK_SIZE = 2000
@@ -158,7 +85,7 @@ def _poster_texts(model, pks) -> dict[int, str]:
 
 
 def _facet_values(model, spec, pks) -> dict[int, list[str]]:
-    """``FacetSpec.values_for`` for many records: one query per path (joins done by SQL)."""
+    """The keys each record is filed under for one facet: one query per path (joins by SQL)."""
     values: dict[int, list[str]] = {}
     for path in spec.paths:
         rows = model._default_manager.filter(pk__in=pks).order_by().values_list("pk", path)
@@ -173,8 +100,6 @@ def _facet_values(model, spec, pks) -> dict[int, list[str]]:
 def _poster_expiries(model, pks) -> dict[int, object]:
     """When each idea's poster stops being public (None: never, or no poster): the latest
     expiry of the poster's public rows, any of which keeps the idea public."""
-    from cms.directory.models import Coworker
-
     posters = dict(
         model._default_manager.filter(pk__in=pks, posted_by_coworker__isnull=False)
         .order_by()
@@ -251,4 +176,52 @@ def build_rows(kind, pks, context):
                 document[f"{target}_{language}"] = row[field] or ""
             for spec in kind.facets:
                 document[f"facet_{spec.name}"] = facets[spec.name].get(pk, [])
-            yield document_id(key, row["locale__language_code"]), document
+            yield document_id_of(key, row["locale__language_code"]), document
+
+
+def shown_rows(kind):
+    """The rows some locale shows: the documents of the kind's index."""
+    return kind.model.objects.public().exclude(shown_in="")
+
+
+def group_documents(kind):
+    def documents(translation_keys):
+        rows = shown_rows(kind).filter(translation_key__in=list(translation_keys))
+        return build_rows(kind, rows.order_by("pk").values_list("pk", flat=True), current_context())
+
+    return documents
+
+
+def all_documents(kind):
+    def documents():
+        forget_context()  # a rebuild reads the skills, sectors and spaces afresh
+        rows = shown_rows(kind).order_by("pk").values_list("pk", flat=True)
+        return build_rows(kind, rows, current_context())
+
+    return documents
+
+
+def projects_of_people(translation_keys) -> dict[str, set[str]]:
+    """A person's project ideas are public only while the person's record is."""
+    posted = ProjectIdea._default_manager.filter(
+        posted_by_coworker__translation_key__in=list(translation_keys)
+    ).values_list("translation_key", flat=True)
+    return {"projects": {str(key) for key in posted}}
+
+
+def register_indexes() -> None:
+    for kind in KINDS.values():
+        registry.register(
+            registry.EngineIndex(
+                shape=shape(kind),
+                model=kind.model,
+                documents=group_documents(kind),
+                all_documents=all_documents(kind),
+                count_in_locale=lambda locale, kind=kind: kind.model.objects.in_locale(
+                    locale
+                ).count(),
+                related_groups=(
+                    projects_of_people if kind.model is Coworker else registry.no_related_groups
+                ),
+            )
+        )

@@ -1,4 +1,4 @@
-"""Directory search engines, chosen by the SEARCH_ENGINE setting ("database" by default).
+"""Search engines, chosen by the SEARCH_ENGINE setting ("database" by default).
 
 An engine is registered by dotted path; views, templates and the API never ask which one runs.
 """
@@ -7,17 +7,17 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
-from .base import DirectoryEngine, EngineResponse, EngineUnavailable, SearchPlan
+from .base import Engine, EngineResponse, EngineUnavailable, FacetField, SearchPlan
 
 ENGINES = {
-    "database": "search.directory.engines.database.DatabaseEngine",
-    "opensearch": "search.directory.engines.opensearch.OpenSearchEngine",
-    "elasticsearch": "search.directory.engines.elasticsearch.ElasticsearchEngine",
+    "database": "search.engines.database.DatabaseEngine",
+    "opensearch": "search.engines.opensearch.OpenSearchEngine",
+    "elasticsearch": "search.engines.elasticsearch.ElasticsearchEngine",
 }
 DEFAULT_ENGINE = "database"
 
 
-def get_engine(name: str | None = None) -> DirectoryEngine:
+def get_engine(name: str | None = None) -> Engine:
     name = name or getattr(settings, "SEARCH_ENGINE", DEFAULT_ENGINE) or DEFAULT_ENGINE
     try:
         path = ENGINES[name]
@@ -28,15 +28,16 @@ def get_engine(name: str | None = None) -> DirectoryEngine:
     return import_string(path)()
 
 
-def get_fallback_engine() -> DirectoryEngine:
+def get_fallback_engine() -> Engine:
     return get_engine(DEFAULT_ENGINE)
 
 
 __all__ = [
     "ENGINES",
-    "DirectoryEngine",
+    "Engine",
     "EngineResponse",
     "EngineUnavailable",
+    "FacetField",
     "SearchPlan",
     "get_engine",
     "get_fallback_engine",

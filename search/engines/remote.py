@@ -1,55 +1,42 @@
-"""The directory on a search engine (OpenSearch or Elasticsearch): one implementation, the
-queries written once with ``elasticsearch.dsl`` (in plain request bodies: a ``Search`` copies
-itself at every step) and sent through the configured client.
+"""Searching an engine index (OpenSearch or Elasticsearch): one implementation, the queries
+written once with ``elasticsearch.dsl`` (in plain request bodies: a ``Search`` copies itself at
+every step) and sent through the configured client.
 
-It answers a SearchPlan like DatabaseEngine: every word must match (name, skills and sectors
-in every language with their synonyms, headline, biography, places); when nothing matches,
-the words are tried again with typo tolerance and the last one as the beginning of a word.
-The hits are filtered by every facet; a facet a visitor filters on is counted by a request of
-its own applying every other facet's filter, so that it ignores its own selection (the
-requests go together, in one msearch). Only public rows are indexed, and a locale searches
-through its alias, which shows it only the rows it shows (``in_locale``); a record whose
-expiry passed since it was indexed is left out by every query (hits, totals and facet counts).
-
-The service highlights the hits, as for the database engine: engine highlights cost a third of
-a text search and mark only whole folded words.
+It answers a SearchPlan like DatabaseEngine: every word must match one of the index's text
+fields (its IndexShape); when nothing matches, the words are tried again with typo tolerance
+and the last one as the beginning of a word. The hits are filtered by every facet; a facet a
+visitor filters on is counted by a request of its own applying every other facet's filter, so
+that it ignores its own selection (the requests go together, in one msearch). A locale
+searches through its alias, which shows it only the rows it shows; a document whose
+``expire_at`` passed since it was indexed is left out by every query (hits, totals and facet
+counts).
 """
 
 from django.utils import timezone
 from elasticsearch.dsl import Q
 
-from search.engine.documents import BOOSTS, LANGUAGE_ANALYZERS
+from search import registry
+from search.clients import get_client, index_alias
 
-from .base import DirectoryEngine, EngineResponse, SearchPlan
+from .base import Engine, EngineResponse, SearchPlan
 
 FACET_SIZE_MIN = 200
 
 
-def text_fields(*, exact: bool = True) -> list[str]:
-    """Fields a word is looked for in, with their boosts."""
-    fields = [f"name^{BOOSTS['name']}", f"skills^{BOOSTS['skills']}", f"places^{BOOSTS['places']}"]
-    if exact:
-        fields += [f"skills.{code}^{BOOSTS['skills']}" for code in LANGUAGE_ANALYZERS]
-    for code in LANGUAGE_ANALYZERS:
-        for field in ("headline", "body"):
-            fields.append(f"{field}_{code}.folded^{BOOSTS[field]}")
-            if exact:
-                fields.append(f"{field}_{code}^{BOOSTS[field]}")
-    return fields
-
-
-def words_query(terms, *, tolerant: bool):
+def words_query(shape, terms, *, tolerant: bool):
     """Every word must match one field; ``tolerant``: typos allowed, last word a prefix."""
     clauses = []
     for position, term in enumerate(terms):
         if not tolerant:
-            clauses.append(Q("multi_match", query=term, fields=text_fields(), type="best_fields"))
+            clauses.append(
+                Q("multi_match", query=term, fields=shape.search_fields(), type="best_fields")
+            )
             continue
         options = [
             Q(
                 "multi_match",
                 query=term,
-                fields=text_fields(exact=False),
+                fields=shape.search_fields(exact=False),
                 fuzziness="AUTO",
                 prefix_length=1,
             )
@@ -68,20 +55,20 @@ def filters_except(plan: SearchPlan, skip: str | None = None) -> list:
     return [
         facet_filter(name, keys)
         for name, keys in plan.filters.items()
-        if keys and name != skip and plan.kind.facet(name) is not None
+        if keys and name != skip and plan.facet(name) is not None
     ]
 
 
-ORDERINGS = {
-    "name": [{"sort_key": "asc"}, {"pk": "asc"}],
-    "recent": [{"first_published_at": {"order": "desc", "missing": "_last"}}, {"pk": "desc"}],
-    "deadline": [
-        {"deadline": {"order": "asc", "missing": "_last"}},
-        {"sort_key": "asc"},
-        {"pk": "asc"},
-    ],
-    "relevance": [{"_score": "desc"}, {"pk": "asc"}],
-}
+def sort(plan: SearchPlan) -> list[dict]:
+    """The plan's order (missing values last), or the best matches first."""
+    if plan.by_relevance and plan.terms:
+        return [{"_score": "desc"}, {"pk": "asc"}]
+    return [
+        {name[1:]: {"order": "desc", "missing": "_last"}}
+        if name.startswith("-")
+        else {name: {"order": "asc", "missing": "_last"}}
+        for name in plan.order_by
+    ]
 
 
 def still_public(now) -> Q:
@@ -101,20 +88,17 @@ def facet_terms(plan: SearchPlan, name: str) -> dict:
     return {f"facet_{name}": {"terms": {"field": f"facet_{name}", "size": size}}}
 
 
-def request_bodies(plan: SearchPlan, *, tolerant: bool = False, now=None) -> list[dict]:
+def request_bodies(shape, plan: SearchPlan, *, tolerant=False, now=None) -> list[dict]:
     """The requests answering ``plan``, sent together: first the page of hits and their
     total, filtered by every facet, counting the facets nobody filters on; then, for each
     facet filtered on, its counts under the other facets' filters only. Each request visits
     only the documents it counts (a filter aggregation would test every document the words
     match)."""
-    words = [words_query(plan.terms, tolerant=tolerant)] if plan.terms else []
+    words = [words_query(shape, plan.terms, tolerant=tolerant)] if plan.terms else []
     public = still_public(now or timezone.now())
-    ordering = plan.ordering if plan.ordering in ORDERINGS else "name"
-    if ordering == "relevance" and not plan.terms:
-        ordering = "name"
     hits = {
         "query": Q("bool", must=words, filter=[public, *filters_except(plan)]).to_dict(),
-        "sort": ORDERINGS[ordering],
+        "sort": sort(plan),
         "from": plan.offset,
         "size": plan.limit,
         "track_total_hits": True,
@@ -126,52 +110,49 @@ def request_bodies(plan: SearchPlan, *, tolerant: bool = False, now=None) -> lis
     if not plan.with_facets:
         return bodies
     matching = Q("bool", must=words, filter=[public])
-    for spec in plan.kind.facets:
-        if not plan.filters.get(spec.name):
-            hits.setdefault("aggs", {}).update(facet_terms(plan, spec.name))
+    for facet in plan.facets:
+        if not plan.filters.get(facet.name):
+            hits.setdefault("aggs", {}).update(facet_terms(plan, facet.name))
             continue
-        others = filters_except(plan, skip=spec.name)
+        others = filters_except(plan, skip=facet.name)
         bodies.append(
             {
                 "query": Q("bool", filter=[matching, *others]).to_dict(),
                 "size": 0,
                 "track_total_hits": False,
-                "aggs": facet_terms(plan, spec.name),
+                "aggs": facet_terms(plan, facet.name),
             }
         )
     return bodies
 
 
-def words_match_body(plan: SearchPlan, *, now=None) -> dict:
+def words_match_body(shape, plan: SearchPlan, *, now=None) -> dict:
     """Whether any document matches the words, whatever the facet filters."""
-    words = words_query(plan.terms, tolerant=False)
+    words = words_query(shape, plan.terms, tolerant=False)
     query = Q("bool", must=[words], filter=[still_public(now or timezone.now())])
     return {"query": query.to_dict(), "size": 0, "track_total_hits": True, "terminate_after": 1}
 
 
-class RemoteEngine(DirectoryEngine):
+class RemoteEngine(Engine):
     """Shared by OpenSearchEngine and ElasticsearchEngine; only the client differs."""
 
     engine = ""
 
     def client(self):
-        from search.clients import get_client
-
         return get_client(self.engine)
 
     def index(self, plan: SearchPlan) -> str:
-        from search.clients import index_alias
-
-        return index_alias(plan.kind.name, plan.locale)
+        return index_alias(plan.index, plan.locale)
 
     def run(self, plan: SearchPlan, *, tolerant: bool) -> list[dict]:
-        bodies = request_bodies(plan, tolerant=tolerant)
+        bodies = request_bodies(registry.get(plan.index).shape, plan, tolerant=tolerant)
         if len(bodies) == 1:
             return [self.client().search(self.index(plan), bodies[0])]
         return self.client().msearch(self.index(plan), bodies)["responses"]
 
     def words_match(self, plan: SearchPlan) -> bool:
-        answer = self.client().search(self.index(plan), words_match_body(plan))
+        body = words_match_body(registry.get(plan.index).shape, plan)
+        answer = self.client().search(self.index(plan), body)
         return bool(answer["hits"]["total"]["value"])
 
     def search(self, plan: SearchPlan) -> EngineResponse:
@@ -192,9 +173,9 @@ class RemoteEngine(DirectoryEngine):
             found = {}
             for answer in answers:
                 found.update(answer.get("aggregations", {}))
-            for spec in plan.kind.facets:
-                buckets = found.get(f"facet_{spec.name}", {}).get("buckets", [])
-                facet_counts[spec.name] = {
+            for facet in plan.facets:
+                buckets = found.get(f"facet_{facet.name}", {}).get("buckets", [])
+                facet_counts[facet.name] = {
                     str(bucket["key"]): bucket["doc_count"] for bucket in buckets
                 }
         return EngineResponse(ids=ids, total=total, facet_counts=facet_counts, scores=scores)

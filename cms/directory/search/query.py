@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from cms.directory.kinds import DEFAULT_KIND, KINDS
-from cms.directory.vocabulary import Vocabulary
+from ..kinds import DEFAULT_KIND, KINDS
+from ..vocabulary import Vocabulary
 
 MAX_TEXT_LENGTH = 200
 MAX_TERMS = 12

@@ -1,1 +1,0 @@
-"""The directory's documents on a search engine: mappings, documents, indexing, rebuilds."""
