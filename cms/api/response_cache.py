@@ -1,4 +1,4 @@
-"""A cache of whole public API answers, looked up before any view code runs.
+"""A cache of whole public API answers, looked up before any view code runs (a middleware).
 
 Every public answer is the same for every client (the API never authenticates), so a 200 can
 be reused for the same URL until the content changes. "The content changes" is read from the
@@ -114,3 +114,30 @@ def varies_per_client(response) -> bool:
         or "authorization" in vary
         or response.cookies
     )
+
+
+class ResponseCacheMiddleware:
+    """Answers a public API GET from the cache before its view runs, and keeps new answers.
+
+    Only views that say their answers are shared (PublicAPIMixin.shares_answers) take part.
+    A cached answer is still counted by the view's throttle; a refused client gets no cached
+    answer, and the view answers the 429 (the request is not counted twice).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        store(request, response)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        view_class = getattr(view_func, "cls", None)
+        if not getattr(view_class, "shares_answers", False) or _cache() is None:
+            return None
+        for throttle_class in view_class.throttle_classes:
+            throttle = throttle_class()
+            if not throttle.allow_request(request, None):
+                return None
+        return lookup(request)

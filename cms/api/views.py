@@ -14,6 +14,7 @@ from rest_framework.response import Response
 
 from . import changes, params, schema
 from .errors import NOT_FOUND, InvalidParameter, error_body
+from .locale import requested_locale
 from .mixins import PublicAPIMixin
 from .models import ContentChange
 
@@ -45,7 +46,7 @@ class ChangeFeedView(PublicAPIMixin, GenericAPIView):
     resume later.
     """
 
-    known_parameters = frozenset(["since", "cursor", "limit", "kind", "locale", "format", "_"])
+    known_parameters = frozenset(["since", "cursor", "limit", "kind", "locale"])
 
     @extend_schema(
         summary="Changes since a time, for mirroring",
@@ -72,7 +73,7 @@ class ChangeFeedView(PublicAPIMixin, GenericAPIView):
         if "kind" in query_params:
             kind = params.parse_choice(query_params["kind"], "kind", sorted(changes.kinds()))
             queryset = queryset.filter(kind=kind)
-        locale = params.get_locale(query_params)
+        locale = requested_locale(request)
         if locale is not None:
             queryset = queryset.filter(locale=locale.language_code)
         limit = params.get_int(
@@ -114,7 +115,7 @@ class ChangeFeedView(PublicAPIMixin, GenericAPIView):
 class SiteSearchView(PublicAPIMixin, GenericAPIView):
     """Search pages and directory records at once, grouped by kind."""
 
-    known_parameters = frozenset(["q", "locale", "limit", "format", "_"])
+    known_parameters = frozenset(["q", "locale", "limit"])
 
     @extend_schema(
         summary="Search pages and the directory at once",
