@@ -139,9 +139,6 @@ def _write(kind: Kind, obj, action) -> ContentChange:
         locale=locale_code(getattr(obj, "locale_id", None)),
         translation_key=getattr(obj, "translation_key", None),
     )
-    from .webhooks import schedule_deliveries
-
-    schedule_deliveries(change)
     return change
 
 

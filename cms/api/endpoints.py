@@ -521,14 +521,21 @@ class CollectionMemberEndpointMixin(BatchListingMixin):
         return max(stamps) if stamps else None
 
 
-@schema.documented(
-    listing_view=schema.listing_schema(
-        schema.ImageListSerializer,
-        [*schema.LISTING, schema.query("title", str, "Exact title.")],
-        "List images of public collections",
-    ),
-    detail_view=schema.detail_schema(schema.ImageSerializer, "An image"),
-    find_view=schema.find_schema("Find an image by id"),
+def documented_collection_members(list_serializer, serializer, plural, one):
+    """The OpenAPI description of an images or documents endpoint."""
+    return schema.documented(
+        listing_view=schema.listing_schema(
+            list_serializer,
+            [*schema.LISTING, schema.query("title", str, "Exact title.")],
+            f"List {plural} of public collections",
+        ),
+        detail_view=schema.detail_schema(serializer, one[0].upper() + one[1:]),
+        find_view=schema.find_schema(f"Find {one} by id"),
+    )
+
+
+@documented_collection_members(
+    schema.ImageListSerializer, schema.ImageSerializer, "images", "an image"
 )
 class ImagesEndpoint(CollectionMemberEndpointMixin, ImagesAPIViewSet):
     """Images of public collections, with a rendition and alt text."""
@@ -543,21 +550,14 @@ class ImagesEndpoint(CollectionMemberEndpointMixin, ImagesAPIViewSet):
         return super().get_queryset().prefetch_renditions(serializers.image_rendition_spec())
 
 
-@schema.documented(
-    listing_view=schema.listing_schema(
-        schema.DocumentListSerializer,
-        [*schema.LISTING, schema.query("title", str, "Exact title.")],
-        "List documents of public collections",
-    ),
-    detail_view=schema.detail_schema(schema.DocumentSerializer, "A document"),
-    find_view=schema.find_schema("Find a document by id"),
+@documented_collection_members(
+    schema.DocumentListSerializer, schema.DocumentSerializer, "documents", "a document"
 )
 class DocumentsEndpoint(CollectionMemberEndpointMixin, DocumentsAPIViewSet):
     """Documents of public collections, with their download URL."""
 
     base_serializer_class = serializers.DocumentSerializer
     body_fields = [*DocumentsAPIViewSet.body_fields, "file_size"]
-    listing_default_fields = [*DocumentsAPIViewSet.listing_default_fields]
 
 
 ENDPOINTS = {

@@ -7,6 +7,8 @@ accepted. Integers are ASCII digits only (Python's int() also accepts "١٢", " 
 import datetime
 import re
 
+from search.pages import searchable_words
+
 from .errors import UNKNOWN_PARAMETER, ApiError, InvalidParameter
 
 MAX_VALUE_LENGTH = 1000
@@ -106,6 +108,4 @@ def parse_text(value: str, name: str, *, max_length=MAX_QUERY_LENGTH) -> str:
 
 def parse_search(value: str, name: str) -> str:
     """Words for a full-text search (search.pages.searchable_words), at most 200 characters."""
-    from search.pages import searchable_words
-
     return parse_text(searchable_words(value), name)

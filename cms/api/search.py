@@ -7,6 +7,7 @@ from cms.core.visibility import visible_pages
 from search.pages import search_pages
 
 from . import params
+from .directory import directory_hits
 from .errors import InvalidParameter
 from .links import get_links
 from .locale import requested_locale
@@ -59,12 +60,7 @@ def site_search(request):
     locale = requested_locale(request)
     limit = params.get_int(query_params, "limit", DEFAULT_LIMIT, minimum=1, maximum=MAX_LIMIT)
     results = {"pages": page_hits(request, text, locale, limit)}
-    try:
-        from .directory import directory_hits
-    except ImportError:
-        directory_hits = None
-    if directory_hits is not None:
-        results.update(directory_hits(request, text, locale, limit))
+    results.update(directory_hits(request, text, locale, limit))
     return {
         "query": text,
         "locale": locale.language_code if locale else None,

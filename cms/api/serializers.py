@@ -9,6 +9,7 @@
 """
 
 import copy
+import math
 import re
 from collections import defaultdict
 from functools import cached_property
@@ -30,7 +31,9 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
+from cms.core.models import Category
 from cms.core.visibility import media_is_visible, page_is_visible, visible_pages
+from cms.spaces.models import SpacePage
 
 from .links import get_links
 
@@ -530,8 +533,6 @@ class LocalizedCategoriesField(Field):
         return instance
 
     def to_representation(self, page):
-        from cms.core.models import Category
-
         items = [item.category for item in getattr(page, self.relation).all()]
         cache = self.context.setdefault("_coffee_categories", {})
         batch = getattr(self.context.get("view"), "batch", None) or []
@@ -604,8 +605,6 @@ class ReadingTimeField(Field):
         return instance
 
     def to_representation(self, page):
-        import math
-
         words = len(strip_tags(page.summary or "").split())
         for block in page.body.raw_data:
             words += _count_words(block.get("value"))
@@ -680,8 +679,6 @@ def venue_keys(events) -> dict:
 
 def load_venues(events, request=None):
     """{"keys": {venue page id: translation key}, "spaces": {key: {locale id: space row}}}."""
-    from cms.spaces.models import SpacePage
-
     keys = venue_keys(events)
     rows = ()
     if keys:

@@ -17,6 +17,7 @@ from .errors import NOT_FOUND, InvalidParameter, error_body
 from .locale import requested_locale
 from .mixins import PublicAPIMixin
 from .models import ContentChange
+from .search import site_search
 
 CHANGES_DEFAULT_LIMIT = 100
 CHANGES_MAX_LIMIT = 500
@@ -129,8 +130,6 @@ class SiteSearchView(PublicAPIMixin, GenericAPIView):
         responses={200: schema.SiteSearchSerializer, **schema.errors(400, 429)},
     )
     def get(self, request):
-        from .search import site_search
-
         return Response(site_search(request))
 
 
@@ -138,14 +137,6 @@ class SchemaView(SpectacularAPIView):
     """The OpenAPI 3 schema of the public API (never authenticated)."""
 
     authentication_classes = []
-
-
-def directory_urlpatterns():
-    try:
-        from .directory import urlpatterns
-    except ImportError:  # the directory app is not installed yet
-        return []
-    return urlpatterns
 
 
 def not_found(request, *args, **kwargs):
