@@ -42,7 +42,7 @@ _lock = threading.Lock()
 
 
 def shared_cache():
-    return caches[getattr(settings, "COFFEE_API_THROTTLE_CACHE", "default")]
+    return caches[settings.COFFEE_API_THROTTLE_CACHE]
 
 
 def window_key(client: str, window_start: int) -> str:

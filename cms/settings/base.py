@@ -253,6 +253,8 @@ COFFEE_API_RESPONSE_CACHE = env_str("API_RESPONSE_CACHE", "api")
 # The directory's filter values, kept per process until the change feed moves.
 DIRECTORY_VOCABULARY_CACHE = env_bool("DIRECTORY_VOCABULARY_CACHE", True)
 COFFEE_API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "300/min")
+# Where the per-client counts live: a cache every worker (and, with CACHE_URL, server) shares.
+COFFEE_API_THROTTLE_CACHE = "default"
 COFFEE_API_NUM_PROXIES = env_int("API_NUM_PROXIES", 0)  # trusted proxies setting X-Forwarded-For
 COFFEE_WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 6)
 COFFEE_WEBHOOK_BACKOFF_SECONDS = env_int("WEBHOOK_BACKOFF_SECONDS", 30)
