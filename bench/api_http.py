@@ -15,9 +15,9 @@ Scenarios, anonymous, each URL three times:
 - response cache: the same GET repeated with the response cache on (API_RESPONSE_CACHE=api);
 and beside them, in the same run, /api/bench/ceiling/ (bench/ceiling_wsgi.py): a Django view
 returning fixed JSON through the same process and middleware, the ceiling of a Django process
-on this machine. Two more rows show the default throttling (counted in a database table,
-written by each worker at most once a second per client: cms/api/throttling.py), without and
-with the response cache.
+on this machine. Two more rows show the default throttling (DRF's SimpleRateThrottle counting in
+the shared cache, the database's cache table here, written by each worker at most once a second
+per client: cms/api/throttling.py), without and with the response cache.
 
 - worker CPU ms/request: utime+stime of the gunicorn workers (/proc/<pid>/stat) before and
   after each measured run, divided by the requests served;

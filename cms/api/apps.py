@@ -9,11 +9,9 @@ class ApiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Imported once the models are loaded, as Django's AppConfig.ready() expects.
         from . import signals
+        from .directory import register_change_kinds
 
         signals.connect()
-        try:
-            from .directory import register_change_kinds
-        except ImportError:  # no directory app in this project
-            return
         register_change_kinds()

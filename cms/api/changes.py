@@ -21,6 +21,8 @@ from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Locale, Page
 
+from cms.core.visibility import visible_pages
+
 from .models import ContentChange
 
 
@@ -61,9 +63,7 @@ def kind_for_model(model) -> Kind | None:
 
 
 def _page_is_visible(page) -> bool:
-    from .visibility import api_visible_pages
-
-    return api_visible_pages(Page.objects.filter(pk=page.pk)).exists()
+    return visible_pages(Page.objects.filter(pk=page.pk)).exists()
 
 
 register_kind(Kind("page", Page, _page_is_visible, "coffee_api:pages:detail"))
@@ -139,9 +139,6 @@ def _write(kind: Kind, obj, action) -> ContentChange:
         locale=locale_code(getattr(obj, "locale_id", None)),
         translation_key=getattr(obj, "translation_key", None),
     )
-    from .webhooks import schedule_deliveries
-
-    schedule_deliveries(change)
     return change
 
 

@@ -5,10 +5,8 @@ filters, facets and privacy rules as the directory pages. Parameter corrections 
 show as messages are 400 errors here, naming the parameter.
 """
 
-from django.conf import settings
 from django.http import QueryDict
 from django.urls import path
-from django.utils import translation
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
@@ -24,17 +22,13 @@ from cms.directory.vocabulary import Vocabulary
 from . import changes, params, schema
 from .errors import InvalidParameter, NotFound
 from .links import get_links
+from .locale import requested_language
 from .mixins import PublicAPIMixin
 from .serializers import image_representation
 
 #: API kind name (change feed, webhooks) of each directory kind.
 CHANGE_KINDS = {"coworkers": "coworker", "companies": "company", "projects": "project"}
-COMMON_PARAMETERS = {"q", "locale", "ordering", "page", "page_size", "format", "_"}
-
-
-def _locale_code(request) -> str:
-    value = request.query_params.get("locale")
-    return settings.LANGUAGE_CODE if value is None else params.check_language(value)
+COMMON_PARAMETERS = frozenset({"q", "locale", "ordering", "page", "page_size"})
 
 
 def _options(options):
@@ -119,11 +113,12 @@ def record_representation(request, record, vocabulary, highlights=None, view=Non
 class DirectoryListView(PublicAPIMixin, GenericAPIView):
     kind = None  # set by as_view(kind=...)
 
+    def accepted_parameters(self):
+        return COMMON_PARAMETERS | {facet.name for facet in KINDS[self.kind].facets}
+
     def get(self, request):
         spec = KINDS[self.kind]
-        facet_names = {facet.name for facet in spec.facets}
-        params.check_known(request.query_params, COMMON_PARAMETERS | facet_names)
-        locale = _locale_code(request)
+        locale = requested_language(request)
         query_params = QueryDict(mutable=True)
         for name, values in request.query_params.lists():
             if name in ("ordering", "format", "_", "locale"):
@@ -137,26 +132,25 @@ class DirectoryListView(PublicAPIMixin, GenericAPIView):
             if name in request.query_params:
                 maximum = MAX_PAGE_SIZE if name == "page_size" else 500
                 params.parse_int(request.query_params[name], name, minimum=1, maximum=maximum)
-        with translation.override(locale):
-            query, problems, vocabulary = parse_directory_query(
-                query_params, locale=locale, kind=self.kind
-            )
-            if problems:
-                problem = problems[0]
-                name = "ordering" if problem.parameter == "sort" else problem.parameter
-                raise InvalidParameter(name, problem.message)
-            results = directory_search(query, vocabulary=vocabulary)
-            items = [
-                record_representation(request, hit.record, vocabulary, hit.highlights, hit.view)
-                for hit in results.hits
+        query, problems, vocabulary = parse_directory_query(
+            query_params, locale=locale, kind=self.kind
+        )
+        if problems:
+            problem = problems[0]
+            name = "ordering" if problem.parameter == "sort" else problem.parameter
+            raise InvalidParameter(name, problem.message)
+        results = directory_search(query, vocabulary=vocabulary)
+        items = [
+            record_representation(request, hit.record, vocabulary, hit.highlights, hit.view)
+            for hit in results.hits
+        ]
+        facets = {
+            name: [
+                {"value": value.value, "label": value.label, "count": value.count}
+                for value in facet.values
             ]
-            facets = {
-                name: [
-                    {"value": value.value, "label": value.label, "count": value.count}
-                    for value in facet.values
-                ]
-                for name, facet in results.facets.items()
-            }
+            for name, facet in results.facets.items()
+        }
         return Response(
             {
                 "meta": {
@@ -178,7 +172,7 @@ class DirectoryListView(PublicAPIMixin, GenericAPIView):
 
 class DirectoryDetailView(PublicAPIMixin, GenericAPIView):
     kind = None
-    known_parameters = frozenset(["locale", "format", "_"])
+    known_parameters = frozenset(["locale"])
 
     def get(self, request, pk):
         model = KINDS[self.kind].model
@@ -187,10 +181,8 @@ class DirectoryDetailView(PublicAPIMixin, GenericAPIView):
         record = with_list_related(model.objects.public().filter(pk=pk), self.kind).first()
         if record is None:
             raise NotFound()
-        locale = _locale_code(request)
-        with translation.override(locale):
-            vocabulary = Vocabulary.current(locale)
-            return Response(record_representation(request, record, vocabulary))
+        vocabulary = Vocabulary.current(requested_language(request))
+        return Response(record_representation(request, record, vocabulary))
 
 
 def term_representation(request, term, kind):
@@ -208,10 +200,10 @@ def term_representation(request, term, kind):
 class TermListView(PublicAPIMixin, GenericAPIView):
     model = None
     kind = None
-    known_parameters = frozenset(["locale", "format", "_"])
+    known_parameters = frozenset(["locale"])
 
     def get(self, request):
-        locale = _locale_code(request)
+        locale = requested_language(request)
         terms = self.model.objects.filter(locale__language_code=locale).select_related("locale")
         items = [term_representation(request, term, self.kind) for term in terms]
         return Response({"meta": {"total_count": len(items), "locale": locale}, "items": items})
@@ -220,7 +212,6 @@ class TermListView(PublicAPIMixin, GenericAPIView):
 class TermDetailView(PublicAPIMixin, GenericAPIView):
     model = None
     kind = None
-    known_parameters = frozenset(["format", "_"])
 
     def get(self, request, pk):
         if not 0 < pk <= params.MAX_ID:
@@ -394,34 +385,33 @@ for _kind, _model in (("skills", Skill), ("sectors", Sector)):
 
 # Site search ---------------------------------------------------------------------------------
 def directory_hits(request, text, locale, limit):
-    code = locale.language_code if locale else settings.LANGUAGE_CODE
+    code = requested_language(request)
     groups = {}
     links = get_links(request)
     vocabulary = None  # the same for every kind: loaded once
-    with translation.override(code):
-        for kind in KINDS:
-            query, _problems, vocabulary = parse_directory_query(
-                {"q": text, "page_size": str(limit)}, locale=code, kind=kind, vocabulary=vocabulary
-            )
-            # Grouped hits only: no facets to count.
-            results = directory_search(query, vocabulary=vocabulary, facets=False)
-            groups[kind] = {
-                "total": results.total,
-                "engine": results.engine,
-                "degraded": results.degraded,
-                "items": [
-                    {
-                        "id": hit.pk,
-                        "type": f"directory.{type(hit.record).__name__}",
-                        "title": hit.view.name,
-                        "locale": hit.view.language,
-                        "summary": hit.view.summary or None,
-                        "detail_url": links.reverse_pk(f"directory-api-{kind}-detail", hit.pk),
-                        "html_url": links.full(hit.view.url) if hit.view.url else None,
-                    }
-                    for hit in results.hits
-                ],
-            }
+    for kind in KINDS:
+        query, _problems, vocabulary = parse_directory_query(
+            {"q": text, "page_size": str(limit)}, locale=code, kind=kind, vocabulary=vocabulary
+        )
+        # Grouped hits only: no facets to count.
+        results = directory_search(query, vocabulary=vocabulary, facets=False)
+        groups[kind] = {
+            "total": results.total,
+            "engine": results.engine,
+            "degraded": results.degraded,
+            "items": [
+                {
+                    "id": hit.pk,
+                    "type": f"directory.{type(hit.record).__name__}",
+                    "title": hit.view.name,
+                    "locale": hit.view.language,
+                    "summary": hit.view.summary or None,
+                    "detail_url": links.reverse_pk(f"directory-api-{kind}-detail", hit.pk),
+                    "html_url": links.full(hit.view.url) if hit.view.url else None,
+                }
+                for hit in results.hits
+            ],
+        }
     return groups
 
 

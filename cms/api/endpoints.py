@@ -1,7 +1,7 @@
 """Wagtail API v2 endpoints (pages, images, documents, events), made public-safe.
 
 Subclasses of Wagtail's viewsets that:
-- only ever show what an anonymous visitor can see (cms.api.visibility), whatever the session;
+- only ever show what an anonymous visitor can see (cms.core.visibility), whatever the session;
 - validate every parameter (cms.api.filters, cms.api.pagination, cms.api.params);
 - answer errors in one shape (cms.api.errors);
 - load each page of results in a bounded number of queries (select_related / prefetch_related,
@@ -17,6 +17,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
+from rest_framework.response import Response
 from wagtail.api import APIField
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -26,17 +27,19 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Page, Site
 
 from cms.blog.models import BlogPage
+from cms.core import content_version
+from cms.core.visibility import visible_media, visible_pages
 from cms.events.models import EventPage
 from cms.spaces.models import SpacePage
 from cms.studies.models import StudyPage
 
-from . import compiled, params, response_cache, schema, serializers
+from . import params, schema, serializers
 from .errors import InvalidParameter, NotFound
 from .filters import FieldsFilter, LocaleFilter, OrderingFilter, SearchFilter, TreeFilter
 from .links import find_site, get_links
+from .locale import content_language_codes
 from .mixins import PublicAPIMixin
 from .pagination import OffsetLimitPagination
-from .visibility import api_visible_pages, get_visibility, public_collection_filter
 
 #: Computed fields added to some page types (no change to their models needed).
 EXTRA_API_FIELDS = {
@@ -122,17 +125,28 @@ def _serializer_class(endpoint, router, model, fields_config, show_details, nest
     )
 
 
-class BatchListingMixin:
-    """listing_view keeping the listed objects on the view (`self.batch`) for bulk look-ups."""
+def check_pk(pk) -> None:
+    """An id from the address that no row can have is a 404, not a database error."""
+    if pk is not None and not 0 < int(pk) <= params.MAX_ID:
+        raise NotFound()
+
+
+class BatchListingMixin(PublicAPIMixin):
+    """Wagtail's endpoints made public: parameters accepted per action, and listing_view
+    keeping the listed objects on the view (`self.batch`) for bulk look-ups."""
 
     pagination_class = OffsetLimitPagination
     batch: list = []
 
-    def check_query_parameters(self, queryset):
-        allowed = set(self.get_available_fields(queryset.model, db_fields_only=True)) | set(
-            self.known_query_parameters
-        )
-        params.check_known(self.request.query_params, allowed)
+    def accepted_parameters(self):
+        """Listings: Wagtail's parameters and the model's fields (exact-match filters)."""
+        if self.action == "listing_view":
+            model = self.get_queryset().model
+            fields = self.get_available_fields(model, db_fields_only=True)
+            return {*fields, *self.known_query_parameters}
+        if self.action == "find_view":
+            return {"fields", *self.find_query_parameters}
+        return {"fields"}
 
     @classmethod
     def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
@@ -140,9 +154,7 @@ class BatchListingMixin:
         return _serializer_class(cls, router, model, _frozen(fields_config), show_details, nested)
 
     def listing_view(self, request):
-        queryset = self.get_queryset()
-        self.check_query_parameters(queryset)
-        data = self.serialize_listing(self.filter_queryset(queryset))
+        data = self.serialize_listing(self.filter_queryset(self.get_queryset()))
         self.last_modified = self.listing_last_modified(self.batch)
         return self.get_paginated_response(data)
 
@@ -164,14 +176,7 @@ class BatchListingMixin:
         # Rich text is always {"html", "source"} here (see cms.api.serializers).
         return None
 
-    def get_object(self):
-        pk = self.kwargs.get("pk")
-        if pk is not None and not 0 < int(pk) <= params.MAX_ID:
-            raise NotFound()
-        return super().get_object()
-
     def detail_view(self, request, pk):
-        params.check_known(request.query_params, {"fields", "format", "_"})
         instance = self.get_object()
         self.batch = [instance]
         response = super().detail_view(request, pk)
@@ -188,9 +193,6 @@ class BatchListingMixin:
         return None
 
     def find_view(self, request):
-        params.check_known(
-            request.query_params, set(self.find_query_parameters) | {"fields", "format", "_"}
-        )
         if not set(self.find_query_parameters) & set(request.query_params):
             raise InvalidParameter(
                 sorted(self.find_query_parameters)[0],
@@ -223,7 +225,7 @@ class BatchListingMixin:
         [schema.query("html_path", str, "Path on the site with its language: /nl/blog/...")],
     ),
 )
-class PagesEndpoint(PublicAPIMixin, BatchListingMixin, PagesAPIViewSet):
+class PagesEndpoint(BatchListingMixin, PagesAPIViewSet):
     """Live, public, unexpired pages in every locale of the site."""
 
     base_serializer_class = serializers.PageSerializer
@@ -242,11 +244,6 @@ class PagesEndpoint(PublicAPIMixin, BatchListingMixin, PagesAPIViewSet):
         overrides.update(_overrides_for(model))
         return overrides
 
-    @classmethod
-    def get_listing_default_fields(cls, model):
-        fields = super().get_listing_default_fields(model)
-        return fields
-
     def serialize_listing(self, queryset) -> list:
         serializer = self.get_serializer_class()(context=self.get_serializer_context())
         columns = None
@@ -257,47 +254,10 @@ class PagesEndpoint(PublicAPIMixin, BatchListingMixin, PagesAPIViewSet):
             serializers.prime_lookups(serializer, self.batch)
             return [serializer.to_representation(item) for item in self.batch]
         # Only plain columns to show: rows, not page instances (same JSON, less CPU).
-        source = compiled.listing(
-            self, queryset.model, columns, functools.partial(self.listing_values, columns)
-        )
-        if source is None:
-            source = queryset.prefetch_related(None).values(*columns)
-        rows = self.paginate_queryset(source)
+        rows = self.paginate_queryset(queryset.prefetch_related(None).values(*columns))
         self.batch = serializers.page_rows(queryset.model, rows)
         serializers.prime_lookups(serializer, self.batch)
         return serializers.represent_rows(serializer, self.batch)
-
-    def listing_values(self, columns, now):
-        """This request's listing as values(), built again as if the time were ``now``."""
-        visibility = get_visibility(self.request)
-        kept = visibility.now, self.__dict__.pop("_queryset", None)
-        kept_base = self.__dict__.pop("_base_queryset", None)
-        visibility.now = now
-        try:
-            queryset = self.filter_queryset(self.build_queryset())
-            return queryset.prefetch_related(None).values(*columns)
-        finally:
-            visibility.now, self._queryset = kept
-            self._base_queryset = kept_base
-
-    def listing_sql_key(self, key):
-        """What a listing's SQL depends on besides the query string (see cms.api.compiled)."""
-        site = self.get_site()
-        if site is None or self.action != "listing_view":
-            return None
-        roots = tuple(
-            root.root_path
-            for root in get_links(self.request).site_root_paths()
-            if root.site_id == site.pk
-        )
-        return (
-            type(self),
-            site.pk,
-            roots,
-            tuple(sorted(get_visibility(self.request).restricted_page_paths)),
-            getattr(params.get_locale(self.request.query_params), "pk", None),
-            *key,
-        )
 
     def get_site(self):
         # Django's request, where Wagtail's own look-ups (URLs) find the cached site too.
@@ -328,7 +288,7 @@ class PagesEndpoint(PublicAPIMixin, BatchListingMixin, PagesAPIViewSet):
                 condition |= Q(url_path__startswith=root.root_path)
         if not condition:
             return queryset.none()
-        return api_visible_pages(queryset.filter(condition), self.request)
+        return visible_pages(queryset.filter(condition), self.request)
 
     def get_page_models(self):
         value = self.request.query_params.get("type")
@@ -398,8 +358,7 @@ class PagesEndpoint(PublicAPIMixin, BatchListingMixin, PagesAPIViewSet):
         if cached is not None:
             return cached
         pk = self.kwargs.get("pk")
-        if pk is not None and not 0 < int(pk) <= params.MAX_ID:
-            raise NotFound()
+        check_pk(pk)
         found = self.get_base_queryset().filter(pk=pk).values_list("content_type_id").first()
         if found is None:
             raise NotFound()
@@ -414,19 +373,14 @@ class PagesEndpoint(PublicAPIMixin, BatchListingMixin, PagesAPIViewSet):
         return page
 
     def detail_view(self, request, pk):
-        params.check_known(request.query_params, {"fields", "format", "_"})
         instance = self.get_object()
         self.batch = [instance]
-        serializer = self.get_serializer(instance)
-        from rest_framework.response import Response
-
-        response = Response(serializer.data)
         self.last_modified = instance.last_published_at
-        return response
+        return Response(self.get_serializer(instance).data)
 
     def listing_last_modified(self, batch):
         stamps = [page.last_published_at for page in batch if page.last_published_at]
-        latest_change = response_cache.latest_change_time()
+        latest_change = content_version.latest_change_time()
         if latest_change:
             stamps.append(latest_change)
         return max(stamps) if stamps else None
@@ -441,7 +395,7 @@ class PagesEndpoint(PublicAPIMixin, BatchListingMixin, PagesAPIViewSet):
         path = urlsplit(value).path if value.startswith(("http://", "https://")) else value
         components = [component for component in path.split("/") if component]
         root = self.get_root_page()
-        codes = params.content_language_codes()
+        codes = content_language_codes()
         if components and components[0] in codes:
             locale = Locale.objects.filter(language_code=components[0]).first()
             components = components[1:]
@@ -512,7 +466,7 @@ class EventsEndpoint(PagesEndpoint):
         if start and end and end < start:
             raise InvalidParameter("to", "to must not be before from.")
         if start is None and end is None:
-            queryset = queryset.filter(end__gte=get_visibility(self.request).now)
+            queryset = queryset.filter(end__gte=timezone.now())
         if start is not None:
             queryset = queryset.filter(end__gte=local_midnight(start))
         if end is not None:
@@ -521,15 +475,15 @@ class EventsEndpoint(PagesEndpoint):
             queryset = queryset.filter(venue_space__translation_key__in=self.space_keys())
         if "city" in query_params:
             city = params.parse_text(query_params["city"], "city", max_length=80)
-            keys = api_visible_pages(
-                SpacePage.objects.filter(city__iexact=city), self.request
-            ).values("translation_key")
+            keys = visible_pages(SpacePage.objects.filter(city__iexact=city), self.request).values(
+                "translation_key"
+            )
             queryset = queryset.filter(venue_space__translation_key__in=keys)
         return queryset.order_by("start", "pk")
 
     def space_keys(self):
         value = self.request.query_params["space"]
-        spaces = api_visible_pages(SpacePage.objects.all(), self.request)
+        spaces = visible_pages(SpacePage.objects.all(), self.request)
         if value.isascii() and value.isdigit():
             spaces = spaces.filter(pk=params.parse_id(value, "space"))
         else:
@@ -538,12 +492,6 @@ class EventsEndpoint(PagesEndpoint):
         if not keys:
             raise InvalidParameter("space", "space must be the id or slug of a visible space.")
         return keys
-
-    def check_query_parameters(self, queryset):
-        allowed = set(self.get_available_fields(queryset.model, db_fields_only=True)) | set(
-            self.known_query_parameters
-        )
-        params.check_known(self.request.query_params, allowed)
 
 
 def local_midnight(day: datetime.date) -> datetime.datetime:
@@ -555,16 +503,12 @@ class CollectionMemberEndpointMixin(BatchListingMixin):
     known_query_parameters = ImagesAPIViewSet.known_query_parameters - {"rich_text_format"}
 
     def get_queryset(self):
-        return (
-            self.model.objects.filter(public_collection_filter(self.request))
-            .prefetch_related("tags")
-            .order_by("id")
-        )
+        queryset = visible_media(self.model.objects.all(), self.request)
+        return queryset.prefetch_related("tags").order_by("id")
 
     def get_object(self):
         pk = self.kwargs.get("pk")
-        if pk is not None and not 0 < int(pk) <= params.MAX_ID:
-            raise NotFound()
+        check_pk(pk)
         obj = self.get_queryset().filter(pk=pk).first()
         if obj is None:
             raise NotFound()
@@ -578,16 +522,23 @@ class CollectionMemberEndpointMixin(BatchListingMixin):
         return max(stamps) if stamps else None
 
 
-@schema.documented(
-    listing_view=schema.listing_schema(
-        schema.ImageListSerializer,
-        [*schema.LISTING, schema.query("title", str, "Exact title.")],
-        "List images of public collections",
-    ),
-    detail_view=schema.detail_schema(schema.ImageSerializer, "An image"),
-    find_view=schema.find_schema("Find an image by id"),
+def documented_collection_members(list_serializer, serializer, plural, one):
+    """The OpenAPI description of an images or documents endpoint."""
+    return schema.documented(
+        listing_view=schema.listing_schema(
+            list_serializer,
+            [*schema.LISTING, schema.query("title", str, "Exact title.")],
+            f"List {plural} of public collections",
+        ),
+        detail_view=schema.detail_schema(serializer, one[0].upper() + one[1:]),
+        find_view=schema.find_schema(f"Find {one} by id"),
+    )
+
+
+@documented_collection_members(
+    schema.ImageListSerializer, schema.ImageSerializer, "images", "an image"
 )
-class ImagesEndpoint(PublicAPIMixin, CollectionMemberEndpointMixin, ImagesAPIViewSet):
+class ImagesEndpoint(CollectionMemberEndpointMixin, ImagesAPIViewSet):
     """Images of public collections, with a rendition and alt text."""
 
     base_serializer_class = serializers.ImageSerializer
@@ -600,21 +551,14 @@ class ImagesEndpoint(PublicAPIMixin, CollectionMemberEndpointMixin, ImagesAPIVie
         return super().get_queryset().prefetch_renditions(serializers.image_rendition_spec())
 
 
-@schema.documented(
-    listing_view=schema.listing_schema(
-        schema.DocumentListSerializer,
-        [*schema.LISTING, schema.query("title", str, "Exact title.")],
-        "List documents of public collections",
-    ),
-    detail_view=schema.detail_schema(schema.DocumentSerializer, "A document"),
-    find_view=schema.find_schema("Find a document by id"),
+@documented_collection_members(
+    schema.DocumentListSerializer, schema.DocumentSerializer, "documents", "a document"
 )
-class DocumentsEndpoint(PublicAPIMixin, CollectionMemberEndpointMixin, DocumentsAPIViewSet):
+class DocumentsEndpoint(CollectionMemberEndpointMixin, DocumentsAPIViewSet):
     """Documents of public collections, with their download URL."""
 
     base_serializer_class = serializers.DocumentSerializer
     body_fields = [*DocumentsAPIViewSet.body_fields, "file_size"]
-    listing_default_fields = [*DocumentsAPIViewSet.listing_default_fields]
 
 
 ENDPOINTS = {

@@ -19,6 +19,7 @@ from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from . import params
 from .errors import InvalidParameter
+from .locale import requested_locale
 
 _ORDER_TOKEN = re.compile(r"-?[A-Za-z_][A-Za-z0-9_]{0,63}")
 _DECIMAL = re.compile(r"-?[0-9]{1,12}(\.[0-9]{1,12})?")
@@ -178,7 +179,7 @@ class LocaleFilter(BaseFilterBackend):
     """?locale=fr|nl|en (400 for any other value)."""
 
     def filter_queryset(self, request, queryset, view):
-        locale = params.get_locale(request.query_params)
+        locale = requested_locale(request)
         if locale is None:
             return queryset
         child_of = getattr(queryset, "_filtered_by_child_of", None)

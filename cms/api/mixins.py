@@ -1,19 +1,24 @@
-"""What every public API view shares: no session, JSON only, one error shape, HTTP caching."""
+"""What every public API view shares: no session, JSON only, one error shape, strict query
+parameters, HTTP caching. Only DRF's own hooks are used; the language of messages is set by
+cms.api.locale's middleware and whole answers are reused by cms.api.response_cache's."""
 
 import hashlib
 from calendar import timegm
 
 from django.conf import settings
-from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
 from drf_spectacular.openapi import AutoSchema
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 
-from . import params, response_cache
+from . import params
 from .errors import error_response
 from .throttling import PublicApiThrottle
+
+#: Accepted by every endpoint: ?format=json (always JSON anyway) and ?_= (cache busting).
+ALWAYS_ACCEPTED = frozenset({"format", "_"})
 
 
 class JSONOnlyNegotiation(BaseContentNegotiation):
@@ -29,14 +34,23 @@ class JSONOnlyNegotiation(BaseContentNegotiation):
 class CompactJSONRenderer(JSONRenderer):
     charset = "utf-8"
 
+    def get_indent(self, accepted_media_type, renderer_context):
+        return None
+
+
+def api_exception_handler(exc, context):
+    """DRF's exception handler hook: every error in the documented shape (cms.api.errors)."""
+    return error_response(exc)
+
 
 class PublicAPIMixin:
     """Mixed into every public endpoint (Wagtail's and ours).
 
     - authentication_classes = []: an editor's session cookie cannot widen what is shown
       (set here, per view, not in DRF's defaults: wagtail-localize's own endpoints need those).
+    - Every query parameter is checked once, in initial(): values (no control characters, no
+      absurd lengths), then names against known_parameters() for the action.
     - Cache-Control public with a short max-age, ETag and Last-Modified, 304 on a match.
-    - Errors in the documented shape (cms.api.errors).
     """
 
     authentication_classes = []
@@ -45,69 +59,23 @@ class PublicAPIMixin:
     renderer_classes = [CompactJSONRenderer]
     content_negotiation_class = JSONOnlyNegotiation
     schema = AutoSchema()
-    #: Query parameters of this view; None lets the view check them itself.
-    known_parameters: frozenset[str] | None = None
+    #: Whole answers of this view may be reused until the content changes (cms.api.response_cache).
+    shares_answers = True
+    #: Query parameters of this view, besides ALWAYS_ACCEPTED.
+    known_parameters: frozenset[str] = frozenset()
     #: Set by the view: the newest modification time of what the response shows.
     last_modified = None
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         params.check_values(request.query_params)
-        if self.known_parameters is not None:
-            params.check_known(request.query_params, self.known_parameters)
+        params.check_known(request.query_params, self.accepted_parameters() | ALWAYS_ACCEPTED)
 
-    def dispatch(self, request, *args, **kwargs):
-        cached = self.cached_response(request)
-        if cached is not None:
-            return cached
-        # Messages and labels never depend on Accept-Language: ?locale= chooses, else French.
-        language = request.GET.get("locale")
-        if language not in params.content_language_codes():
-            language = settings.LANGUAGE_CODE
-        with translation.override(language):
-            return self.dispatch_with_cache(request, *args, **kwargs)
+    def accepted_parameters(self) -> set[str] | frozenset[str]:
+        return self.known_parameters
 
-    def cached_response(self, request):
-        """A stored answer, before DRF runs (counted by the throttle like any request)."""
-        if not getattr(settings, "COFFEE_API_RESPONSE_CACHE", ""):
-            return None
-        throttle = PublicApiThrottle()
-        if throttle.rate is not None and not throttle.allow_request(request, self):
-            return None  # DRF's dispatch answers the 429
-        return response_cache.lookup(request)
-
-    def dispatch_with_cache(self, request, *args, **kwargs):
-        """DRF's APIView.dispatch, storing the answer in the response cache."""
-        self.args = args
-        self.kwargs = kwargs
-        request = self.initialize_request(request, *args, **kwargs)
-        self.request = request
-        self.headers = self.default_response_headers
-        try:
-            self.initial(request, *args, **kwargs)
-            method = request.method.lower()
-            handler = self.http_method_not_allowed
-            if method in self.http_method_names:
-                handler = getattr(self, method, self.http_method_not_allowed)
-            response = handler(request, *args, **kwargs)
-        except Exception as exc:  # noqa: BLE001 - DRF's own dispatch turns every error into a response
-            response = self.handle_exception(exc)
-        self.response = self.finalize_response(request, response, *args, **kwargs)
-        response_cache.store(request._request, self.response)
-        return self.response
-
-    def handle_exception(self, exc):
-        response = error_response(exc)
-        if response is None:
-            return super().handle_exception(exc)
-        # DRF's own handling would lose our body; keep the headers it would have set.
-        self.headers = getattr(self, "headers", {})
-        return response
-
-    def get_renderer_context(self):
-        context = super().get_renderer_context()
-        context.pop("indent", None)
-        return context
+    def get_exception_handler(self):
+        return api_exception_handler
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -130,10 +98,5 @@ def apply_http_caching(request, response, last_modified=None):
     timestamp = None
     if last_modified is not None:
         timestamp = timegm(last_modified.utctimetuple())
-        from django.utils.http import http_date
-
         response["Last-Modified"] = http_date(timestamp)
-    conditional = get_conditional_response(
-        request, etag=etag, last_modified=timestamp, response=response
-    )
-    return conditional
+    return get_conditional_response(request, etag=etag, last_modified=timestamp, response=response)

@@ -156,18 +156,3 @@ class WebhookDelivery(models.Model):
 
     def __str__(self):
         return f"{self.event} → {self.webhook}"
-
-
-class ThrottleWindow(models.Model):
-    """Requests of one API client in the current fixed window (cms.api.throttling).
-
-    A table, so that every worker process counts against the same numbers; one row per client,
-    updated in place by a single upsert per request.
-    """
-
-    client = models.CharField(max_length=100, primary_key=True)
-    window_start = models.BigIntegerField()
-    hits = models.PositiveIntegerField()
-
-    def __str__(self):
-        return f"{self.client}: {self.hits}"

@@ -7,8 +7,7 @@ accepted. Integers are ASCII digits only (Python's int() also accepts "١٢", " 
 import datetime
 import re
 
-from django.conf import settings
-from wagtail.models import Locale
+from search.pages import searchable_words
 
 from .errors import UNKNOWN_PARAMETER, ApiError, InvalidParameter
 
@@ -19,10 +18,6 @@ MAX_ID = 2**53 - 1
 _DIGITS = re.compile(r"[0-9]{1,19}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def content_language_codes() -> list[str]:
-    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 
 
 def check_values(query_params) -> None:
@@ -98,39 +93,6 @@ def parse_datetime(value: str, name: str) -> datetime.datetime:
     return parsed
 
 
-#: language code -> Locale id, kept in the process (cleared by cms.api.signals when a Locale
-#: is saved or deleted).
-_locale_ids: dict[str, int] = {}
-
-
-def forget_locales(**kwargs) -> None:
-    _locale_ids.clear()
-
-
-def check_language(value: str, name: str = "locale") -> str:
-    codes = content_language_codes()
-    if value not in codes:
-        raise InvalidParameter(name, f"{name} must be one of: {', '.join(codes)}.")
-    return value
-
-
-def parse_locale(value: str, name: str = "locale") -> Locale:
-    check_language(value, name)
-    locale_id = _locale_ids.get(value)
-    if locale_id is None:
-        locale_id = Locale.objects.filter(language_code=value).values_list("pk", flat=True).first()
-        if locale_id is None:  # a configured language without its Locale row
-            raise InvalidParameter(name, f"{name} {value} has no content yet.")
-        _locale_ids[value] = locale_id
-    return Locale(pk=locale_id, language_code=value)
-
-
-def get_locale(query_params, name="locale"):
-    if name not in query_params:
-        return None
-    return parse_locale(query_params[name], name)
-
-
 def parse_choice(value: str, name: str, choices) -> str:
     if value not in choices:
         raise InvalidParameter(name, f"{name} must be one of: {', '.join(choices)}.")
@@ -146,6 +108,4 @@ def parse_text(value: str, name: str, *, max_length=MAX_QUERY_LENGTH) -> str:
 
 def parse_search(value: str, name: str) -> str:
     """Words for a full-text search (search.pages.searchable_words), at most 200 characters."""
-    from search.pages import searchable_words
-
     return parse_text(searchable_words(value), name)

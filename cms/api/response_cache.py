@@ -1,67 +1,36 @@
-"""A cache of whole public API answers, looked up before any view code runs.
+"""A cache of whole public API answers, looked up before any view code runs (a middleware).
 
 Every public answer is the same for every client (the API never authenticates), so a 200 can
 be reused for the same URL until the content changes. "The content changes" is read from the
 change feed: the key holds the id of the newest ContentChange, so a publish, unpublish or
 delete anywhere makes every cached answer stale at once, in every worker.
 
-Staleness bound: each process re-reads that id at most every VERSION_TTL seconds (1 s), and at
-once after a change saved in the same process; a change made through another process shows
-within VERSION_TTL. Changes the feed does not record (a renamed category, a new image) show
-within the entry's lifetime, the max-age the answers already carry (API_CACHE_MAX_AGE), which a
-shared cache in front could keep them anyway.
+Staleness bound (cms.core.content_version): each process re-reads that id at most every
+second, and at once after a change saved in the same process; a change made through another
+process shows within that second. Changes the feed does not record (a renamed category, a new
+image) show within the entry's lifetime, the max-age the answers already carry
+(API_CACHE_MAX_AGE), which a shared cache in front could keep them anyway.
 
 The page listings' Last-Modified reads the newest change's time with the same bound
-(latest_change_time()), instead of a query per request.
+(cms.core.content_version.latest_change_time()), instead of a query per request.
 """
 
 import hashlib
-import time
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models import Max
-from django.db.models.signals import post_save
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
-from .models import ContentChange
+from cms.core.content_version import content_version
 
-VERSION_TTL = 1.0
 HEADERS_NOT_KEPT = {"x-cache", "set-cookie"}
-#: [newest ContentChange id, time.monotonic() when read, newest ContentChange time]
-_version = [None, 0.0, None]
 
 
 def _cache():
     alias = getattr(settings, "COFFEE_API_RESPONSE_CACHE", "")
     return caches[alias] if alias else None
-
-
-def _read_version() -> None:
-    now = time.monotonic()
-    if _version[0] is None or now - _version[1] > VERSION_TTL:
-        latest = ContentChange.objects.aggregate(id=Max("id"), timestamp=Max("timestamp"))
-        _version[:] = [latest["id"] or 0, now, latest["timestamp"]]
-
-
-def content_version() -> int:
-    _read_version()
-    return _version[0]
-
-
-def latest_change_time():
-    """When the change feed last moved (None if it is empty), with content_version()'s bound."""
-    _read_version()
-    return _version[2]
-
-
-def forget_version(**kwargs) -> None:
-    _version[:] = [None, 0.0, None]
-
-
-post_save.connect(forget_version, sender=ContentChange, dispatch_uid="coffee-api-version")
 
 
 def lookup(request):
@@ -114,3 +83,30 @@ def varies_per_client(response) -> bool:
         or "authorization" in vary
         or response.cookies
     )
+
+
+class ResponseCacheMiddleware:
+    """Answers a public API GET from the cache before its view runs, and keeps new answers.
+
+    Only views that say their answers are shared (PublicAPIMixin.shares_answers) take part.
+    A cached answer is still counted by the view's throttle; a refused client gets no cached
+    answer, and the view answers the 429 (the request is not counted twice).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        store(request, response)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        view_class = getattr(view_func, "cls", None)
+        if not getattr(view_class, "shares_answers", False) or _cache() is None:
+            return None
+        for throttle_class in view_class.throttle_classes:
+            throttle = throttle_class()
+            if not throttle.allow_request(request, None):
+                return None
+        return lookup(request)

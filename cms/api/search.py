@@ -3,19 +3,21 @@
 from django.conf import settings
 from wagtail.models import Page
 
+from cms.core.visibility import visible_pages
 from search.pages import search_pages
 
 from . import params
+from .directory import directory_hits
 from .errors import InvalidParameter
 from .links import get_links
-from .visibility import api_visible_pages
+from .locale import requested_locale
 
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 50
 
 
 def page_hits(request, text, locale, limit):
-    pages = api_visible_pages(Page.objects.all(), request)
+    pages = visible_pages(Page.objects.all(), request)
     if locale is not None:
         pages = pages.filter(locale=locale)
     searchable = Page.objects.filter(pk__in=pages.values("pk"))
@@ -55,15 +57,10 @@ def site_search(request):
     text = params.parse_search(query_params["q"], "q")
     if not text:
         raise InvalidParameter("q", "q has no words to search for.")
-    locale = params.get_locale(query_params)
+    locale = requested_locale(request)
     limit = params.get_int(query_params, "limit", DEFAULT_LIMIT, minimum=1, maximum=MAX_LIMIT)
     results = {"pages": page_hits(request, text, locale, limit)}
-    try:
-        from .directory import directory_hits
-    except ImportError:
-        directory_hits = None
-    if directory_hits is not None:
-        results.update(directory_hits(request, text, locale, limit))
+    results.update(directory_hits(request, text, locale, limit))
     return {
         "query": text,
         "locale": locale.language_code if locale else None,

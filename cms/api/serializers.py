@@ -9,6 +9,7 @@
 """
 
 import copy
+import math
 import re
 from collections import defaultdict
 from functools import cached_property
@@ -30,9 +31,11 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
-from . import compiled
+from cms.core.models import Category
+from cms.core.visibility import media_is_visible, page_is_visible, visible_pages
+from cms.spaces.models import SpacePage
+
 from .links import get_links
-from .visibility import get_visibility
 
 _ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")/(?!/)')
 
@@ -65,7 +68,7 @@ def image_rendition_spec():
 
 def image_representation(context, image, alt=None):
     """An image as a rendition: url, width, height, alt (null if its collection is private)."""
-    if image is None or not get_visibility(context).media_is_visible(image):
+    if image is None or not media_is_visible(image, context.get("request")):
         return None
     request = context["request"]
     rendition = image.get_rendition(image_rendition_spec())
@@ -86,7 +89,7 @@ def image_representation(context, image, alt=None):
 
 
 def document_representation(context, document):
-    if document is None or not get_visibility(context).media_is_visible(document):
+    if document is None or not media_is_visible(document, context.get("request")):
         return None
     return {
         "id": document.pk,
@@ -100,7 +103,7 @@ def document_representation(context, document):
 
 def page_reference(context, page):
     """A link to a page: null unless a visitor can see it."""
-    if page is None or not get_visibility(context).page_is_visible(page):
+    if page is None or not page_is_visible(page, context.get("request")):
         return None
     request = context["request"]
     return {
@@ -281,10 +284,10 @@ class VisibleRelatedField(wagtail_serializers.RelatedField):
     """A foreign key: null when it points to something a visitor could not see."""
 
     def to_representation(self, value):
-        visibility = get_visibility(self.context)
-        if isinstance(value, Page) and not visibility.page_is_visible(value):
+        request = self.context.get("request")
+        if isinstance(value, Page) and not page_is_visible(value, request):
             return None
-        if hasattr(value, "collection_id") and not visibility.media_is_visible(value):
+        if hasattr(value, "collection_id") and not media_is_visible(value, request):
             return None
         return super().to_representation(value)
 
@@ -331,7 +334,7 @@ class PageParentField(wagtail_serializers.PageParentField):
         parent = instance.get_parent()
         if parent is None or parent.depth <= 1:
             return None
-        return parent if get_visibility(self.context).page_is_visible(parent) else None
+        return parent if page_is_visible(parent, self.context.get("request")) else None
 
     def to_representation(self, value):
         return nested_page(self.context, value)
@@ -340,7 +343,7 @@ class PageParentField(wagtail_serializers.PageParentField):
 class PageAliasOfField(wagtail_serializers.PageAliasOfField):
     def get_attribute(self, instance):
         alias_of = instance.alias_of
-        if alias_of is None or not get_visibility(self.context).page_is_visible(alias_of):
+        if alias_of is None or not page_is_visible(alias_of, self.context.get("request")):
             return None
         return alias_of
 
@@ -358,13 +361,11 @@ class TranslationIndex:
 
     @classmethod
     def load(cls, context, batch):
-        from .visibility import api_visible_pages
-
         keys = {page.translation_key for page in batch}
         if not keys:
             return cls()
         return cls(
-            api_visible_pages(Page.objects.filter(translation_key__in=keys), context.get("request"))
+            visible_pages(Page.objects.filter(translation_key__in=keys), context.get("request"))
             .order_by("locale_id")
             .values_list(*TRANSLATION_COLUMNS)
         )
@@ -532,8 +533,6 @@ class LocalizedCategoriesField(Field):
         return instance
 
     def to_representation(self, page):
-        from cms.core.models import Category
-
         items = [item.category for item in getattr(page, self.relation).all()]
         cache = self.context.setdefault("_coffee_categories", {})
         batch = getattr(self.context.get("view"), "batch", None) or []
@@ -606,8 +605,6 @@ class ReadingTimeField(Field):
         return instance
 
     def to_representation(self, page):
-        import math
-
         words = len(strip_tags(page.summary or "").split())
         for block in page.body.raw_data:
             words += _count_words(block.get("value"))
@@ -682,14 +679,10 @@ def venue_keys(events) -> dict:
 
 def load_venues(events, request=None):
     """{"keys": {venue page id: translation key}, "spaces": {key: {locale id: space row}}}."""
-    from cms.spaces.models import SpacePage
-
-    from .visibility import api_visible_pages
-
     keys = venue_keys(events)
     rows = ()
     if keys:
-        rows = api_visible_pages(
+        rows = visible_pages(
             SpacePage.objects.filter(translation_key__in=set(keys.values())), request
         ).values(*VENUE_COLUMNS)
     return venue_index(keys, rows)
@@ -709,39 +702,24 @@ def venue_index(keys, rows) -> dict:
 
 def prime_lookups(serializer, batch) -> None:
     """A listing's translations (and events' venues: pages found by translation key too) in
-    one query, its SQL compiled once per process (cms.api.compiled)."""
-    from .visibility import api_visible_pages
-
+    one query."""
     kinds = {type(field) for field in serializer.fields.values()}
     if not batch or TranslationsField not in kinds:
         return
     with_venues = VenueField in kinds
     context = serializer.context
-    request = context.get("request")
     keys = venue_keys(batch) if with_venues else {}
     page_keys = {page.translation_key for page in batch}
     space_keys = set(keys.values())
-    wanted = sorted(page_keys | space_keys)
     columns = PAGE_VENUE_COLUMNS if with_venues else TRANSLATION_COLUMNS
-
-    def build(now, translation_keys):
-        return (
-            api_visible_pages(
-                Page.objects.filter(translation_key__in=translation_keys), request, now
-            )
-            .order_by("locale_id")
-            .values(*columns)
+    rows = (
+        visible_pages(
+            Page.objects.filter(translation_key__in=page_keys | space_keys),
+            context.get("request"),
         )
-
-    sql = None
-    if request is not None:
-        visibility = get_visibility(request)
-        sql = compiled.get(
-            (columns, len(wanted), tuple(sorted(visibility.restricted_page_paths))),
-            build,
-            [compiled.NOW, compiled.uuids(len(wanted))],
-        )
-    rows = build(None, wanted) if sql is None else sql.bind(visibility.now, wanted).all()
+        .order_by("locale_id")
+        .values(*columns)
+    )
     translations, spaces = [], []
     for row in rows:
         if row["translation_key"] in page_keys:

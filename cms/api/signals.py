@@ -12,7 +12,8 @@ from wagtail.signals import (
     unpublished,
 )
 
-from . import changes, params
+from . import changes, locale, webhooks
+from .models import ContentChange
 
 
 def on_page_published(sender, instance, **kwargs):
@@ -103,7 +104,10 @@ def connect():
     post_delete.connect(
         on_restriction_changed, sender=PageViewRestriction, dispatch_uid="coffee_api_pvr_deleted"
     )
-    post_save.connect(params.forget_locales, sender=Locale, dispatch_uid="coffee_api_locale_saved")
+    post_save.connect(
+        webhooks.on_change_recorded, sender=ContentChange, dispatch_uid="coffee_api_webhooks"
+    )
+    post_save.connect(locale.forget_locales, sender=Locale, dispatch_uid="coffee_api_locale_saved")
     post_delete.connect(
-        params.forget_locales, sender=Locale, dispatch_uid="coffee_api_locale_deleted"
+        locale.forget_locales, sender=Locale, dispatch_uid="coffee_api_locale_deleted"
     )

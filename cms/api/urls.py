@@ -9,7 +9,7 @@ from .router import api_router
 api_patterns = [
     path("v2/changes/", views.ChangeFeedView.as_view(), name="changes"),
     path("v2/search/", views.SiteSearchView.as_view(), name="search"),
-    path("v2/directory/", include(views.directory_urlpatterns())),
+    path("v2/directory/", include("cms.api.directory")),
     path("v2/", api_router.urls),
     path("schema/", views.SchemaView.as_view(urlconf="cms.api.urls"), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),

@@ -14,8 +14,10 @@ from rest_framework.response import Response
 
 from . import changes, params, schema
 from .errors import NOT_FOUND, InvalidParameter, error_body
+from .locale import requested_locale
 from .mixins import PublicAPIMixin
 from .models import ContentChange
+from .search import site_search
 
 CHANGES_DEFAULT_LIMIT = 100
 CHANGES_MAX_LIMIT = 500
@@ -45,7 +47,7 @@ class ChangeFeedView(PublicAPIMixin, GenericAPIView):
     resume later.
     """
 
-    known_parameters = frozenset(["since", "cursor", "limit", "kind", "locale", "format", "_"])
+    known_parameters = frozenset(["since", "cursor", "limit", "kind", "locale"])
 
     @extend_schema(
         summary="Changes since a time, for mirroring",
@@ -72,7 +74,7 @@ class ChangeFeedView(PublicAPIMixin, GenericAPIView):
         if "kind" in query_params:
             kind = params.parse_choice(query_params["kind"], "kind", sorted(changes.kinds()))
             queryset = queryset.filter(kind=kind)
-        locale = params.get_locale(query_params)
+        locale = requested_locale(request)
         if locale is not None:
             queryset = queryset.filter(locale=locale.language_code)
         limit = params.get_int(
@@ -114,7 +116,7 @@ class ChangeFeedView(PublicAPIMixin, GenericAPIView):
 class SiteSearchView(PublicAPIMixin, GenericAPIView):
     """Search pages and directory records at once, grouped by kind."""
 
-    known_parameters = frozenset(["q", "locale", "limit", "format", "_"])
+    known_parameters = frozenset(["q", "locale", "limit"])
 
     @extend_schema(
         summary="Search pages and the directory at once",
@@ -128,8 +130,6 @@ class SiteSearchView(PublicAPIMixin, GenericAPIView):
         responses={200: schema.SiteSearchSerializer, **schema.errors(400, 429)},
     )
     def get(self, request):
-        from .search import site_search
-
         return Response(site_search(request))
 
 
@@ -137,14 +137,6 @@ class SchemaView(SpectacularAPIView):
     """The OpenAPI 3 schema of the public API (never authenticated)."""
 
     authentication_classes = []
-
-
-def directory_urlpatterns():
-    try:
-        from .directory import urlpatterns
-    except ImportError:  # the directory app is not installed yet
-        return []
-    return urlpatterns
 
 
 def not_found(request, *args, **kwargs):

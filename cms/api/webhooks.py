@@ -26,6 +26,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from .changes import change_representation
 from .models import ContentChange, PartnerWebhook, WebhookDelivery
 
 logger = logging.getLogger(__name__)
@@ -53,10 +54,14 @@ def backoff(attempt: int) -> datetime.timedelta:
     return datetime.timedelta(seconds=min(base * 2 ** (attempt - 1), 6 * 3600))
 
 
+def on_change_recorded(sender, instance, created, raw=False, **kwargs):
+    """post_save of a ContentChange: its deliveries (connected by cms.api.signals)."""
+    if created and not raw:
+        schedule_deliveries(instance)
+
+
 def schedule_deliveries(change: ContentChange) -> list[WebhookDelivery]:
     """Create the deliveries of a change and enqueue them once the transaction commits."""
-    from .changes import change_representation
-
     deliveries = []
     item = None
     for webhook in PartnerWebhook.objects.filter(active=True):

@@ -17,26 +17,37 @@ from django.db.models.signals import post_save
 CHANGE_FEED_MODEL = "coffee_api.ContentChange"
 VERSION_TTL = 1.0
 
-#: [newest change id, time.monotonic() when read]
-_version = [None, 0.0]
+#: [newest change id, time.monotonic() when read, newest change time]
+_version = [None, 0.0, None]
 
 
-def content_version() -> int:
-    """The newest change's id (0 when the feed is empty or absent), read at most once per
-    VERSION_TTL by this process."""
+def _read_version() -> None:
     now = time.monotonic()
     if _version[0] is None or now - _version[1] > VERSION_TTL:
         try:
             feed = apps.get_model(CHANGE_FEED_MODEL)
         except LookupError:  # no change feed in this project: nothing is ever kept long
-            return int(now)
-        newest = feed.objects.aggregate(newest=Max("id"))["newest"]
-        _version[:] = [newest or 0, now]
+            _version[:] = [int(now), now, None]
+            return
+        newest = feed.objects.aggregate(id=Max("id"), timestamp=Max("timestamp"))
+        _version[:] = [newest["id"] or 0, now, newest["timestamp"]]
+
+
+def content_version() -> int:
+    """The newest change's id (0 when the feed is empty), read at most once per VERSION_TTL
+    by this process."""
+    _read_version()
     return _version[0]
 
 
+def latest_change_time():
+    """When the change feed last moved (None if it is empty), with content_version()'s bound."""
+    _read_version()
+    return _version[2]
+
+
 def forget_version(**kwargs) -> None:
-    _version[:] = [None, 0.0]
+    _version[:] = [None, 0.0, None]
 
 
 post_save.connect(forget_version, sender=CHANGE_FEED_MODEL, dispatch_uid="coffee-content-version")

@@ -1,27 +1,12 @@
-"""What a visitor may see, defined once for listings, feeds, calendars, sitemap and search."""
+"""Queries shared by the site's listings. What a visitor may see is cms.core.visibility's rule,
+imported here for the modules that read it from this one."""
 
-from django.db.models import Q
-from django.utils import timezone
 from wagtail.models import Locale
 
+from .visibility import is_expired, searchable_pages, visible_pages
 
-def visible_pages(queryset):
-    """Live, public (no view restriction) pages whose expiry date has not passed."""
-    now = timezone.now()
-    return queryset.live().public().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+__all__ = ["in_active_locale", "is_expired", "searchable_pages", "visible_pages"]
 
 
 def in_active_locale(queryset):
     return queryset.filter(locale=Locale.get_active())
-
-
-def is_expired(page) -> bool:
-    return bool(page.expire_at and page.expire_at <= timezone.now())
-
-
-def searchable_pages(queryset):
-    """visible_pages() in a form search backends can filter on (expire_at is no search field)."""
-    from wagtail.models import Page
-
-    expired = Page.objects.filter(expire_at__lte=timezone.now()).values_list("pk", flat=True)
-    return queryset.live().public().exclude(pk__in=list(expired))

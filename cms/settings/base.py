@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_cache, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("COFFEE_VAR_DIR", str(BASE_DIR / "var")))
@@ -66,13 +66,15 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "cms.api.middleware.LocaleMiddleware",  # Django's, minus redirects/Vary under /api/
+    "cms.api.locale.LocaleMiddleware",  # Django's; under /api/ the language of ?locale=
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Whole public API answers, before the view runs (innermost: stored without CORS headers).
+    "cms.api.response_cache.ResponseCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -158,21 +160,33 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "COFFEE Hub <no-reply@coffee-hub.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# CACHE_URL: unset, what every process of one machine shares lives in the database and the
+# result caches in each process's memory; redis://host:6379/0, both in Redis, shared by every
+# process and server (django.core.cache.backends.redis, needs the `redis` package).
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "coffee_cache",
-    },
-    # Public API answers (see COFFEE_API_RESPONSE_CACHE): per process, versioned in the database.
-    "api": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": 2000},
-    },
+    "default": env_cache(
+        "CACHE_URL",
+        {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "coffee_cache"},
+    ),
+    # Results keyed by the content version (whole public API answers, COFFEE_API_RESPONSE_CACHE):
+    # stale entries are never read, so a per-process copy is as correct as a shared one.
+    "api": env_cache(
+        "CACHE_URL",
+        {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+        KEY_PREFIX="api",
+    ),
     # The directory's search answers and filter values (see DIRECTORY_CACHE).
-    "directory": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
+    "directory": env_cache(
+        "CACHE_URL",
+        {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+        KEY_PREFIX="directory",
+    ),
     # Wagtail looks rendition URLs up here on every image tag: keep them in process memory.
     "renditions": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -250,6 +264,8 @@ COFFEE_API_RESPONSE_CACHE = env_str("API_RESPONSE_CACHE", "api")
 DIRECTORY_CACHE = env_str("DIRECTORY_CACHE", "directory")
 DIRECTORY_CACHE_SECONDS = env_int("DIRECTORY_CACHE_SECONDS", 300)
 COFFEE_API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "300/min")
+# Where the per-client counts live: a cache every worker (and, with CACHE_URL, server) shares.
+COFFEE_API_THROTTLE_CACHE = "default"
 COFFEE_API_NUM_PROXIES = env_int("API_NUM_PROXIES", 0)  # trusted proxies setting X-Forwarded-For
 COFFEE_WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 6)
 COFFEE_WEBHOOK_BACKOFF_SECONDS = env_int("WEBHOOK_BACKOFF_SECONDS", 30)

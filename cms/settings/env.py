@@ -26,3 +26,22 @@ def env_int(name: str, default: int) -> int:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_cache(name: str, default: dict, **options) -> dict:
+    """A CACHES entry from a URL: unset or empty gives `default`; `locmem://` keeps entries in
+    each process; `redis://host:6379/0` (or `rediss://`, `unix://`) uses Django's RedisCache,
+    shared by every process and server pointing at it."""
+    url = os.environ.get(name, "").strip()
+    if not url:
+        return default
+    scheme = url.split("://", 1)[0].lower()
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", **options}
+    if scheme in {"redis", "rediss", "unix"}:
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            **options,
+        }
+    raise ImproperlyConfigured(f"{name} must start with redis://, rediss://, unix:// or locmem://.")

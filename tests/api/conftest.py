@@ -43,10 +43,11 @@ def hidden_pages(site_tree, django_db_blocker):
 def _api_settings(settings):
     from cms.api import throttling
 
-    # Tests make many requests from one address, and count queries: throttling (one query per
-    # process and client per second, cms.api.throttling) has its own tests.
+    # Tests make many requests from one address, and count queries: throttling (a write to the
+    # shared cache per process and client per second, cms.api.throttling) has its own tests.
     settings.COFFEE_API_THROTTLE_RATE = ""
-    throttling.reset()  # the database rows are rolled back; this process's counts too
+    throttling.reset()  # this process's unwritten counts
+    throttling.shared_cache().clear()
 
 
 @pytest.fixture

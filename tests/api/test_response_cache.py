@@ -1,6 +1,6 @@
 """The response cache: a repeated anonymous GET is answered without running the view, and any
 publish, unpublish or delete (the change feed moves) makes every stored answer stale: at once in
-the process that made the change, within response_cache.VERSION_TTL in the others."""
+the process that made the change, within content_version.VERSION_TTL in the others."""
 
 import pytest
 from django.core.cache import caches
@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from cms.api import response_cache
 from cms.api.models import ContentChange
+from cms.core import content_version
 
 pytestmark = pytest.mark.django_db
 
@@ -19,10 +20,10 @@ LIST = "/api/v2/pages/?locale=fr&type=blog.BlogPage&fields=title"
 def _response_cache(settings):
     settings.COFFEE_API_RESPONSE_CACHE = "api"
     caches["api"].clear()
-    response_cache.forget_version()
+    content_version.forget_version()
     yield
     caches["api"].clear()
-    response_cache.forget_version()
+    content_version.forget_version()
 
 
 def titles(response):
@@ -102,7 +103,7 @@ def test_a_change_made_by_another_process_shows_within_the_version_ttl(api, site
         ]
     )
     try:
-        response_cache._version[1] -= response_cache.VERSION_TTL + 1  # the TTL has passed
+        content_version._version[1] -= content_version.VERSION_TTL + 1  # the TTL has passed
         fresh = api.get(LIST)
         assert fresh["X-Cache"] == "miss"
         assert article.title not in titles(fresh)

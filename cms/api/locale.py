@@ -1,0 +1,96 @@
+"""The API's language handling, in one place.
+
+- ?locale= is the only input: never Accept-Language nor a cookie. It is parsed once per
+  request (requested_locale()), and chooses the language of messages and labels (French, the
+  site's default, otherwise).
+- LocaleMiddleware replaces Django's for the whole site and changes nothing outside /api/.
+"""
+
+from django.conf import settings
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.utils import translation
+from wagtail.models import Locale
+
+from .errors import InvalidParameter
+
+API_PREFIX = "/api/"
+PARAMETER = "locale"
+
+
+def content_language_codes() -> list[str]:
+    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+def check_language(value: str, name: str = PARAMETER) -> str:
+    codes = content_language_codes()
+    if value not in codes:
+        raise InvalidParameter(name, f"{name} must be one of: {', '.join(codes)}.")
+    return value
+
+
+#: language code -> Locale id, kept in the process (cleared by cms.api.signals when a Locale
+#: is saved or deleted).
+_locale_ids: dict[str, int] = {}
+
+
+def forget_locales(**kwargs) -> None:
+    _locale_ids.clear()
+
+
+def parse_locale(value: str, name: str = PARAMETER) -> Locale:
+    check_language(value, name)
+    locale_id = _locale_ids.get(value)
+    if locale_id is None:
+        locale_id = Locale.objects.filter(language_code=value).values_list("pk", flat=True).first()
+        if locale_id is None:  # a configured language without its Locale row
+            raise InvalidParameter(name, f"{name} {value} has no content yet.")
+        _locale_ids[value] = locale_id
+    return Locale(pk=locale_id, language_code=value)
+
+
+_NOT_PARSED = object()
+
+
+def requested_locale(request) -> Locale | None:
+    """The Locale of ?locale= (None without it), parsed once per request; 400 if invalid."""
+    holder = getattr(request, "_request", request)
+    found = getattr(holder, "coffee_locale", _NOT_PARSED)
+    if found is _NOT_PARSED:
+        value = holder.GET.get(PARAMETER)
+        found = None if value is None else parse_locale(value)
+        holder.coffee_locale = found
+    return found
+
+
+def requested_language(request) -> str:
+    """The language code of ?locale=, else the site's default language."""
+    locale = requested_locale(request)
+    return locale.language_code if locale is not None else settings.LANGUAGE_CODE
+
+
+def message_language(request) -> str:
+    """The language of messages and labels: a valid ?locale=, else the default (no error)."""
+    value = request.GET.get(PARAMETER)
+    return value if value in content_language_codes() else settings.LANGUAGE_CODE
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's LocaleMiddleware for the site; under /api/, the language of ?locale=.
+
+    Under /api/: no `Vary: Accept-Language` (shared caches keep one copy), and no redirect of
+    a JSON 404 to /fr/api/... (with prefix_default_language, Django would redirect every
+    unknown API address to the language-prefixed path, which Wagtail's catch-all route makes
+    "valid").
+    """
+
+    def process_request(self, request):
+        if request.path_info.startswith(API_PREFIX):
+            translation.activate(message_language(request))
+            request.LANGUAGE_CODE = translation.get_language()
+            return None
+        return super().process_request(request)
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(API_PREFIX):
+            return response
+        return super().process_response(request, response)
