@@ -141,3 +141,13 @@ def ensure_review_workflow(coordinators: Group) -> Workflow:
     for stock in Workflow.objects.filter(name=STOCK_WORKFLOW, active=True):
         stock.deactivate()
     return workflow
+
+
+def assign_organisation(page, space, user=None) -> None:
+    """Give ``page`` and its translations to the organisation of ``space``: a new revision of
+    each (published when the page is live), so that the editor shows what the site shows."""
+    for translation in page.get_translations(inclusive=True).specific():
+        translation.organisation = space
+        revision = translation.save_revision(user=user, log_action=True)
+        if translation.live:
+            revision.publish(user=user)

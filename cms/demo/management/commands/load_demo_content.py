@@ -7,6 +7,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from cms.demo.accounts import load_demo_accounts
 from cms.demo.loader import ADMIN_USERNAME, DemoLoader, describe, quiet_logging
 from cms.directory.demo import load_directory_demo
 
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         with quiet_logging():
             # The directory (people, companies, project ideas) has its own loader.
             load_directory_demo(None if quiet else self.stdout)
+            accounts = load_demo_accounts()
         if quiet:
             return
         for line in describe(report):
@@ -48,4 +50,13 @@ class Command(BaseCommand):
             self.stdout.write(
                 "  password: unchanged (the existing account's password does not match "
                 "DEMO_ADMIN_PASSWORD; use `manage.py changepassword admin` to reset it)"
+            )
+        self.stdout.write(
+            "Editorial accounts (organisation editors submit, the coordinator approves):"
+        )
+        for account in accounts:
+            password = account.password or "unchanged (not DEMO_EDITOR_PASSWORD)"
+            self.stdout.write(
+                f"  {account.username:<22} {password:<16} {account.role} "
+                f"({account.name}, admin in {account.language})"
             )
