@@ -5,6 +5,8 @@ import pytest
 from django.urls import reverse
 
 from cms.directory.models import Coworker
+from cms.events.models import EventPage
+from tests.conftest import add_page
 
 from .conftest import login
 
@@ -45,14 +47,46 @@ def test_editor_cannot_edit_the_sections_themselves(louise, site_tree):
     assert refused(louise.get(edit_url(site_tree.page("home", "fr"))))
 
 
-def test_editor_cannot_delete_unpublish_or_move_another_organisations_page(louise, site_tree):
-    page = site_tree.page("event_past", "fr")
-    for view in ("delete", "unpublish", "move"):
-        url = reverse(f"wagtailadmin_pages:{view}", args=[page.pk])
-        assert refused(louise.get(url)), view
+@pytest.fixture
+def drafts(site_tree, organisations):
+    """A draft event of each organisation (an editor may delete a draft of their own)."""
+    made = {}
+    for key in ("ruche", "phare"):
+        source = site_tree.page("event_upcoming", "fr")
+        made[key] = add_page(
+            site_tree.page("agenda", "fr"),
+            EventPage(
+                title=f"Brouillon {key}",
+                slug=f"brouillon-{key}",
+                start=source.start,
+                end=source.end,
+                summary="Pas encore publié.",
+                organisation=organisations.spaces[key],
+            ),
+            live=False,
+        )
+    return made
+
+
+def test_editor_deletes_own_draft_but_not_another_organisations(louise, drafts):
+    for key, allowed in (("phare", False), ("ruche", True)):
+        url = reverse("wagtailadmin_pages:delete", args=[drafts[key].pk])
+        assert refused(louise.get(url)) is not allowed, key
         louise.post(url)
-    page.refresh_from_db()
-    assert page.live
+        assert EventPage.objects.filter(pk=drafts[key].pk).exists() is not allowed, key
+
+
+def test_editor_cannot_move_another_organisations_draft(louise, drafts):
+    assert refused(louise.get(reverse("wagtailadmin_pages:move", args=[drafts["phare"].pk])))
+    assert not refused(louise.get(reverse("wagtailadmin_pages:move", args=[drafts["ruche"].pk])))
+
+
+def test_bulk_delete_leaves_another_organisations_draft(louise, drafts):
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+    ids = f"?id={drafts['phare'].pk}&id={drafts['ruche'].pk}"
+    louise.post(url + ids, {})
+    assert EventPage.objects.filter(pk=drafts["phare"].pk).exists()
+    assert not EventPage.objects.filter(pk=drafts["ruche"].pk).exists()
 
 
 def test_explorer_lists_only_own_organisations_pages(louise, site_tree):
@@ -84,15 +118,6 @@ def test_page_chooser_leaves_out_other_organisations_pages(louise, site_tree):
         found = search.content.decode()
         role = "event_upcoming" if expected else "event_past"
         assert (site_tree.title(role, "fr") in found) is expected, word
-
-
-@pytest.mark.parametrize("action", ["delete", "unpublish"])
-def test_bulk_actions_skip_other_organisations_pages(louise, site_tree, action):
-    theirs = site_tree.page("event_past", "fr")
-    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", action])
-    louise.post(f"{url}?id={theirs.pk}", {})
-    theirs.refresh_from_db()
-    assert theirs.live
 
 
 def test_coordinator_sees_and_edits_every_organisations_page(client, organisations, site_tree):
