@@ -96,9 +96,13 @@ def assign_demo_organisations(spaces: dict) -> int:
     return assigned
 
 
+def demo_editor_password() -> str:
+    return os.environ.get("DEMO_EDITOR_PASSWORD") or DEFAULT_EDITOR_PASSWORD
+
+
 def load_demo_accounts() -> list[Account]:
     """The groups, the review workflow, the demo accounts; returns the accounts."""
-    password = os.environ.get("DEMO_EDITOR_PASSWORD") or DEFAULT_EDITOR_PASSWORD
+    password = demo_editor_password()
     slugs = {spec["key"]: spec["slug"] for spec in SPACES}
     spaces = {
         key: SpacePage.objects.get(slug=slug, locale__language_code=LANGUAGES[0])

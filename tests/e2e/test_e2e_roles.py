@@ -11,7 +11,7 @@ import datetime
 import pytest
 from wagtail.models import Page
 
-from cms.demo.accounts import DEFAULT_EDITOR_PASSWORD
+from cms.demo.accounts import demo_editor_password
 from cms.events.models import EventIndexPage, EventPage
 from cms.spaces.models import SpacePage
 
@@ -29,7 +29,7 @@ EVENT = {
 def log_in(page, username):
     page.goto("/admin/login/")
     page.fill("#id_username", username)
-    page.fill("#id_password", DEFAULT_EDITOR_PASSWORD)
+    page.fill("#id_password", demo_editor_password())
     page.press("#id_password", "Enter")
     page.wait_for_url("**/admin/")
 
