@@ -32,9 +32,10 @@ demo: install
 	$(MANAGE) load_demo_content
 
 serve:
-	@echo "Serving COFFEE Hub on http://$(HOST):$(PORT)/ (webhook worker in the background)"
+	@echo "Serving COFFEE Hub on http://$(HOST):$(PORT)/ (webhook worker and scheduler in the background)"
 	@$(MANAGE) db_worker --backend webhooks --queue-name webhooks & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) run_scheduler & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 lint: install

@@ -18,6 +18,8 @@ from cms.core.blocks import BodyBlock
 from cms.core.listing import paginate
 from cms.core.models import BasePage, Category, IndexPage
 from cms.core.queries import visible_pages
+from cms.editorial.forms import organisation_panel
+from cms.editorial.models import OrganisationOwnedPage, OrganisationSectionPage
 
 WORDS_PER_MINUTE = 200
 
@@ -43,7 +45,7 @@ class Author(models.Model):
         return self.name
 
 
-class BlogIndexPage(RoutablePageMixin, IndexPage):
+class BlogIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
     subpage_types = ["blog.BlogPage"]
 
     class Meta:
@@ -115,7 +117,7 @@ class BlogPageAuthor(Orderable):
     panels = [FieldPanel("author")]
 
 
-class BlogPage(BasePage):
+class BlogPage(OrganisationOwnedPage, BasePage):
     date = models.DateField(_("publication date"))
     summary = models.TextField(_("summary"), max_length=400)
     hero_image = models.ForeignKey(
@@ -137,8 +139,10 @@ class BlogPage(BasePage):
         SynchronizedField("hero_image"),
         SynchronizedField("article_categories"),
         SynchronizedField("article_authors"),
+        SynchronizedField("organisation"),
     ]
     content_panels = BasePage.content_panels + [
+        organisation_panel(),
         MultiFieldPanel(
             [FieldPanel("date"), InlinePanel("article_authors", label=_("Authors"))],
             heading=_("Publication"),

@@ -18,6 +18,8 @@ from cms.core.listing import paginate
 from cms.core.models import BasePage, IndexPage
 from cms.core.panels import TypedPageChooserPanel
 from cms.core.queries import visible_pages
+from cms.editorial.forms import organisation_panel
+from cms.editorial.models import OrganisationOwnedPage, OrganisationSectionPage
 
 EVENT_LANGUAGES = [
     ("fr", _("French")),
@@ -47,7 +49,7 @@ def parse_price(value: str | None) -> str | None:
     return match.group(0).replace(",", ".") if match else None
 
 
-class EventIndexPage(RoutablePageMixin, IndexPage):
+class EventIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
     """The agenda: upcoming events first, past ones in an archive."""
 
     subpage_types = ["events.EventPage"]
@@ -127,7 +129,7 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
         return calendar_response(calendar, f"coffee-agenda-{self.locale.language_code}.ics")
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(OrganisationOwnedPage, RoutablePageMixin, BasePage):
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     summary = models.TextField(_("summary"), max_length=400)
@@ -164,8 +166,10 @@ class EventPage(RoutablePageMixin, BasePage):
         SynchronizedField("end"),
         SynchronizedField("venue_space"),
         SynchronizedField("organiser"),
+        SynchronizedField("organisation"),
     ]
     content_panels = BasePage.content_panels + [
+        organisation_panel(),
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("When")),
         FieldPanel("summary"),
         MultiFieldPanel(

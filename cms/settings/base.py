@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "cms.studies",
     "cms.events",
     "cms.spaces",
+    "cms.editorial",
     "cms.directory",
     "cms.demo",
     "cms.api",
@@ -198,6 +199,8 @@ CACHES = {
 # Wagtail
 WAGTAIL_SITE_NAME = "COFFEE Hub"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Seconds between two passes of run_scheduler (go-live and expiry dates).
+SCHEDULER_INTERVAL = env_int("SCHEDULER_INTERVAL", 60)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Search (search/): "database" (embedded, the default), "opensearch" or "elasticsearch".

@@ -12,6 +12,8 @@ from cms.core.blocks import BodyBlock
 from cms.core.listing import paginate
 from cms.core.models import BasePage, Category, IndexPage
 from cms.core.queries import visible_pages
+from cms.editorial.forms import organisation_panel
+from cms.editorial.models import OrganisationOwnedPage, OrganisationSectionPage
 
 
 class PartnerOrganisation(models.Model):
@@ -34,7 +36,7 @@ class PartnerOrganisation(models.Model):
         return self.name
 
 
-class StudyIndexPage(IndexPage):
+class StudyIndexPage(OrganisationSectionPage, IndexPage):
     subpage_types = ["studies.StudyPage"]
 
     class Meta:
@@ -88,7 +90,7 @@ class StudyDocument(Orderable):
     api_fields = [APIField("document")]
 
 
-class StudyPage(BasePage):
+class StudyPage(OrganisationOwnedPage, BasePage):
     date = models.DateField(_("publication date"))
     summary = models.TextField(_("summary"), max_length=600)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
@@ -101,8 +103,10 @@ class StudyPage(BasePage):
         SynchronizedField("study_themes"),
         SynchronizedField("study_partners"),
         SynchronizedField("documents"),
+        SynchronizedField("organisation"),
     ]
     content_panels = BasePage.content_panels + [
+        organisation_panel(),
         FieldPanel("date"),
         FieldPanel("summary"),
         FieldPanel("body"),

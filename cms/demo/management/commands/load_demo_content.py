@@ -7,7 +7,8 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from cms.demo.loader import ADMIN_USERNAME, DemoLoader, describe
+from cms.demo.accounts import load_demo_accounts
+from cms.demo.loader import ADMIN_USERNAME, DemoLoader, describe, quiet_logging
 
 
 class Command(BaseCommand):
@@ -28,6 +29,8 @@ class Command(BaseCommand):
         if not quiet:
             self.stdout.write("Loading the COFFEE Hub demo content...")
         report = DemoLoader(stdout=self.stdout, quiet=quiet).run()
+        with quiet_logging():
+            accounts = load_demo_accounts()
         if quiet:
             return
         for line in describe(report):
@@ -44,4 +47,13 @@ class Command(BaseCommand):
             self.stdout.write(
                 "  password: unchanged (the existing account's password does not match "
                 "DEMO_ADMIN_PASSWORD; use `manage.py changepassword admin` to reset it)"
+            )
+        self.stdout.write(
+            "Editorial accounts (organisation editors submit, the coordinator approves):"
+        )
+        for account in accounts:
+            password = account.password or "unchanged (not DEMO_EDITOR_PASSWORD)"
+            self.stdout.write(
+                f"  {account.username:<22} {password:<16} {account.role} "
+                f"({account.name}, admin in {account.language})"
             )

@@ -1,0 +1,45 @@
+"""Who may do what to a page, by organisation.
+
+An organisation editor is a member of a group linked to an organisation (OrganisationGroup):
+they keep their group's page permissions only on pages of their own organisation, and may only
+add pages in the sections. Superusers and users in no organisation group (coordinators) are not
+narrowed.
+"""
+
+from wagtail.models import PagePermissionTester
+
+CACHE_ATTRIBUTE = "_organisation_keys_cache"
+
+
+def organisation_keys(user) -> frozenset | None:
+    """The organisations ``user`` edits for, or None when the user is not narrowed to any."""
+    if not user.is_authenticated or user.is_superuser:
+        return None
+    if not hasattr(user, CACHE_ATTRIBUTE):
+        keys = frozenset(
+            user.groups.filter(organisation__isnull=False).values_list(
+                "organisation__organisation_key", flat=True
+            )
+        )
+        setattr(user, CACHE_ATTRIBUTE, keys or None)
+    return getattr(user, CACHE_ATTRIBUTE)
+
+
+def belongs_to(page, keys) -> bool:
+    """Whether ``page`` (specific) is one of the organisations' own pages."""
+    return getattr(page, "organisation_key", None) in keys
+
+
+class OrganisationPermissionTester(PagePermissionTester):
+    """Wagtail's tester, with an organisation editor's permissions narrowed on this page."""
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        keys = organisation_keys(user)
+        if keys is None or not hasattr(self, "permissions"):
+            return
+        if hasattr(page, "organisation_key"):
+            if not belongs_to(page, keys):
+                self.permissions = set()
+        else:
+            self.permissions &= {"add"}

@@ -1,0 +1,39 @@
+"""``manage.py run_scheduler``: publishes and unpublishes pages and snippets at their go-live
+and expiry dates, every SCHEDULER_INTERVAL seconds (``make run`` starts it)."""
+
+import time
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+def tick() -> None:
+    """One pass of Wagtail's ``publish_scheduled``."""
+    call_command("publish_scheduled")
+
+
+class Command(BaseCommand):
+    help = (
+        "Run Wagtail's publish_scheduled every SCHEDULER_INTERVAL seconds (default 60) so that "
+        "go-live and expiry dates take effect. --once runs a single pass."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--once", action="store_true", help="One pass, then exit.")
+        parser.add_argument(
+            "--interval",
+            type=float,
+            default=None,
+            help="Seconds between passes (default: the SCHEDULER_INTERVAL setting).",
+        )
+
+    def handle(self, *args, once=False, interval=None, **options):
+        interval = interval or settings.SCHEDULER_INTERVAL
+        if not once:
+            self.stdout.write(f"Publishing scheduled content every {interval:g} s.")
+        while True:
+            tick()
+            if once:
+                return
+            time.sleep(interval)

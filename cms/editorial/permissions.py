@@ -1,0 +1,99 @@
+"""Permission policies that narrow organisation editors to their organisation's content.
+
+Pages: Wagtail's page policy, whose explorable pages (explorer, admin search) leave out the
+other organisations' pages; the per-page checks are ``OrganisationPermissionTester``.
+Directory records: Wagtail's model policy, with the instance checks (edit, delete, publish,
+bulk actions, the snippets API) limited to records attached to the editor's spaces.
+"""
+
+from django.apps import apps
+from django.db.models import Q
+from wagtail.models import AbstractPage, Page, get_page_models
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from .access import organisation_keys
+from .models import OrganisationOwnedPage
+
+#: directory records and the space relations that make them an organisation's own
+RECORD_SPACES = {
+    "directory.Coworker": ["home_space"],
+    "directory.Company": ["spaces"],
+    "directory.ProjectIdea": ["posted_by_coworker__home_space", "posted_by_company__spaces"],
+}
+#: what an organisation editor may still do to another organisation's records
+OPEN_ACTIONS = frozenset({"add", "view", "choose"})
+
+
+def owned_page_models():
+    return [model for model in get_page_models() if issubclass(model, OrganisationOwnedPage)]
+
+
+def other_organisations_pages(keys) -> Q:
+    """Pages (on the Page model) owned by no organisation in ``keys``, or by none at all."""
+    condition = Q(pk__in=[])
+    for model in owned_page_models():
+        others = model.objects.exclude(organisation__translation_key__in=keys)
+        condition |= Q(pk__in=others.values("pk"))
+    return condition
+
+
+def hide_other_organisations(pages, user):
+    keys = organisation_keys(user)
+    return pages if keys is None else pages.exclude(other_organisations_pages(keys))
+
+
+class OrganisationPagePermissionPolicy(PagePermissionPolicy):
+    def explorable_instances(self, user):
+        return hide_other_organisations(super().explorable_instances(user), user)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return hide_other_organisations(
+            super().instances_user_has_any_permission_for(user, actions), user
+        )
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return super().user_has_any_permission_for_instance(user, actions, instance) and (
+            organisation_keys(user) is None
+            or instance.specific_class is None
+            or not issubclass(instance.specific_class, OrganisationOwnedPage)
+            or instance.specific_deferred.organisation_key in organisation_keys(user)
+        )
+
+
+class OrganisationRecordPolicy(ModelPermissionPolicy):
+    """Wagtail's model policy for a directory record attached to spaces through
+    ``space_lookups`` (relations to a space page)."""
+
+    def __init__(self, model, space_lookups):
+        super().__init__(model)
+        self.space_lookups = space_lookups
+
+    def owned_by(self, keys) -> Q:
+        condition = Q(pk__in=[])
+        for lookup in self.space_lookups:
+            condition |= Q(**{f"{lookup}__translation_key__in": keys})
+        return condition
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not super().user_has_permission_for_instance(user, action, instance):
+            return False
+        keys = organisation_keys(user)
+        if keys is None or action in OPEN_ACTIONS:
+            return True
+        return self.model.objects.filter(self.owned_by(keys), pk=instance.pk).exists()
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        instances = super().instances_user_has_any_permission_for(user, actions)
+        keys = organisation_keys(user)
+        if keys is None or set(actions) & OPEN_ACTIONS:
+            return instances
+        return instances.filter(self.owned_by(keys)).distinct()
+
+
+def register_policies():
+    register_permission_policy(AbstractPage, OrganisationPagePermissionPolicy(Page))
+    for label, lookups in RECORD_SPACES.items():
+        model = apps.get_model(label)
+        register_permission_policy(model, OrganisationRecordPolicy(model, lookups))

@@ -1,0 +1,153 @@
+"""The editorial roles: one editor group per organisation, the coordinators, and the review
+workflow they approve in. Every function is idempotent (the demo and tests call them)."""
+
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+    get_page_models,
+)
+
+from .models import OrganisationGroup, OrganisationOwnedPage, OrganisationSectionPage
+from .permissions import RECORD_SPACES
+
+COORDINATORS = "Coordinators"
+REVIEW_WORKFLOW = "Coordination review"
+STOCK_WORKFLOW = "Moderators approval"
+EDITOR_GROUP_PREFIX = "Editors · "
+
+EDITOR_PAGE_ACTIONS = ["add", "change"]
+COORDINATOR_PAGE_ACTIONS = ["add", "change", "publish", "lock", "unlock"]
+RECORD_ACTIONS = ["add", "change", "delete", "publish"]
+MEDIA_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+]
+
+
+def site_roots():
+    """The root page of every site, in every language."""
+    roots = Page.objects.none()
+    for site in Site.objects.select_related("root_page"):
+        roots |= site.root_page.get_translations(inclusive=True)
+    return roots
+
+
+def section_pages():
+    """Every page under which organisation editors add their pages, in every language."""
+    models = [
+        model
+        for model in get_page_models()
+        if issubclass(model, OrganisationSectionPage)
+        and not issubclass(model, OrganisationOwnedPage)
+    ]
+    return Page.objects.type(*models)
+
+
+def page_permission(action):
+    return Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{action}_page")
+
+
+def grant_pages(group, pages, actions):
+    for page in pages:
+        for action in actions:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=page, permission=page_permission(action)
+            )
+
+
+def grant_model_permissions(group, codenames_by_app):
+    for app_label, codename in codenames_by_app:
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+
+
+def grant_records(group):
+    for label in RECORD_SPACES:
+        model = apps.get_model(label)
+        content_type = ContentType.objects.get_for_model(model)
+        for action in RECORD_ACTIONS:
+            group.permissions.add(
+                Permission.objects.get(
+                    content_type=content_type, codename=f"{action}_{model._meta.model_name}"
+                )
+            )
+
+
+def grant_media(group):
+    root = Collection.get_first_root_node()
+    for app_label, codename in MEDIA_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group,
+            collection=root,
+            permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
+        )
+
+
+def grant_common(group):
+    grant_model_permissions(group, [("wagtailadmin", "access_admin")])
+    grant_records(group)
+    grant_media(group)
+
+
+@transaction.atomic
+def ensure_coordinators() -> Group:
+    group, _created = Group.objects.get_or_create(name=COORDINATORS)
+    grant_common(group)
+    grant_pages(group, site_roots(), COORDINATOR_PAGE_ACTIONS)
+    return group
+
+
+@transaction.atomic
+def ensure_organisation_group(space) -> Group:
+    """The editors' group of the organisation whose space page is ``space``."""
+    link = OrganisationGroup.objects.filter(organisation_key=space.translation_key).first()
+    if link is None:
+        group, _created = Group.objects.get_or_create(name=f"{EDITOR_GROUP_PREFIX}{space.title}")
+        link = OrganisationGroup.objects.create(group=group, organisation_key=space.translation_key)
+    grant_common(link.group)
+    grant_pages(link.group, section_pages(), EDITOR_PAGE_ACTIONS)
+    return link.group
+
+
+@transaction.atomic
+def ensure_review_workflow(coordinators: Group) -> Workflow:
+    """One workflow, "Coordination review", approved by the coordinators, on every site root
+    in every language; Wagtail's stock "Moderators approval" is retired."""
+    task = GroupApprovalTask.objects.filter(name=REVIEW_WORKFLOW).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=REVIEW_WORKFLOW)
+    task.groups.set([coordinators])
+    workflow, _created = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for page in site_roots():
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    for stock in Workflow.objects.filter(name=STOCK_WORKFLOW, active=True):
+        stock.deactivate()
+    return workflow
+
+
+def assign_organisation(page, space, user=None) -> None:
+    """Give ``page`` and its translations to the organisation of ``space``: a new revision of
+    each (published when the page is live), so that the editor shows what the site shows."""
+    for translation in page.get_translations(inclusive=True).specific():
+        translation.organisation = space
+        revision = translation.save_revision(user=user, log_action=True)
+        if translation.live:
+            revision.publish(user=user)

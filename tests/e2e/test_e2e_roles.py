@@ -1,0 +1,119 @@
+"""Review before publishing, in a real browser: the Mutualab editor (French admin) writes an
+event for Mutualab, cannot open another organisation's event, and submits it; the coordinator
+(Dutch admin) approves it; the event is then live under /fr/.
+
+The accounts are the demo's (cms/demo/accounts.py), loaded with the demo content by the e2e
+database fixture; the texts on buttons differ per admin language, so buttons are found by name.
+"""
+
+import datetime
+
+import pytest
+from wagtail.models import Page
+
+from cms.demo.accounts import demo_editor_password
+from cms.events.models import EventIndexPage, EventPage
+from cms.spaces.models import SpacePage
+
+from .helpers import SERVER_LOCK, run_axe
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db]
+
+EVENT = {
+    "title": "Atelier vidéo pour indépendants",
+    "slug": "atelier-video-independants",
+    "summary": "Filmer son activité avec un téléphone : une matinée de pratique à Lille.",
+}
+
+
+def log_in(page, username):
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", demo_editor_password())
+    page.press("#id_password", "Enter")
+    page.wait_for_url("**/admin/")
+
+
+def assert_no_axe_violations(page, axe_source, where):
+    violations = run_axe(page, axe_source)
+    assert violations == [], f"{where}: {violations}"
+
+
+@pytest.fixture
+def cleanup():
+    yield
+    with SERVER_LOCK:
+        keys = EventPage.objects.filter(slug=EVENT["slug"]).values_list(
+            "translation_key", flat=True
+        )
+        for page in Page.objects.filter(translation_key__in=list(keys)).order_by("-depth"):
+            page.delete()
+
+
+def test_mutualab_editor_submits_and_the_coordinator_approves(new_page, axe_source, cleanup):
+    with SERVER_LOCK:
+        agenda = EventIndexPage.objects.get(locale__language_code="fr")
+        mutualab = SpacePage.objects.get(slug="mutualab", locale__language_code="fr")
+        esco_event = EventPage.objects.get(slug="hold-up-creatif-esco", locale__language_code="fr")
+
+    editor = new_page(locale="fr-FR")
+    log_in(editor, "editor-mutualab")
+    assert editor.get_attribute("html", "lang") == "fr"
+
+    # Another organisation's event: refused (back to the dashboard), its form never shown.
+    editor.goto(f"/admin/pages/{esco_event.pk}/edit/")
+    editor.wait_for_url("**/admin/")
+    assert editor.locator("#id_title").count() == 0
+    # Nor is it listed in the agenda's explorer.
+    editor.goto(f"/admin/pages/{agenda.pk}/")
+    assert esco_event.title not in editor.locator("main").inner_text()
+
+    # A new event: the organisation is Mutualab, and cannot be changed.
+    editor.goto(f"/admin/pages/add/events/eventpage/{agenda.pk}/")
+    organisation = editor.locator("#id_organisation")
+    assert organisation.is_disabled()
+    assert organisation.locator("option:checked").inner_text().strip() == mutualab.title
+    assert_no_axe_violations(editor, axe_source, "new event form (organisation editor)")
+
+    start = datetime.datetime.now().replace(second=0, microsecond=0) + datetime.timedelta(days=21)
+    editor.fill("#id_title", EVENT["title"])
+    editor.fill("#id_start", start.strftime("%Y-%m-%d 09:30"))
+    editor.keyboard.press("Escape")
+    editor.fill("#id_end", start.strftime("%Y-%m-%d 12:30"))
+    editor.keyboard.press("Escape")
+    editor.fill("#id_summary", EVENT["summary"])
+    # The second tab ("Promotion" in French: its id follows the admin language).
+    editor.locator("[role=tablist] [role=tab]").nth(1).click()
+    editor.fill("#id_slug", EVENT["slug"])
+    # An organisation editor has no "Publish": "Submit to Coordination review" instead.
+    assert editor.locator("footer button[name=action-publish]").count() == 0
+    editor.click("footer [data-w-dropdown-target=toggle]")
+    with editor.expect_navigation():
+        editor.click("footer button[name=action-submit]")
+
+    with SERVER_LOCK:
+        event = EventPage.objects.get(slug=EVENT["slug"], locale__language_code="fr")
+        assert not event.live
+        assert event.organisation.translation_key == mutualab.translation_key
+        assert event.current_workflow_task.name == "Coordination review"
+
+    # The coordinator, in Dutch, approves from the page's editor.
+    coordinator = new_page(locale="nl-BE")
+    log_in(coordinator, "coordinator")
+    assert coordinator.get_attribute("html", "lang") == "nl"
+    coordinator.goto(f"/admin/pages/{event.pk}/edit/")
+    assert_no_axe_violations(coordinator, axe_source, "event under review (coordinator)")
+    coordinator.click("footer [data-w-dropdown-target=toggle]")
+    with coordinator.expect_navigation():
+        coordinator.click(
+            "footer button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])"
+        )
+
+    with SERVER_LOCK:
+        event.refresh_from_db()
+    assert event.live
+    visitor = new_page(locale="fr-BE")
+    response = visitor.goto(event.url)
+    assert event.url.startswith("/fr/")
+    assert response.status == 200
+    assert visitor.locator("h1").first.inner_text().strip() == EVENT["title"]

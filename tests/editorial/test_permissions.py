@@ -1,0 +1,156 @@
+"""An organisation editor writes their organisation's pages and records, and cannot touch
+another organisation's: not in the editor, not in listings, choosers, search or bulk actions."""
+
+import pytest
+from django.urls import reverse
+
+from cms.directory.models import Coworker
+from cms.events.models import EventPage
+from tests.conftest import add_page
+
+from .conftest import login
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def louise(client, organisations):
+    return login(client, organisations, "louise")
+
+
+def refused(response) -> bool:
+    """Wagtail's admin answers a refusal with a redirect to the dashboard and an error message
+    ("Sorry, you do not have permission to access this area"), or a plain 403."""
+    return response.status_code == 403 or (
+        response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+    )
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+def test_editor_opens_own_event_in_every_language(louise, site_tree, lang):
+    response = louise.get(edit_url(site_tree.page("event_upcoming", lang)), follow=True)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("role", ["event_past", "study"])
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_editor_cannot_open_another_organisations_page(louise, site_tree, role, lang):
+    assert refused(louise.get(edit_url(site_tree.page(role, lang))))
+
+
+def test_editor_cannot_edit_the_sections_themselves(louise, site_tree):
+    assert refused(louise.get(edit_url(site_tree.page("agenda", "fr"))))
+    assert refused(louise.get(edit_url(site_tree.page("home", "fr"))))
+
+
+@pytest.fixture
+def drafts(site_tree, organisations):
+    """A draft event of each organisation (an editor may delete a draft of their own)."""
+    made = {}
+    for key in ("ruche", "phare"):
+        source = site_tree.page("event_upcoming", "fr")
+        made[key] = add_page(
+            site_tree.page("agenda", "fr"),
+            EventPage(
+                title=f"Brouillon {key}",
+                slug=f"brouillon-{key}",
+                start=source.start,
+                end=source.end,
+                summary="Pas encore publié.",
+                organisation=organisations.spaces[key],
+            ),
+            live=False,
+        )
+    return made
+
+
+def test_editor_deletes_own_draft_but_not_another_organisations(louise, drafts):
+    for key, allowed in (("phare", False), ("ruche", True)):
+        url = reverse("wagtailadmin_pages:delete", args=[drafts[key].pk])
+        assert refused(louise.get(url)) is not allowed, key
+        louise.post(url)
+        assert EventPage.objects.filter(pk=drafts[key].pk).exists() is not allowed, key
+
+
+def test_editor_cannot_move_another_organisations_draft(louise, drafts):
+    assert refused(louise.get(reverse("wagtailadmin_pages:move", args=[drafts["phare"].pk])))
+    assert not refused(louise.get(reverse("wagtailadmin_pages:move", args=[drafts["ruche"].pk])))
+
+
+def test_bulk_delete_leaves_another_organisations_draft(louise, drafts):
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+    ids = f"?id={drafts['phare'].pk}&id={drafts['ruche'].pk}"
+    louise.post(url + ids, {})
+    assert EventPage.objects.filter(pk=drafts["phare"].pk).exists()
+    assert not EventPage.objects.filter(pk=drafts["ruche"].pk).exists()
+
+
+def test_explorer_lists_only_own_organisations_pages(louise, site_tree):
+    response = louise.get(reverse("wagtailadmin_explore", args=[site_tree.page("agenda", "fr").pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert site_tree.title("event_upcoming", "fr") in html
+    assert site_tree.title("event_past", "fr") not in html
+
+
+def test_admin_search_shows_no_other_organisations_page(louise, site_tree):
+    mine, theirs = site_tree.page("article", "fr"), site_tree.page("study", "fr")
+    for page, expected in ((mine, True), (theirs, False)):
+        response = louise.get(reverse("wagtailadmin_pages:search"), {"q": page.title})
+        assert response.status_code == 200
+        assert (edit_url(page) in response.content.decode()) is expected, page.title
+
+
+def test_page_chooser_leaves_out_other_organisations_pages(louise, site_tree):
+    agenda = site_tree.page("agenda", "fr")
+    response = louise.get(reverse("wagtailadmin_choose_page_child", args=[agenda.pk]))
+    assert response.status_code == 200
+    html = response.json()["html"]
+    assert site_tree.title("event_upcoming", "fr") in html
+    assert site_tree.title("event_past", "fr") not in html
+    for word, expected in (("Petit", True), ("Atelier", False)):
+        search = louise.get(reverse("wagtailadmin_choose_page_search"), {"q": word})
+        assert search.status_code == 200
+        found = search.content.decode()
+        role = "event_upcoming" if expected else "event_past"
+        assert (site_tree.title(role, "fr") in found) is expected, word
+
+
+def test_coordinator_sees_and_edits_every_organisations_page(client, organisations, site_tree):
+    login(client, organisations, "coralie")
+    for role in ("event_upcoming", "event_past", "study"):
+        assert client.get(edit_url(site_tree.page(role, "fr"))).status_code == 200
+
+
+def snippet_url(view, pk):
+    return reverse(f"wagtailsnippets_directory_coworker:{view}", args=[pk])
+
+
+def test_editor_edits_own_space_coworker(louise, organisations):
+    assert louise.get(snippet_url("edit", organisations.coworkers["ruche"])).status_code == 200
+
+
+@pytest.mark.parametrize("view", ["edit", "delete"])
+def test_editor_cannot_open_another_spaces_coworker(louise, organisations, view):
+    url = snippet_url(view, organisations.coworkers["phare"])
+    assert refused(louise.get(url))
+    assert refused(louise.post(url, {}))
+
+
+def test_editor_cannot_unpublish_another_spaces_coworker(louise, organisations):
+    pk = organisations.coworkers["phare"]
+    assert refused(louise.post(snippet_url("unpublish", pk), {}))
+    assert Coworker.objects.get(pk=pk).live
+
+
+def test_bulk_delete_leaves_another_spaces_coworker(louise, organisations):
+    pk = organisations.coworkers["phare"]
+    url = reverse("wagtail_bulk_action", args=["directory", "coworker", "delete"]) + f"?id={pk}"
+    page = louise.get(url)
+    assert "Bram Wouters" in page.content.decode()  # listed among the items it cannot delete
+    louise.post(url, {})
+    assert Coworker.objects.filter(pk=pk).exists()
