@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "cms.directory",
     "cms.demo",
     "cms.api",
+    "cms.translations",  # before wagtail_localize: overrides its translation editor template
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -71,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cms.translations.middleware.MachineTranslationErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -222,6 +224,36 @@ if SEARCH_ENGINE in ("opensearch", "elasticsearch"):
 WAGTAILAPI_DOCS_ENABLED = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILLOCALIZE_JQUERY_PATH = None
+# A new translation is a draft until someone publishes it (wagtail-localize's default publishes
+# it at once when the source is live, with the source's text).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Machine translation in the translation editor (cms/translations/machine.py): DeepL when
+# DEEPL_API_KEY is set, else a (self-hosted) LibreTranslate at LIBRETRANSLATE_URL, else off.
+DEEPL_API_KEY = env_str("DEEPL_API_KEY", "")
+DEEPL_API_URL = env_str("DEEPL_API_URL", "")  # default: DeepL's free or pro endpoint by key
+LIBRETRANSLATE_URL = env_str("LIBRETRANSLATE_URL", "")
+LIBRETRANSLATE_API_KEY = env_str("LIBRETRANSLATE_API_KEY", "")
+MACHINE_TRANSLATION_TIMEOUT = env_int("MACHINE_TRANSLATION_TIMEOUT", 30)
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "cms.translations.machine.DeepL",
+        "OPTIONS": {
+            "AUTH_KEY": DEEPL_API_KEY,
+            "API_URL": DEEPL_API_URL,
+            "TIMEOUT": MACHINE_TRANSLATION_TIMEOUT,
+        },
+    }
+elif LIBRETRANSLATE_URL:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "cms.translations.machine.LibreTranslate",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": LIBRETRANSLATE_URL,
+            "API_KEY": LIBRETRANSLATE_API_KEY,
+            "TIMEOUT": MACHINE_TRANSLATION_TIMEOUT,
+        },
+    }
 
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
