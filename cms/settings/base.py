@@ -6,6 +6,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
+from .machine_translation import machine_translator
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("COFFEE_VAR_DIR", str(BASE_DIR / "var")))
@@ -228,32 +229,8 @@ WAGTAILLOCALIZE_JQUERY_PATH = None
 # it at once when the source is live, with the source's text).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-# Machine translation in the translation editor (cms/translations/machine.py): DeepL when
-# DEEPL_API_KEY is set, else a (self-hosted) LibreTranslate at LIBRETRANSLATE_URL, else off.
-DEEPL_API_KEY = env_str("DEEPL_API_KEY", "")
-DEEPL_API_URL = env_str("DEEPL_API_URL", "")  # default: DeepL's free or pro endpoint by key
-LIBRETRANSLATE_URL = env_str("LIBRETRANSLATE_URL", "")
-LIBRETRANSLATE_API_KEY = env_str("LIBRETRANSLATE_API_KEY", "")
-MACHINE_TRANSLATION_TIMEOUT = env_int("MACHINE_TRANSLATION_TIMEOUT", 30)
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
-if DEEPL_API_KEY:
-    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "cms.translations.machine.DeepL",
-        "OPTIONS": {
-            "AUTH_KEY": DEEPL_API_KEY,
-            "API_URL": DEEPL_API_URL,
-            "TIMEOUT": MACHINE_TRANSLATION_TIMEOUT,
-        },
-    }
-elif LIBRETRANSLATE_URL:
-    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "cms.translations.machine.LibreTranslate",
-        "OPTIONS": {
-            "LIBRETRANSLATE_URL": LIBRETRANSLATE_URL,
-            "API_KEY": LIBRETRANSLATE_API_KEY,
-            "TIMEOUT": MACHINE_TRANSLATION_TIMEOUT,
-        },
-    }
+# Machine translation in the translation editor: DeepL, LibreTranslate or off, by environment.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator()
 
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},

@@ -1,13 +1,18 @@
 """Translated, ASCII page slugs.
 
+Page slugs are ASCII: one saved with accents (typed in a form that does not slugify it) is
+saved transliterated ("coworking-à-tournai" -> "coworking-a-tournai").
+
 When the title of a page is translated (by hand or by machine) and its slug segment is left
 as it was (untranslated, the French slug, a machine "translation" of the slug, or a slug this
 module made from an earlier title), the slug segment gets the ASCII slug of the translated
 title. Publishing a translation then never waits for its slug, and /nl/ addresses are Dutch.
 """
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_save
 from django.utils.text import slugify
+from wagtail.coreutils import find_available_slug
+from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation
 from wagtail_localize.strings import StringValue
 
@@ -64,5 +69,18 @@ def slug_from_title(sender, instance: StringTranslation, raw=False, **kwargs):
     )
 
 
+def ascii_page_slug(sender, instance, raw=False, **kwargs):
+    if raw or not isinstance(instance, Page) or not instance.slug or instance.slug.isascii():
+        return
+    slug = ascii_slug(instance.slug) or "page"
+    parent = instance.get_parent() if instance.path and instance.depth > 1 else None
+    instance.slug = (
+        find_available_slug(parent, slug, ignore_page_id=instance.pk) if parent else slug
+    )
+    if parent is not None:
+        instance.set_url_path(parent)  # Page.save() computed it from the slug before this signal
+
+
 def connect():
     post_save.connect(slug_from_title, sender=StringTranslation, dispatch_uid="slug_from_title")
+    pre_save.connect(ascii_page_slug, dispatch_uid="ascii_page_slug")

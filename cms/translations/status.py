@@ -56,6 +56,7 @@ class TranslationStatus:
     #: paths of segments translated by a machine and not edited by a person since
     machine_segments: tuple[str, ...] = ()
     translation_id: int | None = None
+    source_id: int | None = None
     instance: object = field(default=None, compare=False, repr=False)
 
     @property
@@ -125,15 +126,12 @@ class SourceComparison:
         )
 
     def status_in(self, locale, instance, translation: Translation | None) -> TranslationStatus:
-        types = dict(
-            (
-                (string_id, context_id),
-                translation_type,
-            )
+        types = {
+            (string_id, context_id): translation_type
             for string_id, context_id, translation_type in StringTranslation.objects.filter(
                 locale=locale, context_id__in={context for _s, context, _p, _d in self.synced}
             ).values_list("translation_of_id", "context_id", "translation_type")
-        )
+        }
         untranslated, machine = [], []
         for string_id, context_id, path, _data in self.synced:
             kind = types.get((string_id, context_id))
@@ -159,6 +157,7 @@ class SourceComparison:
             untranslated_segments=untranslated,
             machine_segments=tuple(sorted(set(machine))),
             translation_id=translation.pk if translation else None,
+            source_id=self.source.pk,
             instance=instance,
         )
 
@@ -212,9 +211,7 @@ def translation_statuses(obj) -> dict[str, TranslationStatus]:
     comparison = SourceComparison(source) if source else None
     translations = {
         translation.target_locale.language_code: translation
-        for translation in Translation.objects.filter(source=source).select_related(
-            "target_locale"
-        )
+        for translation in Translation.objects.filter(source=source).select_related("target_locale")
     }
     statuses = {}
     for code, _name in settings.LANGUAGES:

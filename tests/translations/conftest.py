@@ -1,0 +1,198 @@
+"""Fixtures of the translation lifecycle: an editor in the admin, a French article to translate,
+and local HTTP servers that answer as DeepL and LibreTranslate do (neither can run here)."""
+
+import json
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlencode
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+from wagtail.models import Locale
+from wagtail_localize.models import StringSegment, Translation
+
+from cms.blog.models import BlogPage
+from tests.conftest import add_page, body
+
+ARTICLE_FR = {
+    "title": "Coworking à Tournai",
+    "summary": "Un nouvel espace ouvre ses portes.",
+    "body": "Les indépendants de Tournai ont enfin leur espace partagé.",
+}
+ARTICLE_NL = {
+    "title": "Coworking in Doornik",
+    "summary": "Een nieuwe ruimte opent de deuren.",
+    "body": "De zelfstandigen van Doornik hebben eindelijk hun gedeelde ruimte.",
+}
+
+
+@pytest.fixture
+def editor(db):
+    """An editor who may publish pages and submit translations (Wagtail's Moderators group)."""
+    user = get_user_model().objects.create_user("redactrice", "redactrice@example.org", "pw-1234")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    user.user_permissions.add(Permission.objects.get(codename="submit_translation"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def article(site_tree):
+    """A published French article under the blog, not translated yet."""
+    return add_page(
+        site_tree.page("blog_index", "fr"),
+        BlogPage(
+            title=ARTICLE_FR["title"],
+            slug="coworking-a-tournai",
+            date="2026-11-02",
+            summary=ARTICLE_FR["summary"],
+            body=body(ARTICLE_FR["body"]),
+        ),
+    )
+
+
+def locale(code):
+    return Locale.objects.get(language_code=code)
+
+
+def translate_in_admin(client, page, codes=("nl", "en")):
+    """The admin's "Translate this page" form."""
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+        {"locales": [locale(code).pk for code in codes]},
+    )
+    assert response.status_code == 302, response.content[:500]
+    return {code: page.get_translation(locale(code)).specific for code in codes}
+
+
+def translation_of(page, code) -> Translation:
+    return Translation.objects.get(
+        source__object_id=page.translation_key, target_locale=locale(code)
+    )
+
+
+def field_of(segment: StringSegment) -> str:
+    """'body.<block id>' -> 'body'."""
+    return segment.context.path.split(".")[0]
+
+
+def edit_segments(client, translation: Translation, texts: dict[str, str]) -> list[str]:
+    """Type translations into the translation editor (its PUT endpoint), by field name."""
+    edited = []
+    for segment in translation.source.stringsegment_set.select_related("context"):
+        text = texts.get(field_of(segment))
+        if text is None:
+            continue
+        response = client.put(
+            reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
+            urlencode({"value": text}),
+            content_type="application/x-www-form-urlencoded",
+        )
+        assert response.status_code in (200, 201), response.content
+        edited.append(segment.context.path)
+    return edited
+
+
+def publish_in_editor(client, translated_page, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("wagtailadmin_pages:edit", args=[translated_page.pk]), {"action": "publish"}
+        )
+    assert response.status_code == 302, response.content[:500]
+    translated_page.refresh_from_db()
+    return translated_page
+
+
+# --------------------------------------------------------------------------- fake services
+
+
+@dataclass
+class FakeService:
+    """A local HTTP server answering like a machine translation service."""
+
+    url: str
+    requests: list = field(default_factory=list)
+    fail_with: tuple[int, dict] | None = None
+
+
+def _serve(handler_for):
+    service = FakeService(url="")
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 (http.server's name)
+            length = int(self.headers.get("Content-Length") or 0)
+            raw = self.rfile.read(length).decode()
+            status, answer = handler_for(self, raw, service)
+            payload = json.dumps(answer).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    service.url = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, service
+
+
+def _deepl(handler, raw, service):
+    """DeepL API v2: POST /v2/translate, form fields text (repeated), source_lang, target_lang;
+    key in the ``Authorization: DeepL-Auth-Key`` header."""
+    form = parse_qs(raw)
+    service.requests.append({"path": handler.path, "form": form, "headers": dict(handler.headers)})
+    if handler.path != "/v2/translate":
+        return 404, {"message": "Not found"}
+    if handler.headers.get("Authorization") != "DeepL-Auth-Key test-key:fx":
+        return 403, {"message": "Wrong or missing authentication key"}
+    if service.fail_with:
+        return service.fail_with
+    target = form["target_lang"][0]
+    return 200, {
+        "translations": [
+            {"detected_source_language": form["source_lang"][0], "text": f"[{target}] {text}"}
+            for text in form["text"]
+        ]
+    }
+
+
+def _libretranslate(handler, raw, service):
+    """LibreTranslate: POST /translate, JSON {q, source, target, format, api_key}."""
+    data = json.loads(raw or "{}")
+    service.requests.append({"path": handler.path, "json": data})
+    if handler.path != "/translate":
+        return 404, {"error": "Not found"}
+    if data.get("api_key") != "libre-key":
+        return 403, {"error": "Invalid API key"}
+    if service.fail_with:
+        return service.fail_with
+    texts = data["q"] if isinstance(data["q"], list) else [data["q"]]
+    return 200, {"translatedText": [f"[{data['target'].upper()}] {text}" for text in texts]}
+
+
+@pytest.fixture
+def deepl_server():
+    server, service = _serve(_deepl)
+    yield service
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def libretranslate_server():
+    server, service = _serve(_libretranslate)
+    yield service
+    server.shutdown()
+    server.server_close()
