@@ -1,21 +1,20 @@
 """Fixtures of the translation lifecycle: an editor in the admin, a French article to translate,
-and local HTTP servers that answer as DeepL and LibreTranslate do (neither can run here)."""
+and local HTTP servers that answer as DeepL and LibreTranslate do (fake_services.py)."""
 
-import json
-import threading
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, Translation
 
 from cms.blog.models import BlogPage
 from tests.conftest import add_page, body
+
+from .fake_services import deepl, libretranslate, serve
 
 ARTICLE_FR = {
     "title": "Coworking à Tournai",
@@ -35,6 +34,10 @@ def editor(db):
     user = get_user_model().objects.create_user("redactrice", "redactrice@example.org", "pw-1234")
     user.groups.add(Group.objects.get(name="Moderators"))
     user.user_permissions.add(Permission.objects.get(codename="submit_translation"))
+    # The admin in English: assertions read messages whatever the catalogs translate.
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
     return user
 
 
@@ -111,80 +114,9 @@ def publish_in_editor(client, translated_page, django_capture_on_commit_callback
     return translated_page
 
 
-# --------------------------------------------------------------------------- fake services
-
-
-@dataclass
-class FakeService:
-    """A local HTTP server answering like a machine translation service."""
-
-    url: str
-    requests: list = field(default_factory=list)
-    fail_with: tuple[int, dict] | None = None
-
-
-def _serve(handler_for):
-    service = FakeService(url="")
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802 (http.server's name)
-            length = int(self.headers.get("Content-Length") or 0)
-            raw = self.rfile.read(length).decode()
-            status, answer = handler_for(self, raw, service)
-            payload = json.dumps(answer).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    service.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server, service
-
-
-def _deepl(handler, raw, service):
-    """DeepL API v2: POST /v2/translate, form fields text (repeated), source_lang, target_lang;
-    key in the ``Authorization: DeepL-Auth-Key`` header."""
-    form = parse_qs(raw)
-    service.requests.append({"path": handler.path, "form": form, "headers": dict(handler.headers)})
-    if handler.path != "/v2/translate":
-        return 404, {"message": "Not found"}
-    if handler.headers.get("Authorization") != "DeepL-Auth-Key test-key:fx":
-        return 403, {"message": "Wrong or missing authentication key"}
-    if service.fail_with:
-        return service.fail_with
-    target = form["target_lang"][0]
-    return 200, {
-        "translations": [
-            {"detected_source_language": form["source_lang"][0], "text": f"[{target}] {text}"}
-            for text in form["text"]
-        ]
-    }
-
-
-def _libretranslate(handler, raw, service):
-    """LibreTranslate: POST /translate, JSON {q, source, target, format, api_key}."""
-    data = json.loads(raw or "{}")
-    service.requests.append({"path": handler.path, "json": data})
-    if handler.path != "/translate":
-        return 404, {"error": "Not found"}
-    if data.get("api_key") != "libre-key":
-        return 403, {"error": "Invalid API key"}
-    if service.fail_with:
-        return service.fail_with
-    texts = data["q"] if isinstance(data["q"], list) else [data["q"]]
-    return 200, {"translatedText": [f"[{data['target'].upper()}] {text}" for text in texts]}
-
-
 @pytest.fixture
 def deepl_server():
-    server, service = _serve(_deepl)
+    server, service = serve(deepl)
     yield service
     server.shutdown()
     server.server_close()
@@ -192,7 +124,7 @@ def deepl_server():
 
 @pytest.fixture
 def libretranslate_server():
-    server, service = _serve(_libretranslate)
+    server, service = serve(libretranslate)
     yield service
     server.shutdown()
     server.server_close()
