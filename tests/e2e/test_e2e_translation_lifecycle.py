@@ -56,9 +56,7 @@ def french_article():
         profile.save()
     yield article
     with SERVER_LOCK:
-        for page in Page.objects.filter(translation_key=article.translation_key).order_by(
-            "-depth"
-        ):
+        for page in Page.objects.filter(translation_key=article.translation_key).order_by("-depth"):
             page.delete()
         user.delete()
 
