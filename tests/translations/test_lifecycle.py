@@ -221,3 +221,16 @@ def test_update_from_source_keeps_unchanged_human_translations(
     page = publish_in_editor(editor_client, page, django_capture_on_commit_callbacks)
     assert translation_status(page).state == UP_TO_DATE
     assert page.title == ARTICLE_NL["title"]
+
+
+def test_an_alias_is_not_offered_as_a_translation(client, article, site_tree):
+    """An alias (a synchronised copy of the French page under /nl/) is French text: hreflang
+    and the switcher leave it out."""
+    article.create_alias(
+        parent=site_tree.page("blog_index", "nl"), update_locale=site_tree.page("home", "nl").locale
+    )
+
+    html = parse(client.get(article.url))
+
+    assert "nl" not in {link["hreflang"] for link in html.select("link[rel=alternate]")}
+    assert "nl" not in {a["hreflang"] for a in html.select("nav.language-switcher a[hreflang]")}
