@@ -25,15 +25,13 @@ USERNAME, PASSWORD = "e2e-vertaler", "e2e-vertaler-wachtwoord-1234"
 
 @pytest.fixture
 def libretranslate_service():
-    server, service = serve(libretranslate)
-    machine = {
-        "CLASS": "cms.translations.machine.LibreTranslate",
-        "OPTIONS": {"LIBRETRANSLATE_URL": service.url, "API_KEY": "libre-key"},
-    }
-    with override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=machine):
-        yield service
-    server.shutdown()
-    server.server_close()
+    with serve(libretranslate) as service:
+        machine = {
+            "CLASS": "cms.translations.machine.LibreTranslate",
+            "OPTIONS": {"LIBRETRANSLATE_URL": service.url, "API_KEY": "libre-key"},
+        }
+        with override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=machine):
+            yield service
 
 
 @pytest.fixture

@@ -116,15 +116,11 @@ def publish_in_editor(client, translated_page, django_capture_on_commit_callback
 
 @pytest.fixture
 def deepl_server():
-    server, service = serve(deepl)
-    yield service
-    server.shutdown()
-    server.server_close()
+    with serve(deepl) as service:
+        yield service
 
 
 @pytest.fixture
 def libretranslate_server():
-    server, service = serve(libretranslate)
-    yield service
-    server.shutdown()
-    server.server_close()
+    with serve(libretranslate) as service:
+        yield service

@@ -3,6 +3,7 @@
 
 import json
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
@@ -17,7 +18,9 @@ class FakeService:
     fail_with: tuple[int, dict] | None = None
 
 
+@contextmanager
 def serve(handler_for):
+    """Runs a local server answering with ``handler_for``; yields its FakeService."""
     service = FakeService(url="")
 
     class Handler(BaseHTTPRequestHandler):
@@ -39,7 +42,11 @@ def serve(handler_for):
     service.url = f"http://127.0.0.1:{server.server_address[1]}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    return server, service
+    try:
+        yield service
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def deepl(handler, raw, service):
