@@ -39,7 +39,13 @@ def translate_record(instance, language_code: str, texts: dict[str, str]):
                 },
             )
     TranslationCreator(None, [locale]).create_translations(instance)
-    return instance.get_translation_or_none(locale)
+    translated = instance.get_translation_or_none(locale)
+    if translated is not None and not translated.live:
+        # New translations are drafts (WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False):
+        # these are real translations, so publish them as the editor would.
+        translated.latest_revision.publish()
+        translated.refresh_from_db()
+    return translated
 
 
 def _publish(record, *, live=True):
