@@ -127,9 +127,9 @@ def test_language_switcher_leads_to_the_same_page(client, site_tree, role, lang)
     assert [a["hreflang"] for a in current] == [lang]
 
 
-def test_untranslated_page_links_to_each_locale_home(client, site_tree):
-    """A French page nobody translated yet: hreflang lists French only, and the switcher sends
-    Dutch and English readers to their home page instead of a 404."""
+def test_untranslated_page_says_which_languages_it_exists_in(client, site_tree):
+    """A French page nobody translated yet: hreflang lists French only, and the switcher says
+    the page is not available in Dutch and English instead of landing on their home page."""
     page = add_page(
         site_tree.page("home", "fr"),
         StandardPage(title="Seulement en français", slug="seulement-fr", body=body("Texte.")),
@@ -144,21 +144,23 @@ def test_untranslated_page_links_to_each_locale_home(client, site_tree):
         "x-default": page.url,
     }
     links = switcher(html)
-    assert path_of(links["fr"]) == page.url
-    assert path_of(links["nl"]) == site_tree.url("home", "nl")
-    assert path_of(links["en"]) == site_tree.url("home", "en")
+    assert {code: path_of(url) for code, url in links.items()} == {"fr": page.url}
+    unavailable = html.select(".language-switcher__unavailable")
+    assert [span["lang"] for span in unavailable] == ["nl", "en"]
+    assert len(html.select(".language-switcher__note")) == 2
 
 
 def test_unpublished_translation_is_not_offered(client, site_tree):
     """When the Dutch translation of a page is unpublished, neither hreflang nor the switcher
-    lead to it: Dutch readers go to the Dutch home page."""
+    lead to it: the switcher says the page is not available in Dutch."""
     site_tree.page("standard", "nl").unpublish()
 
     html = parse(client.get(site_tree.url("standard", "fr")))
 
     assert "nl" not in alternates(html)
     assert set(alternates(html)) == {"fr", "en", "x-default"}
-    assert path_of(switcher(html)["nl"]) == site_tree.url("home", "nl")
+    assert "nl" not in switcher(html)
+    assert html.select_one(".language-switcher__unavailable")["lang"] == "nl"
     assert client.get(site_tree.url("standard", "nl")).status_code == 404
 
 

@@ -6,6 +6,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_cache, env_int, env_list, env_str
+from .machine_translation import machine_translator
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("COFFEE_VAR_DIR", str(BASE_DIR / "var")))
@@ -27,6 +28,7 @@ INSTALLED_APPS = [
     "cms.directory",
     "cms.demo",
     "cms.api",
+    "cms.translations",  # before wagtail_localize: overrides its translation editor template
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -72,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cms.translations.middleware.MachineTranslationErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Whole public API answers, before the view runs (innermost: stored without CORS headers).
@@ -244,6 +247,12 @@ if SEARCH_ENGINE in ("opensearch", "elasticsearch"):
 WAGTAILAPI_DOCS_ENABLED = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILLOCALIZE_JQUERY_PATH = None
+# A new translation is a draft until someone publishes it (wagtail-localize's default publishes
+# it at once when the source is live, with the source's text).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Machine translation in the translation editor: DeepL, LibreTranslate or off, by environment.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator()
 
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},

@@ -103,28 +103,37 @@ def _is_page_view(request):
 # --------------------------------------------------------------------------- languages
 
 
+def _published_translations(page):
+    """{language code: this page as published in it}: real translations only, not aliases
+    (synchronised copies of the French page) nor drafts."""
+    if page is None or not hasattr(page, "live_translations"):
+        return None
+    return {p.locale.language_code: p for p in page.live_translations if not p.alias_of_id}
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context, page=None):
     """One entry per site language, for the language switcher.
 
     Each entry is a dict: ``code``, ``name`` (in its own language), ``url``, ``active``
-    (the language being read) and ``same_page`` (the link leads to this very content, not
-    to that language's home page).
+    (the language being read), ``same_page`` (the link leads to this very content, not
+    to that language's home page) and ``available`` (False: this page has no published
+    translation in that language, ``url`` is None and the switcher says so).
     """
     page = _as_page(page)
     request = _request(context)
     active_code = _page_language(page)
-    translations = {}
-    if page is not None and hasattr(page, "live_translations"):
-        translations = {p.locale.language_code: p for p in page.live_translations}
+    translations = _published_translations(page)
     suffix = _route_suffix(page, request)
 
     links = []
     for code, _name in settings.LANGUAGES:
-        url, same_page = None, False
-        target = translations.get(code)
+        url, same_page, available = None, False, True
+        target = (translations or {}).get(code)
         if target is not None:
             url, same_page = (target.get_url(request) or "") + suffix, True
+        elif translations is not None:
+            available = code == active_code
         elif page is None and request is not None and not _is_page_view(request):
             # A Django view inside i18n_patterns (search…): same view, other prefix.
             # Keep the query (a search) but not the page number: result counts differ.
@@ -134,7 +143,7 @@ def language_links(context, page=None):
             translated = translate_url(current, code)
             if translated != current or code == active_code:
                 url, same_page = translated, True
-        if url is None:
+        if url is None and available:
             home = _locale_home(request, code)
             url = home.get_url(request) if home is not None else f"/{code}/"
         links.append(
@@ -144,6 +153,7 @@ def language_links(context, page=None):
                 "url": url,
                 "active": code == active_code,
                 "same_page": same_page,
+                "available": available,
             }
         )
     return links
@@ -151,18 +161,19 @@ def language_links(context, page=None):
 
 @register.simple_tag(takes_context=True)
 def alternate_links(context, page):
-    """``<link rel="alternate" hreflang>`` data: every live translation plus ``x-default``."""
-    page = _as_page(page)
-    if page is None or not hasattr(page, "live_translations"):
+    """``<link rel="alternate" hreflang>`` data: every published translation (aliases and
+    drafts left out) plus ``x-default``."""
+    translations = _published_translations(_as_page(page))
+    if not translations:
         return []
     request = _request(context)
     suffix = _route_suffix(page, request)
     alternates = []
     default_url = None
-    for translated in page.live_translations:
+    for code, translated in translations.items():
         url = (translated.get_full_url(request) or "") + suffix
-        alternates.append({"hreflang": translated.locale.language_code, "url": url})
-        if translated.locale.language_code == settings.LANGUAGE_CODE:
+        alternates.append({"hreflang": code, "url": url})
+        if code == settings.LANGUAGE_CODE:
             default_url = url
     if default_url:
         alternates.append({"hreflang": "x-default", "url": default_url})

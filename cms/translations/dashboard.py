@@ -1,0 +1,95 @@
+"""What the translation dashboard counts: every translatable page and snippet written in the
+default language, per organisation, content type and language, by translation state."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.conf import settings
+from wagtail.models import Page, TranslatableMixin
+
+from .status import SOURCE, TranslationStatus, translation_statuses
+
+
+def organisation_of(obj) -> str:
+    """The organisation a piece of content belongs to ("" when it has none).
+
+    The one place the dashboard groups by organisation: it reads an ``organisation`` field
+    (a space page or a name) where a content type has one.
+    """
+    organisation = getattr(obj, "organisation", None)
+    return str(organisation) if organisation else ""
+
+
+def translatable_models() -> list[type]:
+    """Concrete page types and snippets that editors translate."""
+    found = []
+    for model in apps.get_models():
+        if not issubclass(model, TranslatableMixin) or model is Page:
+            continue
+        if issubclass(model, Page) and model._meta.app_label.startswith("wagtail"):
+            continue
+        found.append(model)
+    return sorted(found, key=lambda model: str(model._meta.verbose_name_plural))
+
+
+def _sources(model) -> Iterator:
+    objects = model.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    if issubclass(model, Page):
+        objects = objects.exact_type(model).filter(alias_of__isnull=True)
+    return objects.select_related("locale").order_by("pk")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One source object in one language."""
+
+    source: object
+    model: type
+    organisation: str
+    status: TranslationStatus
+
+
+def entries(models: list[type] | None = None) -> Iterator[Entry]:
+    for model in models or translatable_models():
+        for source in _sources(model):
+            organisation = organisation_of(source)
+            for code, status in translation_statuses(source).items():
+                if code == source.locale.language_code or status.state == SOURCE:
+                    continue
+                yield Entry(source, model, organisation, status)
+
+
+@dataclass
+class Row:
+    organisation: str
+    model: type
+    language: str
+    counts: Counter
+
+    @property
+    def content_type(self) -> str:
+        return f"{self.model._meta.app_label}.{self.model._meta.model_name}"
+
+
+def summary(all_entries: list[Entry]) -> list[Row]:
+    """Counts by (organisation, content type, language) and state."""
+    rows: dict[tuple, Row] = {}
+    for entry in all_entries:
+        key = (entry.organisation, entry.model, entry.status.locale)
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = Row(entry.organisation, entry.model, entry.status.locale, Counter())
+        row.counts[entry.status.state] += 1
+    language_order = [code for code, _name in settings.LANGUAGES]
+    return sorted(
+        rows.values(),
+        key=lambda row: (
+            row.organisation,
+            str(row.model._meta.verbose_name_plural),
+            language_order.index(row.language) if row.language in language_order else 99,
+        ),
+    )

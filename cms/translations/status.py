@@ -1,0 +1,233 @@
+"""Where each translation stands: the one place that says it, for the dashboard, the page
+listing, the translation editor and the API.
+
+``translation_status(obj)`` describes one page or translatable snippet in its own locale;
+``translation_statuses(obj)`` describes every site language of ``obj``'s translation group,
+languages without a translation included (``missing``).
+
+A translation is *outdated* when its source changed since it was last synchronised (segments
+whose text is new or different: ``changed_segments``) or when synchronised segments still lack
+a translation (``untranslated_segments``); updating it from the source ("Sync translated
+pages") keeps the translations of unchanged segments, since wagtail-localize keys them by
+source text and position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import DraftStateMixin, Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
+
+SOURCE = "source"
+MISSING = "missing"
+DRAFT = "draft"
+OUTDATED = "outdated"
+MACHINE_UNREVIEWED = "machine_unreviewed"
+UP_TO_DATE = "up_to_date"
+
+STATE_LABELS = {
+    SOURCE: _("Source"),
+    MISSING: _("Missing"),
+    DRAFT: _("Draft"),
+    OUTDATED: _("Outdated"),
+    MACHINE_UNREVIEWED: _("Machine-translated, not reviewed"),
+    UP_TO_DATE: _("Up to date"),
+}
+#: the states of a translation, in the order the dashboard shows them
+TRANSLATION_STATES = [MISSING, DRAFT, OUTDATED, MACHINE_UNREVIEWED, UP_TO_DATE]
+
+
+@dataclass(frozen=True)
+class TranslationStatus:
+    locale: str
+    source_locale: str
+    state: str
+    last_synchronised: datetime | None = None
+    #: paths of source segments that are new or changed since the last synchronisation
+    changed_segments: tuple[str, ...] = ()
+    #: paths of synchronised segments without a translation in ``locale``
+    untranslated_segments: tuple[str, ...] = ()
+    #: paths of segments translated by a machine and not edited by a person since
+    machine_segments: tuple[str, ...] = ()
+    translation_id: int | None = None
+    source_id: int | None = None
+    instance: object = field(default=None, compare=False, repr=False)
+
+    @property
+    def label(self) -> str:
+        return str(STATE_LABELS[self.state])
+
+    @property
+    def is_outdated(self) -> bool:
+        return bool(self.changed_segments or self.untranslated_segments)
+
+    @property
+    def machine_translated(self) -> bool:
+        return bool(self.machine_segments)
+
+    def as_dict(self) -> dict:
+        """The status as the partner API shows it."""
+        return {
+            "source_locale": self.source_locale,
+            "locale": self.locale,
+            "state": self.state,
+            "outdated": self.is_outdated,
+            "machine_translated": self.machine_translated,
+            "reviewed": not self.machine_translated,
+            "last_synchronised": self.last_synchronised,
+            "changed_segments": list(self.changed_segments),
+            "untranslated_segments": list(self.untranslated_segments),
+        }
+
+
+def _specific(obj):
+    return obj.specific if isinstance(obj, Page) else obj
+
+
+def _is_real(obj) -> bool:
+    """Aliases are synchronised copies of the source, not translations."""
+    return not (isinstance(obj, Page) and obj.alias_of_id)
+
+
+def _is_draft(obj) -> bool:
+    return isinstance(obj, DraftStateMixin) and not obj.live
+
+
+class SourceComparison:
+    """A TranslationSource compared with its object as it is now (computed once per source)."""
+
+    def __init__(self, source: TranslationSource):
+        self.source = source
+        self.synced = list(
+            StringSegment.objects.filter(source=source).values_list(
+                "string_id", "context_id", "context__path", "string__data"
+            )
+        )
+        synced_pairs = {(path, data) for _s, _c, path, data in self.synced}
+        try:
+            current = extract_segments(source.get_source_instance())
+        except source.specific_content_type.model_class().DoesNotExist:
+            current = []
+        self.changed = tuple(
+            sorted(
+                {
+                    segment.path
+                    for segment in current
+                    if isinstance(segment, StringSegmentValue)
+                    and (segment.path, segment.string.data) not in synced_pairs
+                }
+            )
+        )
+
+    def status_in(self, locale, instance, translation: Translation | None) -> TranslationStatus:
+        types = {
+            (string_id, context_id): translation_type
+            for string_id, context_id, translation_type in StringTranslation.objects.filter(
+                locale=locale, context_id__in={context for _s, context, _p, _d in self.synced}
+            ).values_list("translation_of_id", "context_id", "translation_type")
+        }
+        untranslated, machine = [], []
+        for string_id, context_id, path, _data in self.synced:
+            kind = types.get((string_id, context_id))
+            if kind is None:
+                untranslated.append(path)
+            elif kind == StringTranslation.TRANSLATION_TYPE_MACHINE:
+                machine.append(path)
+        changed, untranslated = self.changed, tuple(sorted(set(untranslated)))
+        if _is_draft(instance):
+            state = DRAFT
+        elif changed or untranslated:
+            state = OUTDATED
+        elif machine:
+            state = MACHINE_UNREVIEWED
+        else:
+            state = UP_TO_DATE
+        return TranslationStatus(
+            locale=locale.language_code,
+            source_locale=self.source.locale.language_code,
+            state=state,
+            last_synchronised=self.source.last_updated_at,
+            changed_segments=changed,
+            untranslated_segments=untranslated,
+            machine_segments=tuple(sorted(set(machine))),
+            translation_id=translation.pk if translation else None,
+            source_id=self.source.pk,
+            instance=instance,
+        )
+
+
+def _translation_into(obj) -> Translation | None:
+    return (
+        Translation.objects.filter(source__object_id=obj.translation_key, target_locale=obj.locale)
+        .exclude(source__locale=obj.locale)
+        .select_related("source", "source__locale", "target_locale")
+        .first()
+    )
+
+
+def _source_status(obj) -> TranslationStatus:
+    code = obj.locale.language_code
+    return TranslationStatus(locale=code, source_locale=code, state=SOURCE, instance=obj)
+
+
+def translation_status(obj) -> TranslationStatus:
+    """The status of ``obj`` (a page or translatable snippet) in its own locale."""
+    obj = _specific(obj)
+    translation = _translation_into(obj)
+    if translation is None:
+        return _source_status(obj)
+    if not _is_real(obj):
+        return TranslationStatus(
+            locale=obj.locale.language_code,
+            source_locale=translation.source.locale.language_code,
+            state=MISSING,
+            translation_id=translation.pk,
+        )
+    return SourceComparison(translation.source).status_in(obj.locale, obj, translation)
+
+
+def translation_statuses(obj) -> dict[str, TranslationStatus]:
+    """{language code: status} for every site language of ``obj``'s translation group."""
+    obj = _specific(obj)
+    members = {
+        member.locale.language_code: member
+        for member in type(obj)
+        .objects.filter(translation_key=obj.translation_key)
+        .select_related("locale")
+    }
+    source = (
+        TranslationSource.objects.filter(object_id=obj.translation_key)
+        .select_related("locale")
+        .order_by("pk")
+        .first()
+    )
+    source_code = source.locale.language_code if source else obj.locale.language_code
+    comparison = SourceComparison(source) if source else None
+    translations = {
+        translation.target_locale.language_code: translation
+        for translation in Translation.objects.filter(source=source).select_related("target_locale")
+    }
+    statuses = {}
+    for code, _name in settings.LANGUAGES:
+        member = members.get(code)
+        translation = translations.get(code)
+        if code == source_code and member is not None:
+            statuses[code] = _source_status(member)
+        elif member is None or not _is_real(member) or comparison is None or translation is None:
+            statuses[code] = TranslationStatus(
+                locale=code,
+                source_locale=source_code,
+                state=MISSING if member is None or not _is_real(member) else SOURCE,
+                instance=member if member is not None and _is_real(member) else None,
+            )
+        else:
+            statuses[code] = comparison.status_in(
+                translation.target_locale, _specific(member), translation
+            )
+    return statuses

@@ -1,0 +1,56 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.listing import ExplorableIndexView
+from wagtail.admin.viewsets.pages import PageViewSet
+
+from .status import translation_status
+from .views import TranslationDashboardView
+
+
+class TranslationStatusColumn(Column):
+    """The page's translation status in the page listing."""
+
+    cell_template_name = "translations/status_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["status"] = translation_status(instance)
+        return context
+
+
+class TranslatedPageViewSet(PageViewSet):
+    """Wagtail's page explorer with a translation status column."""
+
+    columns = [
+        *ExplorableIndexView.base_columns,
+        TranslationStatusColumn("translation_status", label=_("Translation")),
+    ]
+
+
+@hooks.register("register_admin_viewset", order=100)  # after Wagtail's own page viewset
+def register_page_viewset():
+    return TranslatedPageViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_dashboard_url():
+    return [
+        path(
+            "translations/dashboard/",
+            TranslationDashboardView.as_view(),
+            name="translations_dashboard",
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_dashboard_menu_item():
+    return MenuItem(
+        _("Translation dashboard"),
+        reverse("translations_dashboard"),
+        icon_name="wagtail-localize-language",
+        order=50,
+    )
