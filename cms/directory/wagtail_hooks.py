@@ -10,7 +10,6 @@ class CoworkerViewSet(SnippetViewSet):
     icon = "user"
     list_display = ["name", "headline", "city", "locale", "live", "consent_given_at"]
     list_filter = ["live", "locale", "country", "skills", "consent_given_at"]
-    search_fields = ["name", "headline", "city"]
     ordering = ["sort_key"]
 
 
@@ -19,7 +18,6 @@ class CompanyViewSet(SnippetViewSet):
     icon = "group"
     list_display = ["name", "kind", "city", "locale", "live"]
     list_filter = ["live", "locale", "kind", "size", "country", "sectors"]
-    search_fields = ["name", "city"]
     ordering = ["sort_key"]
 
 
@@ -28,7 +26,6 @@ class ProjectIdeaViewSet(SnippetViewSet):
     icon = "pick"
     list_display = ["title", "status", "deadline", "locale", "live"]
     list_filter = ["live", "locale", "status", "skills"]
-    search_fields = ["title"]
     ordering = ["sort_key"]
 
 
@@ -37,7 +34,6 @@ class SkillViewSet(SnippetViewSet):
     icon = "tag"
     list_display = ["label", "slug", "synonyms", "locale"]
     list_filter = ["locale"]
-    search_fields = ["label", "synonyms"]
 
 
 class SectorViewSet(SnippetViewSet):
@@ -45,7 +41,6 @@ class SectorViewSet(SnippetViewSet):
     icon = "tag"
     list_display = ["label", "slug", "synonyms", "locale"]
     list_filter = ["locale"]
-    search_fields = ["label", "synonyms"]
 
 
 class DirectoryViewSetGroup(SnippetViewSetGroup):
