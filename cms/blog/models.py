@@ -16,7 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.core.blocks import BodyBlock
 from cms.core.listing import paginate
-from cms.core.models import BasePage, Category
+from cms.core.models import BasePage, Category, publication_date_today
 from cms.core.queries import visible_pages
 
 WORDS_PER_MINUTE = 200
@@ -28,7 +28,9 @@ class Author(models.Model):
     name = models.CharField(_("name"), max_length=120)
     role = models.CharField(_("role"), max_length=120, blank=True)
     photo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("photo")]
@@ -108,20 +110,24 @@ class BlogPageTag(TaggedItemBase):
 
 class BlogPageCategory(Orderable):
     page = ParentalKey("blog.BlogPage", related_name="article_categories", on_delete=models.CASCADE)
-    category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="+")
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [FieldPanel("category")]
 
 
 class BlogPageAuthor(Orderable):
     page = ParentalKey("blog.BlogPage", related_name="article_authors", on_delete=models.CASCADE)
-    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(
+        Author, verbose_name=_("author"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [FieldPanel("author")]
 
 
 class BlogPage(BasePage):
-    date = models.DateField(_("publication date"))
+    date = models.DateField(_("publication date"), default=publication_date_today)
     summary = models.TextField(_("summary"), max_length=400)
     hero_image = models.ForeignKey(
         "wagtailimages.Image",

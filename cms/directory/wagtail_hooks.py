@@ -2,13 +2,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.core.columns import YesNoColumn
+
 from .models import Company, Coworker, ProjectIdea, Sector, Skill
+
+PUBLISHED = YesNoColumn("live", label=_("Published"))
 
 
 class CoworkerViewSet(SnippetViewSet):
     model = Coworker
     icon = "user"
-    list_display = ["name", "headline", "city", "locale", "live", "consent_given_at"]
+    list_display = ["name", "headline", "city", "locale", PUBLISHED, "consent_given_at"]
     list_filter = ["live", "locale", "country", "skills", "consent_given_at"]
     ordering = ["sort_key"]
 
@@ -16,7 +20,7 @@ class CoworkerViewSet(SnippetViewSet):
 class CompanyViewSet(SnippetViewSet):
     model = Company
     icon = "group"
-    list_display = ["name", "kind", "city", "locale", "live"]
+    list_display = ["name", "kind", "city", "locale", PUBLISHED]
     list_filter = ["live", "locale", "kind", "size", "country", "sectors"]
     ordering = ["sort_key"]
 
@@ -24,7 +28,7 @@ class CompanyViewSet(SnippetViewSet):
 class ProjectIdeaViewSet(SnippetViewSet):
     model = ProjectIdea
     icon = "pick"
-    list_display = ["title", "status", "deadline", "locale", "live"]
+    list_display = ["title", "status", "deadline", "locale", PUBLISHED]
     list_filter = ["live", "locale", "status", "skills"]
     ordering = ["sort_key"]
 

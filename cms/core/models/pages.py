@@ -1,3 +1,6 @@
+import datetime
+
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -11,6 +14,11 @@ SITE_DESCRIPTION = _(
     "COFFEE Hub: the coworking spaces, events, articles and people of a cross-border network "
     "in Wallonia, Flanders and the north of France."
 )
+
+
+def publication_date_today() -> datetime.date:
+    """Default publication date of articles and studies: today, in the site's time zone."""
+    return timezone.localdate()
 
 
 class BasePage(Page):
