@@ -30,7 +30,10 @@ class Author(models.Model):
     photo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("photo"),
-        null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("photo")]

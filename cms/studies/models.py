@@ -83,7 +83,8 @@ class StudyPartner(Orderable):
     organisation = models.ForeignKey(
         PartnerOrganisation,
         verbose_name=_("partner organisation"),
-        on_delete=models.CASCADE, related_name="+"
+        on_delete=models.CASCADE,
+        related_name="+",
     )
 
     panels = [FieldPanel("organisation")]
