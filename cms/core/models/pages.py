@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from ..forms import BasePageForm
 from ..queries import visible_pages
 
 SITE_DESCRIPTION = _(
@@ -32,6 +33,7 @@ class BasePage(Page):
         TranslatableField("search_description"),
         SynchronizedField("show_in_menus"),
     ]
+    base_form_class = BasePageForm
 
     # Subclasses name the field whose text serves as fallback meta description.
     description_field: str | None = None
