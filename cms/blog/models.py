@@ -140,6 +140,17 @@ class BlogPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # One image serves every translation: what it shows is said in each page's language.
+    hero_image_alt = models.CharField(
+        _("hero image description"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "What the image shows, for people who cannot see it, in this page's language. "
+            "Empty: the image's title."
+        ),
+    )
+    hero_image_caption = models.CharField(_("hero image caption"), max_length=255, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"))
     tags = ClusterTaggableManager(through=BlogPageTag, blank=True, verbose_name=_("tags"))
 
@@ -158,7 +169,14 @@ class BlogPage(BasePage):
             heading=_("Publication"),
         ),
         FieldPanel("summary"),
-        FieldPanel("hero_image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+                FieldPanel("hero_image_caption"),
+            ],
+            heading=_("Hero image"),
+        ),
         FieldPanel("body"),
         InlinePanel("article_categories", label=_("Categories")),
         FieldPanel("tags"),
@@ -180,6 +198,13 @@ class BlogPage(BasePage):
     class Meta:
         verbose_name = _("blog article")
         verbose_name_plural = _("blog articles")
+
+    @property
+    def hero_image_text(self) -> str:
+        """The hero image's alternative text in this page's language."""
+        if self.hero_image is None:
+            return ""
+        return self.hero_image_alt or self.hero_image.default_alt_text
 
     @property
     def reading_time(self) -> int:

@@ -61,6 +61,17 @@ class BasePage(Page):
             image = first.image if first is not None else None
         return image
 
+    @property
+    def social_image_text(self) -> str:
+        """The shared picture's alternative text, in this page's language when the page
+        describes its hero image (see BlogPage.hero_image_text)."""
+        image = self.social_image
+        if image is None:
+            return ""
+        if image == getattr(self, "hero_image", None):
+            return getattr(self, "hero_image_text", "") or image.default_alt_text
+        return image.default_alt_text
+
     @cached_property
     def live_translations(self):
         """This page in every locale where a visitor can read it (itself included)."""
