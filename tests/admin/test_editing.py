@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, Workflow
 from wagtail.users.models import UserProfile
 
 from cms.blog.models import BlogIndexPage, BlogPage
@@ -181,3 +181,16 @@ def test_dates_of_the_translation_editor_are_localised_in_the_browser(editor_cli
         "Traduction Français → Néerlandais"
     )
     assert page.find("script", src=re.compile("coffee_admin/translation_editor.js"))
+
+
+def test_a_translated_workflow_name_saved_from_a_form_stays_the_msgid(editor_client):
+    """The workflow form shows "Validation par les modérateurs" to a French editor; saving it
+    keeps the English name that every language translates."""
+    workflow = Workflow.objects.get(name="Moderators approval")
+    workflow.name = "Validation par les modérateurs"  # what the French form sends back
+    workflow.save()
+    workflow.refresh_from_db()
+    assert str.__str__(workflow.name) == "Moderators approval"
+    workflow.name = "Relecture juridique"  # a name of the editor's own stays as written
+    workflow.save()
+    assert Workflow.objects.filter(name="Relecture juridique").exists()
