@@ -37,9 +37,6 @@ class CatalogName(str):
     def __str__(self):
         return gettext(str.__str__(self))
 
-    def __html__(self):
-        return str(self)
-
     def __format__(self, spec):
         return format(str(self), spec)
 
