@@ -3,13 +3,17 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.core.account import EditorAccountView
 from cms.core.views import sitemap_xml
 from search.views import site_search
 
 urlpatterns = [
     path("", include("cms.api.urls")),  # /api/: outside i18n_patterns, before the pages
+    # Wagtail's account settings, with first and last name optional (cms/core/account.py)
+    path("admin/account/", require_admin_access(EditorAccountView.as_view())),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap_xml, name="sitemap"),

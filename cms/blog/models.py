@@ -16,7 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.core.blocks import BodyBlock
 from cms.core.listing import paginate
-from cms.core.models import BasePage, Category, IndexPage
+from cms.core.models import BasePage, Category, IndexPage, publication_date_today
 from cms.core.queries import visible_pages
 from cms.editorial.forms import organisation_panel
 from cms.editorial.models import OrganisationOwnedPage, OrganisationSectionPage
@@ -30,7 +30,12 @@ class Author(models.Model):
     name = models.CharField(_("name"), max_length=120)
     role = models.CharField(_("role"), max_length=120, blank=True)
     photo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("photo")]
@@ -105,20 +110,24 @@ class BlogPageTag(TaggedItemBase):
 
 class BlogPageCategory(Orderable):
     page = ParentalKey("blog.BlogPage", related_name="article_categories", on_delete=models.CASCADE)
-    category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="+")
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [FieldPanel("category")]
 
 
 class BlogPageAuthor(Orderable):
     page = ParentalKey("blog.BlogPage", related_name="article_authors", on_delete=models.CASCADE)
-    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(
+        Author, verbose_name=_("author"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [FieldPanel("author")]
 
 
 class BlogPage(OrganisationOwnedPage, BasePage):
-    date = models.DateField(_("publication date"))
+    date = models.DateField(_("publication date"), default=publication_date_today)
     summary = models.TextField(_("summary"), max_length=400)
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -128,6 +137,17 @@ class BlogPage(OrganisationOwnedPage, BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # One image serves every translation: what it shows is said in each page's language.
+    hero_image_alt = models.CharField(
+        _("hero image description"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "What the image shows, for people who cannot see it, in this page's language. "
+            "Empty: the image's title."
+        ),
+    )
+    hero_image_caption = models.CharField(_("hero image caption"), max_length=255, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"))
     tags = ClusterTaggableManager(through=BlogPageTag, blank=True, verbose_name=_("tags"))
 
@@ -148,7 +168,14 @@ class BlogPage(OrganisationOwnedPage, BasePage):
             heading=_("Publication"),
         ),
         FieldPanel("summary"),
-        FieldPanel("hero_image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+                FieldPanel("hero_image_caption"),
+            ],
+            heading=_("Hero image"),
+        ),
         FieldPanel("body"),
         InlinePanel("article_categories", label=_("Categories")),
         FieldPanel("tags"),
@@ -170,6 +197,13 @@ class BlogPage(OrganisationOwnedPage, BasePage):
     class Meta:
         verbose_name = _("blog article")
         verbose_name_plural = _("blog articles")
+
+    @property
+    def hero_image_text(self) -> str:
+        """The hero image's alternative text in this page's language."""
+        if self.hero_image is None:
+            return ""
+        return self.hero_image_alt or self.hero_image.default_alt_text
 
     @property
     def reading_time(self) -> int:

@@ -5,3 +5,8 @@ class CoreConfig(AppConfig):
     name = "cms.core"
     label = "core"
     verbose_name = "COFFEE Hub core"
+
+    def ready(self):
+        from . import admin_names
+
+        admin_names.connect()

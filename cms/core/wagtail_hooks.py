@@ -19,7 +19,6 @@ class CategoryViewSet(SnippetViewSet):
     icon = "tag"
     menu_order = 200
     list_display = ["name", "slug", "locale"]
-    search_fields = ["name"]
 
 
 class NavigationViewSet(SnippetViewSet):

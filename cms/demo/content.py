@@ -1510,6 +1510,62 @@ ARTICLES = [
     },
 ]
 
+# The articles' hero images described in each language (alt text and caption live on the
+# article, next to the image, since one image serves the three translations).
+HERO_IMAGE_TEXTS = {
+    "blog-reseau": (
+        T(
+            "Carte du réseau COFFEE reliant les espaces de Wallonie, de Flandre et de Lille",
+            "Kaart van het COFFEE-netwerk tussen de ruimtes in Wallonië, Vlaanderen en Rijsel",
+            "Map of the COFFEE network linking the spaces in Wallonia, Flanders and Lille",
+        ),
+        T("Un réseau sans frontière", "Een netwerk zonder grenzen", "A network without borders"),
+    ),
+    "blog-hold-up": (
+        T(
+            "Des coworkers autour d'une table couverte de post-it pendant un hold-up créatif",
+            "Coworkers rond een tafel vol post-its tijdens een creatieve hold-up",
+            "Coworkers around a table covered in sticky notes during a creative hold-up",
+        ),
+        T("Hold-up créatif", "Creatieve hold-up", "Creative hold-up"),
+    ),
+    "blog-flandre": (
+        T(
+            "Une route vers la Flandre depuis un espace de coworking wallon",
+            "Een weg naar Vlaanderen vanuit een Waalse coworkingruimte",
+            "A road to Flanders from a Walloon coworking space",
+        ),
+        T("Cap sur la Flandre", "Op weg naar Vlaanderen", "Heading for Flanders"),
+    ),
+    "blog-liberee": (
+        T(
+            "Une équipe qui décide ensemble, sans chef au bout de la table",
+            "Een team dat samen beslist, zonder baas aan het hoofd van de tafel",
+            "A team deciding together, with no boss at the head of the table",
+        ),
+        T("L'entreprise libérée", "Het bevrijde bedrijf", "The liberated company"),
+    ),
+    "blog-e-branding": (
+        T(
+            "Un ordinateur portable affichant le profil en ligne d'un indépendant",
+            "Een laptop met het onlineprofiel van een zelfstandige",
+            "A laptop showing a freelancer's online profile",
+        ),
+        T("E-branding", "E-branding", "E-branding"),
+    ),
+    "blog-universite": (
+        T(
+            "Des étudiants et des coworkers réunis dans un espace partagé",
+            "Studenten en coworkers samen in een gedeelde ruimte",
+            "Students and coworkers together in a shared space",
+        ),
+        T("Université et coworking", "Universiteit en coworking", "University and coworking"),
+    ),
+}
+for _article in ARTICLES:
+    _article["image_alt"], _article["image_caption"] = HERO_IMAGE_TEXTS[_article["image"]]
+
+
 # --------------------------------------------------------------------------------------------
 # Studies (fixed dates: they were published while the Interreg project ran, 2016-2020)
 # --------------------------------------------------------------------------------------------

@@ -151,7 +151,11 @@ class DemoLoader:
         user = user_model.objects.filter(username=ADMIN_USERNAME).first()
         if user is None:
             user = user_model.objects.create_superuser(
-                ADMIN_USERNAME, email="admin@example.org", password=password
+                ADMIN_USERNAME,
+                email="admin@example.org",
+                password=password,
+                first_name="Camille",
+                last_name="Admin",
             )
             self.report.admin_created = True
             self.report.admin_password = password
@@ -395,6 +399,8 @@ class DemoLoader:
                 date=today - datetime.timedelta(days=spec["days_ago"]),
                 summary=spec["summary"].fr,
                 hero_image=self.images[spec["image"]],
+                hero_image_alt=spec["image_alt"].fr,
+                hero_image_caption=spec["image_caption"].fr,
                 body=self.stream(spec["body"]),
                 categories=[self.categories[key] for key in spec["categories"]],
                 authors=[self.authors[key] for key in spec["authors"]],

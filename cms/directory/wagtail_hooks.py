@@ -2,33 +2,34 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.core.columns import YesNoColumn
+
 from .models import Company, Coworker, ProjectIdea, Sector, Skill
+
+PUBLISHED = YesNoColumn("live", label=_("Published"))
 
 
 class CoworkerViewSet(SnippetViewSet):
     model = Coworker
     icon = "user"
-    list_display = ["name", "headline", "city", "locale", "live", "consent_given_at"]
+    list_display = ["name", "headline", "city", "locale", PUBLISHED, "consent_given_at"]
     list_filter = ["live", "locale", "country", "skills", "consent_given_at"]
-    search_fields = ["name", "headline", "city"]
     ordering = ["sort_key"]
 
 
 class CompanyViewSet(SnippetViewSet):
     model = Company
     icon = "group"
-    list_display = ["name", "kind", "city", "locale", "live"]
+    list_display = ["name", "kind", "city", "locale", PUBLISHED]
     list_filter = ["live", "locale", "kind", "size", "country", "sectors"]
-    search_fields = ["name", "city"]
     ordering = ["sort_key"]
 
 
 class ProjectIdeaViewSet(SnippetViewSet):
     model = ProjectIdea
     icon = "pick"
-    list_display = ["title", "status", "deadline", "locale", "live"]
+    list_display = ["title", "status", "deadline", "locale", PUBLISHED]
     list_filter = ["live", "locale", "status", "skills"]
-    search_fields = ["title"]
     ordering = ["sort_key"]
 
 
@@ -37,7 +38,6 @@ class SkillViewSet(SnippetViewSet):
     icon = "tag"
     list_display = ["label", "slug", "synonyms", "locale"]
     list_filter = ["locale"]
-    search_fields = ["label", "synonyms"]
 
 
 class SectorViewSet(SnippetViewSet):
@@ -45,7 +45,6 @@ class SectorViewSet(SnippetViewSet):
     icon = "tag"
     list_display = ["label", "slug", "synonyms", "locale"]
     list_filter = ["locale"]
-    search_fields = ["label", "synonyms"]
 
 
 class DirectoryViewSetGroup(SnippetViewSetGroup):

@@ -1,8 +1,9 @@
 """The page form of organisation-owned pages: an organisation editor's pages are theirs."""
 
 from django import forms
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
+
+from cms.core.forms import BasePageForm
 
 from .access import organisation_keys
 
@@ -11,7 +12,7 @@ def organisation_panel():
     return FieldPanel("organisation", widget=forms.Select)
 
 
-class OrganisationPageForm(WagtailAdminPageForm):
+class OrganisationPageForm(BasePageForm):
     """An organisation editor can only choose their own organisation (preselected, and fixed
     when they have one); coordinators choose any space or none."""
 

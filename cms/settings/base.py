@@ -201,6 +201,9 @@ CACHES = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "COFFEE Hub"
+# The admin speaks the site's languages, which locale/ translates completely.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Seconds between two passes of run_scheduler (go-live and expiry dates).
 SCHEDULER_INTERVAL = env_int("SCHEDULER_INTERVAL", 60)

@@ -10,7 +10,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.core.blocks import BodyBlock
 from cms.core.listing import paginate
-from cms.core.models import BasePage, Category, IndexPage
+from cms.core.models import BasePage, Category, IndexPage, publication_date_today
 from cms.core.queries import visible_pages
 from cms.editorial.forms import organisation_panel
 from cms.editorial.models import OrganisationOwnedPage, OrganisationSectionPage
@@ -68,7 +68,9 @@ class StudyIndexPage(OrganisationSectionPage, IndexPage):
 
 class StudyTheme(Orderable):
     page = ParentalKey("studies.StudyPage", related_name="study_themes", on_delete=models.CASCADE)
-    category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="+")
+    category = models.ForeignKey(
+        Category, verbose_name=_("theme"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [FieldPanel("category")]
 
@@ -76,7 +78,10 @@ class StudyTheme(Orderable):
 class StudyPartner(Orderable):
     page = ParentalKey("studies.StudyPage", related_name="study_partners", on_delete=models.CASCADE)
     organisation = models.ForeignKey(
-        PartnerOrganisation, on_delete=models.CASCADE, related_name="+"
+        PartnerOrganisation,
+        verbose_name=_("partner organisation"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
 
     panels = [FieldPanel("organisation")]
@@ -84,14 +89,19 @@ class StudyPartner(Orderable):
 
 class StudyDocument(Orderable):
     page = ParentalKey("studies.StudyPage", related_name="documents", on_delete=models.CASCADE)
-    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
 
     panels = [FieldPanel("document")]
     api_fields = [APIField("document")]
 
 
 class StudyPage(OrganisationOwnedPage, BasePage):
-    date = models.DateField(_("publication date"))
+    date = models.DateField(_("publication date"), default=publication_date_today)
     summary = models.TextField(_("summary"), max_length=600)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 

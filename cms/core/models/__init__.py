@@ -1,5 +1,5 @@
 from .navigation import Navigation
-from .pages import BasePage, IndexPage
+from .pages import BasePage, IndexPage, publication_date_today
 from .taxonomy import Category
 
-__all__ = ["BasePage", "Category", "IndexPage", "Navigation"]
+__all__ = ["BasePage", "Category", "IndexPage", "Navigation", "publication_date_today"]

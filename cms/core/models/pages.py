@@ -1,3 +1,6 @@
+import datetime
+
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -8,12 +11,18 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from ..forms import BasePageForm
 from ..queries import visible_pages
 
 SITE_DESCRIPTION = _(
     "COFFEE Hub: the coworking spaces, events, articles and people of a cross-border network "
     "in Wallonia, Flanders and the north of France."
 )
+
+
+def publication_date_today() -> datetime.date:
+    """Default publication date of articles and studies: today, in the site's time zone."""
+    return timezone.localdate()
 
 
 class BasePage(Page):
@@ -27,6 +36,7 @@ class BasePage(Page):
         TranslatableField("search_description"),
         SynchronizedField("show_in_menus"),
     ]
+    base_form_class = BasePageForm
 
     # Subclasses name the field whose text serves as fallback meta description.
     description_field: str | None = None
@@ -53,6 +63,17 @@ class BasePage(Page):
             first = self.gallery_images.first()
             image = first.image if first is not None else None
         return image
+
+    @property
+    def social_image_text(self) -> str:
+        """The shared picture's alternative text, in this page's language when the page
+        describes its hero image (see BlogPage.hero_image_text)."""
+        image = self.social_image
+        if image is None:
+            return ""
+        if image == getattr(self, "hero_image", None):
+            return getattr(self, "hero_image_text", "") or image.default_alt_text
+        return image.default_alt_text
 
     @cached_property
     def live_translations(self):
