@@ -259,6 +259,11 @@ class PagesEndpoint(BatchListingMixin, PagesAPIViewSet):
         serializers.prime_lookups(serializer, self.batch)
         return serializers.represent_rows(serializer, self.batch)
 
+    def get_serializer_context(self):
+        # Not Wagtail's pages context: its base_queryset serves a PageParentField replaced here
+        # (serializers.PageParentField), and would be built on every request for nothing.
+        return super(PagesAPIViewSet, self).get_serializer_context()
+
     def get_site(self):
         # Django's request, where Wagtail's own look-ups (URLs) find the cached site too.
         return find_site(self.request) or Site.objects.filter(is_default_site=True).first()

@@ -96,7 +96,7 @@ class FieldsFilter(BaseFilterBackend):
                 for tag in [tag.strip() for tag in value.split(",") if tag.strip()]:
                     queryset = queryset.filter(**{f"{name}__name": tag})
                 queryset = queryset.distinct()
-                queryset._filtered_by_tag = True
+                view.filtered_by_tag = True
             else:
                 queryset = queryset.filter(**{name: parse_field_value(field, name, value)})
         return queryset
@@ -134,6 +134,7 @@ class OrderingFilter(BaseFilterBackend):
                     f"cannot order by '{token[:64]}': use one of {', '.join(sorted(allowed))},"
                     " optionally prefixed with '-', or random.",
                 )
+        view.order_tokens = tokens
         return queryset.order_by(*tokens, "pk")
 
 
@@ -150,14 +151,14 @@ class SearchFilter(BaseFilterBackend):
         text = params.parse_search(query_params["search"], "search")
         if not text:
             return queryset
-        if getattr(queryset, "_filtered_by_tag", False):
+        if getattr(view, "filtered_by_tag", False):
             raise InvalidParameter("search", "search cannot be combined with a tag filter.")
         # The visibility rules filter on fields the search index does not hold (expire_at,
         # view restrictions): search within the primary keys of the filtered queryset instead.
-        ordering = list(queryset.query.order_by)
+        ordering = getattr(view, "order_tokens", None)
         searchable = queryset.model._default_manager.filter(pk__in=queryset.values("pk"))
-        if ordering and "order" in query_params:
-            searchable = searchable.order_by(*[o for o in ordering if o.lstrip("-") != "pk"])
+        if ordering:
+            searchable = searchable.order_by(*ordering)
         try:
             return get_search_backend().search(
                 text,
@@ -182,11 +183,7 @@ class LocaleFilter(BaseFilterBackend):
         locale = requested_locale(request)
         if locale is None:
             return queryset
-        child_of = getattr(queryset, "_filtered_by_child_of", None)
-        queryset = queryset.filter(locale=locale)
-        if child_of is not None:
-            queryset._filtered_by_child_of = child_of
-        return queryset
+        return queryset.filter(locale=locale)
 
 
 def page_parameter(view, name, value, *, allow_root=True):
@@ -207,7 +204,6 @@ class TreeFilter(BaseFilterBackend):
         if "child_of" in query_params:
             parent = page_parameter(view, "child_of", query_params["child_of"])
             queryset = queryset.child_of(parent)
-            queryset._filtered_by_child_of = parent
         if "ancestor_of" in query_params:
             page = page_parameter(
                 view, "ancestor_of", query_params["ancestor_of"], allow_root=False
@@ -222,10 +218,7 @@ class TreeFilter(BaseFilterBackend):
             queryset = queryset.descendant_of(page)
         if "translation_of" in query_params:
             page = page_parameter(view, "translation_of", query_params["translation_of"])
-            child_of = getattr(queryset, "_filtered_by_child_of", None)
             queryset = queryset.translation_of(page)
-            if child_of is not None:
-                queryset._filtered_by_child_of = child_of
         return queryset
 
 

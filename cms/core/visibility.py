@@ -69,7 +69,7 @@ def page_is_visible(page, request=None) -> bool:
     """visible_pages() for a page already loaded (no query once the request's memo is read)."""
     if page is None or not page.live or is_expired(page):
         return False
-    return not page.path.startswith(restrictions(request).page_paths or ("\0",))
+    return not page.path.startswith(restrictions(request).page_paths)
 
 
 def is_expired(page) -> bool:

@@ -129,3 +129,60 @@ def test_throttle_counts_are_shared_by_worker_processes(site_tree, settings, clo
     # Another client has its own count.
     assert Client(REMOTE_ADDR="10.0.0.10").get("/api/v2/images/").status_code == 200
     assert shared.get(throttling.window_key("10.0.0.10", window_start)) == 1
+
+
+def test_a_count_written_by_another_process_refuses_the_client_here(
+    site_tree, settings, clock, tmp_path
+):
+    """Two real processes, one cache: another process writes 10 requests of a client into a
+    file-based cache; this one, once its SYNC_EVERY has passed, adds its own and refuses."""
+    import os
+    import subprocess
+    import sys
+    import textwrap
+    from pathlib import Path
+
+    from django.test import Client
+
+    import cms
+    from cms.api import throttling
+
+    location = str(tmp_path / "shared-cache")
+    backend = "django.core.cache.backends.filebased.FileBasedCache"
+    settings.CACHES = {
+        **settings.CACHES,
+        "shared": {"BACKEND": backend, "LOCATION": location},
+    }
+    settings.COFFEE_API_THROTTLE_CACHE = "shared"
+    settings.COFFEE_API_THROTTLE_RATE = "5/min"
+    window_start = int(clock[0]) // 60 * 60
+    client = Client(REMOTE_ADDR="10.0.0.7")
+    assert client.get("/api/v2/images/").status_code == 200
+    other_worker = textwrap.dedent(
+        f"""
+        import django
+        from django.conf import settings
+        settings.configure(
+            CACHES={{"default": {{"BACKEND": {backend!r}, "LOCATION": {location!r}}}}},
+            COFFEE_API_THROTTLE_CACHE="default",
+        )
+        django.setup()
+        from cms.api import throttling
+        print(throttling.add_requests("10.0.0.7", {window_start}, 10))
+        """
+    )
+    project = str(Path(cms.__file__).resolve().parent.parent)
+    environment = {**os.environ, "PYTHONPATH": project}
+    environment.pop("DJANGO_SETTINGS_MODULE", None)
+    written = subprocess.run(  # noqa: S603 - this interpreter, a fixed script
+        [sys.executable, "-c", other_worker],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=environment,
+    )
+    assert written.stdout.strip() == "11"
+    clock[0] += throttling.SYNC_EVERY
+    refused = client.get("/api/v2/images/", REMOTE_ADDR="10.0.0.7")
+    assert refused.status_code == 429
+    assert throttling.shared_cache().get(throttling.window_key("10.0.0.7", window_start)) == 12
