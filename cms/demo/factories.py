@@ -39,6 +39,7 @@ from wagtail.users.models import UserProfile
 
 from cms.blog.models import Author, BlogIndexPage, BlogPage, BlogPageAuthor, BlogPageCategory
 from cms.core.models import Category, Navigation
+from cms.directory.choices import CompanyKind
 from cms.directory.models import Company, Coworker, ProjectIdea
 from cms.directory.models.records import make_slug
 from cms.events.models import EventIndexPage, EventPage
@@ -501,7 +502,7 @@ class CompanyFactory(DirectoryRecordFactory):
 
     name = factory.Sequence(lambda n: f"Entreprise {n}")
     description = "Une entreprise du réseau."
-    kind = "sme"
+    kind = CompanyKind.SME
     city = "Mons"
 
 

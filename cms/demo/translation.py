@@ -43,6 +43,8 @@ from wagtail_localize.models import (
 from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.strings import StringValue
 
+from .content import TRANSLATIONS
+
 logger = logging.getLogger(__name__)
 
 Translations = Mapping[str, Mapping[str, str]]
@@ -264,8 +266,6 @@ def translate_page(
     content's glossary. Returns {language_code: translated page} (existing ones included).
     """
     if translations is None:
-        from .content import TRANSLATIONS
-
         translations = TRANSLATIONS
     return _translate(page, locales, user=user, publish=publish, translations=translations)
 
@@ -278,8 +278,6 @@ def translate_snippet(
 ):
     """Translate a translatable snippet (Category, Navigation...) like ``translate_page``."""
     if translations is None:
-        from .content import TRANSLATIONS
-
         translations = TRANSLATIONS
     return _translate(obj, locales, user=user, publish=True, translations=translations)
 
