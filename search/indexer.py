@@ -21,6 +21,7 @@ from django.utils import timezone
 from search import registry
 from search.clients import get_client, index_alias, index_base, remote_engine_configured
 from search.engines.base import EngineUnavailable
+from search.models import PendingIndexUpdate
 
 from .documents import document_id as document_id_of
 from .documents import index_body
@@ -130,8 +131,6 @@ def sync_groups(model, translation_keys, *, refresh: bool = False) -> None:
 
 
 def remember(model, translation_keys, error) -> None:
-    from search.models import PendingIndexUpdate
-
     label = model_label(model)
     for key in {str(key) for key in translation_keys}:
         try:
@@ -171,8 +170,6 @@ def update_groups(model_name: str, translation_keys, *, retry_pending: bool = Tr
 
 def retry_pending_updates(*, limit: int | None = None) -> tuple[int, int]:
     """Retry what the engine missed. Returns (done, still pending)."""
-    from search.models import PendingIndexUpdate
-
     if not remote_engine_configured():
         return 0, PendingIndexUpdate.objects.count()
     rows = list(

@@ -13,6 +13,8 @@ from wagtail.search.backends import get_search_backend, get_search_backends
 
 from search import registry
 from search.clients import remote_engine_configured
+from search.indexer import remember
+from search.tasks import update_search_index
 
 logger = logging.getLogger(__name__)
 
@@ -77,8 +79,6 @@ def _queued() -> dict[str, set]:
 
 
 def _flush_engine_updates() -> None:
-    from search.tasks import update_search_index
-
     queued = _queued()
     batches = {label: sorted(keys) for label, keys in queued.items() if keys}
     queued.clear()
@@ -87,8 +87,6 @@ def _flush_engine_updates() -> None:
             update_search_index.enqueue(label, keys)
         except Exception:  # a broken task backend must not break a save that has committed
             logger.exception("Could not enqueue the search index update of %s", label)
-            from search.indexer import remember
-
             remember(apps.get_model(label), keys, "task backend failure")
 
 

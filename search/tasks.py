@@ -6,19 +6,17 @@ worker (``manage.py db_worker``) take them off the request when configured.
 
 from django_tasks import task
 
+from search.indexer import retry_pending_updates, update_groups
+
 
 @task()
 def update_search_index(model: str, translation_keys: list[str]) -> bool:
     """Bring the engine's documents of these translation groups up to date (never raises
     because the engine is down: the groups are kept for a retry)."""
-    from search.indexer import update_groups
-
     return update_groups(model, translation_keys)
 
 
 @task()
 def retry_pending_search_updates() -> int:
-    from search.indexer import retry_pending_updates
-
     done, _left = retry_pending_updates()
     return done

@@ -9,6 +9,7 @@ handlers are connected in DirectoryConfig.ready().
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from wagtail.signals import page_published, page_unpublished
 
+from cms.spaces.models import SpacePage
 from search.indexing import index_record, index_records, unindex_record
 
 from .indexing import forget_context
@@ -114,8 +115,6 @@ def term_deleted(sender, instance, **kwargs):
 
 
 def space_changed(sender, instance, **kwargs):
-    from cms.spaces.models import SpacePage
-
     if isinstance(instance.specific_deferred, SpacePage):
         forget_context()
 

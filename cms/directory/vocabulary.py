@@ -13,9 +13,11 @@ from django.conf import settings
 from django.utils import translation
 
 from cms.core.queries import visible_pages
+from cms.spaces.models import SpacePage
 
 from . import cache
 from .choices import CompanyKind, CompanySize, Country, OpenTo, ProjectStatus, SpokenLanguage
+from .models import Sector, Skill
 from .models.records import sort_key_for
 
 CHOICE_VOCABULARIES = {
@@ -61,10 +63,6 @@ class Vocabulary:
 
     @classmethod
     def load(cls, language: str) -> "Vocabulary":
-        from cms.spaces.models import SpacePage
-
-        from .models import Sector, Skill
-
         lists, aliases = {}, {}
         for name, model in (("skill", Skill), ("sector", Sector)):
             rows = (

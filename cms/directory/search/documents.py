@@ -24,7 +24,7 @@ from search.documents import document_id as document_id_of
 
 from ..indexing import current_context, forget_context
 from ..kinds import KINDS
-from ..models import Coworker, ProjectIdea
+from ..models import Company, Coworker, ProjectIdea
 
 # Per kind: which model field feeds "headline" and "body".
 TEXT_FIELDS = {
@@ -58,27 +58,33 @@ CHUNK_SIZE = 2000
 
 
 def _poster_texts(model, pks) -> dict[int, str]:
-    """ProjectIdea.poster_text(), for many ideas in one query."""
-    rows = (
+    """The names of the ideas' posters, for those whose own record is public (the one rule,
+    ``public()``), in three queries for many ideas."""
+    rows = list(
         model._default_manager.filter(pk__in=pks)
         .order_by()
         .values_list(
             "pk",
+            "posted_by_coworker_id",
             "posted_by_coworker__name",
-            "posted_by_coworker__live",
-            "posted_by_coworker__consent_given_at",
-            "posted_by_coworker__consent_withdrawn_at",
+            "posted_by_company_id",
             "posted_by_company__name",
-            "posted_by_company__live",
         )
     )
+    people = {row[1] for row in rows if row[1]}
+    companies = {row[3] for row in rows if row[3]}
+    public_people = set(
+        Coworker.objects.public().filter(pk__in=people).values_list("pk", flat=True)
+    )
+    public_companies = set(
+        Company.objects.public().filter(pk__in=companies).values_list("pk", flat=True)
+    )
     texts = {}
-    for pk, person, person_live, given, withdrawn, company, company_live in rows:
+    for pk, person_id, person, company_id, company in rows:
         names = []
-        consent = given is not None and (withdrawn is None or withdrawn < given)
-        if person and person_live and consent:
+        if person_id in public_people:
             names.append(person)
-        if company and company_live:
+        if company_id in public_companies:
             names.append(company)
         texts[pk] = " ".join(names)
     return texts
