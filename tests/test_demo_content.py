@@ -118,7 +118,9 @@ def test_the_directory_has_its_people_translations_and_hidden_records(demo):
         languages = {spec["language"], *spec.get("translations", {})}
         assert set(rows.values_list("locale__language_code", flat=True)) == languages
         for code, (headline, _bio) in spec.get("translations", {}).items():
-            assert rows.get(locale__language_code=code).headline == headline
+            translated = rows.get(locale__language_code=code)
+            assert translated.headline == headline
+            assert translated.live and not translated.has_unpublished_changes, (slug, code)
     lumen = Company.objects.get(slug="atelier-lumen", locale__language_code="fr")
     assert {person.slug for person in lumen.people.all()} == {"wout-peeters", "sophie-renard"}
     assert lumen.spaces.get().specific.city == "Tournai"

@@ -31,7 +31,7 @@ import logging
 from collections.abc import Iterable, Mapping
 
 from django.db import transaction
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
 from wagtail_localize.models import (
     OverridableSegment,
     SegmentOverride,
@@ -172,9 +172,12 @@ def localize_page_links(source: TranslationSource, locale: Locale, user=None) ->
 
 
 def _ensure_published(translated, user):
-    """``save_target()`` publishes through ``transaction.on_commit()``: inside an enclosing
-    transaction (tests, a caller's atomic block) that has not happened yet, so publish now."""
-    if isinstance(translated, Page) and (not translated.live or translated.has_unpublished_changes):
+    """New translations are drafts (WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE is off) and
+    ``save_target()`` publishes through ``transaction.on_commit()``: the demo's translations are
+    real ones, so publish them now, pages and snippets with drafts alike."""
+    if isinstance(translated, DraftStateMixin) and (
+        not translated.live or translated.has_unpublished_changes
+    ):
         translated.get_latest_revision().publish(user=user)
         translated.refresh_from_db()
 
