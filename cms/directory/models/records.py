@@ -240,14 +240,9 @@ class DirectoryRecord(
     # ------------------------------------------------------------------ preview
 
     def get_preview_template(self, request, mode_name):
-        return f"directory/{self.directory_kind}_detail.html"
-
-    def get_preview_context(self, request, mode_name):
-        from ..presenters import detail_context
-
-        context = super().get_preview_context(request, mode_name)
-        context.update(detail_context(self, self.language, request=request, preview=True))
-        return context
+        # Its page as a visitor would see it, built by the directory's presenters (a template
+        # tag: the presenters know the models, not the other way round).
+        return "directory/preview.html"
 
 
 class Coworker(DirectoryRecord):
