@@ -90,8 +90,8 @@ def prepare_database(args):
     return {"generate_seconds": seconds, "per_second": args.coworkers / seconds}
 
 
-def queries_for(language, vocabulary):
-    """The mix with facet values written the way a visitor reading ``language`` sends them."""
+def queries_for(language, vocabulary, mix=MIX):
+    """``mix`` with facet values written the way a visitor reading ``language`` sends them."""
     from cms.demo.directory.taxonomy import term_key
     from cms.directory.models import Sector, Skill
     from cms.spaces.models import SpacePage
@@ -101,8 +101,8 @@ def queries_for(language, vocabulary):
         option = vocabulary.by_key("space", str(key))
         if option is not None:
             spaces.setdefault(city, option.token)
-    mix = []
-    for category, params in MIX:
+    queries = []
+    for category, params in mix:
         resolved = {}
         for name, value in params.items():
             if name in ("skill", "sector"):
@@ -112,8 +112,8 @@ def queries_for(language, vocabulary):
             elif name == "space":
                 value = spaces.get(value, value)
             resolved[name] = value
-        mix.append((category, resolved))
-    return mix
+        queries.append((category, resolved))
+    return queries
 
 
 def run(args):

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
-from directory_search import percentile, prepare_database  # noqa: E402
+from directory_search import percentile, prepare_database, queries_for  # noqa: E402
 
 LANGUAGES = ("fr", "nl", "en")
 MIX = [
@@ -45,23 +45,6 @@ MIX = [
     ("autocomplete", {"q": "graphi"}),
     ("autocomplete", {"q": "Vanden"}),
 ]
-
-
-def resolve(language, vocabulary):
-    from cms.demo.directory.taxonomy import term_key
-    from cms.directory.models import Sector, Skill
-
-    mix = []
-    for category, params in MIX:
-        resolved = {}
-        for name, value in params.items():
-            if name in ("skill", "sector"):
-                model = Skill if name == "skill" else Sector
-                option = vocabulary.by_key(name, str(term_key(model, value)))
-                value = option.token if option else value
-            resolved[name] = value
-        mix.append((category, resolved))
-    return mix
 
 
 def engine_took(engine, tooks):
@@ -95,7 +78,7 @@ def time_engine(engine, rounds, client):
         engine_took(engine, tooks)
         for language in LANGUAGES:
             with translation.override(language):
-                mix = resolve(language, Vocabulary.load(language))
+                mix = queries_for(language, Vocabulary.load(language), MIX)
                 for round_number in range(rounds + 1):  # round 0 warms caches
                     for category, params in mix:
                         tooks.clear()

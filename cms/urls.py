@@ -7,8 +7,11 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.core.account import EditorAccountView
-from cms.core.views import sitemap_xml
-from search.views import site_search
+from cms.core.sitemap import AllLocalesSitemap
+from cms.core.views import site_search, sitemap_xml
+from cms.directory.sitemap import DirectorySitemap
+
+SITEMAPS = {"pages": AllLocalesSitemap, "directory": DirectorySitemap}
 
 urlpatterns = [
     path("", include("cms.api.urls")),  # /api/: outside i18n_patterns, before the pages
@@ -16,7 +19,7 @@ urlpatterns = [
     path("admin/account/", require_admin_access(EditorAccountView.as_view())),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap_xml, name="sitemap"),
+    path("sitemap.xml", sitemap_xml, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 if settings.DEBUG:

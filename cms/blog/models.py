@@ -21,6 +21,8 @@ from cms.core.queries import visible_pages
 from cms.editorial.forms import organisation_panel
 from cms.editorial.models import OrganisationOwnedPage, OrganisationSectionPage
 
+from .feeds import BlogAtomFeed, BlogRssFeed
+
 WORDS_PER_MINUTE = 200
 
 
@@ -91,14 +93,10 @@ class BlogIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
 
     @path("feed/rss/", name="rss")
     def rss_feed(self, request):
-        from .feeds import BlogRssFeed
-
         return BlogRssFeed(self)(request)
 
     @path("feed/atom/", name="atom")
     def atom_feed(self, request):
-        from .feeds import BlogAtomFeed
-
         return BlogAtomFeed(self)(request)
 
 

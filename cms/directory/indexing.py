@@ -10,6 +10,10 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.apps import apps
+
+from cms.spaces.models import SpacePage
+
 MAX_AGE_SECONDS = 60
 
 
@@ -23,12 +27,9 @@ class IndexContext:
 
     @classmethod
     def load(cls) -> "IndexContext":
-        from cms.spaces.models import SpacePage
-
-        from .models import Sector, Skill
-
         terms = defaultdict(list)
-        for model in (Skill, Sector):
+        # By name: the directory's models read this module (their index texts).
+        for model in (apps.get_model("directory", "Skill"), apps.get_model("directory", "Sector")):
             for key, label, synonyms in model.objects.values_list(
                 "translation_key", "label", "synonyms"
             ).order_by("locale_id", "pk"):

@@ -1,7 +1,6 @@
 """Sitemap of the directory: every public record in every site language.
 
-Wire it into the site's sitemap view:
-``sitemaps={"pages": …, "directory": DirectorySitemap(request)}``.
+Registered beside the pages' sitemap in cms/urls.py (SITEMAPS).
 """
 
 from django.conf import settings

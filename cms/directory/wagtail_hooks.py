@@ -1,10 +1,13 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.core.columns import YesNoColumn
+from cms.spaces.models import SPACE_PAGE_CONTEXT_HOOK
 
 from .models import Company, Coworker, ProjectIdea, Sector, Skill
+from .space_members import space_members
 
 PUBLISHED = YesNoColumn("live", label=_("Published"))
 
@@ -55,3 +58,6 @@ class DirectoryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryViewSetGroup)
+
+# A space's page lists its coworkers and companies.
+hooks.register(SPACE_PAGE_CONTEXT_HOOK, space_members)

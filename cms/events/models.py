@@ -20,6 +20,9 @@ from cms.core.panels import TypedPageChooserPanel
 from cms.core.queries import visible_pages
 from cms.editorial.forms import organisation_panel
 from cms.editorial.models import OrganisationOwnedPage, OrganisationSectionPage
+from cms.spaces.models import SpacePage
+
+from .calendar import calendar_response, events_calendar
 
 EVENT_LANGUAGES = [
     ("fr", _("French")),
@@ -64,8 +67,6 @@ class EventIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
 
     def filtered(self, request, events):
         """Apply the space and month filters; returns (events, filters, errors)."""
-        from cms.spaces.models import SpacePage
-
         filters, errors = {}, []
         space_slug = request.GET.get("space")
         if space_slug:
@@ -89,8 +90,6 @@ class EventIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
         return events, filters, errors
 
     def render_listing(self, request, *, archive: bool):
-        from cms.spaces.models import SpacePage
-
         now = timezone.now()
         events = self.events()
         events = (
@@ -122,8 +121,6 @@ class EventIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
 
     @path("ical/", name="ical")
     def ical_feed(self, request):
-        from .calendar import calendar_response, events_calendar
-
         events = self.events().filter(end__gte=timezone.now() - datetime.timedelta(days=365))
         calendar = events_calendar(request, events.order_by("start"), self)
         return calendar_response(calendar, f"coffee-agenda-{self.locale.language_code}.ics")
@@ -230,8 +227,6 @@ class EventPage(OrganisationOwnedPage, RoutablePageMixin, BasePage):
     @classmethod
     def with_spaces(cls, events):
         """The events as a list, each with its localised venue space loaded: one query in all."""
-        from cms.spaces.models import SpacePage
-
         events = list(events)
         wanted = [event for event in events if event.venue_space_id and "space" not in vars(event)]
         if wanted:
@@ -342,8 +337,6 @@ class EventPage(OrganisationOwnedPage, RoutablePageMixin, BasePage):
 
     @path("ical/", name="ical")
     def ical_route(self, request):
-        from .calendar import calendar_response, events_calendar
-
         calendar = events_calendar(request, [self], self)
         return calendar_response(calendar, f"{self.slug}.ics")
 

@@ -4,8 +4,12 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from cms.blog.models import BlogPage
 from cms.core.blocks import BodyBlock
 from cms.core.models import BasePage
+from cms.events.models import EventPage
+from cms.spaces.models import SpacePage
+from cms.studies.models import StudyPage
 
 
 class HomePage(BasePage):
@@ -25,11 +29,6 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from cms.blog.models import BlogPage
-        from cms.events.models import EventPage
-        from cms.spaces.models import SpacePage
-        from cms.studies.models import StudyPage
-
         context = super().get_context(request, *args, **kwargs)
         context["upcoming_events"] = EventPage.with_spaces(
             EventPage.upcoming_in_locale(self.locale)[:4]

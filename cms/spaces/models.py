@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -11,6 +11,10 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.core.models import BasePage, IndexPage
 from cms.core.queries import visible_pages
+
+# Apps that know the spaces add to a space's page through this Wagtail hook: each function
+# registered under it takes the SpacePage and returns a dict for the template's context.
+SPACE_PAGE_CONTEXT_HOOK = "construct_space_page_context"
 
 COUNTRIES = [("BE", _("Belgium")), ("FR", _("France")), ("NL", _("Netherlands"))]
 
@@ -131,17 +135,9 @@ class SpacePage(BasePage):
         verbose_name_plural = _("spaces")
 
     def get_context(self, request, *args, **kwargs):
-        from cms.events.models import EventPage
-
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming_events"] = EventPage.with_spaces(
-            EventPage.upcoming_in_locale(self.locale).filter(
-                venue_space__translation_key=self.translation_key
-            )[:10]
-        )
-        from cms.directory.space_members import space_members
-
-        context.update(space_members(self))  # its coworkers and companies (directory)
+        for space_context in hooks.get_hooks(SPACE_PAGE_CONTEXT_HOOK):
+            context.update(space_context(self))  # its events (agenda), its members (directory)
         return context
 
     @classmethod

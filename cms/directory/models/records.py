@@ -111,8 +111,19 @@ class DirectoryRecord(
 
     objects = DirectoryQuerySet.as_manager()
 
+    search_fields = [
+        index.SearchField("title"),
+        index.AutocompleteField("taxonomy_text"),
+        index.SearchField("taxonomy_text"),
+        index.FilterField("locale"),
+        index.FilterField("translation_key"),
+        index.FilterField("live"),
+    ]
+
     class Meta(TranslatableMixin.Meta):
         abstract = True
+        ordering = ["sort_key"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
     # ------------------------------------------------------------------ identity
 
@@ -240,14 +251,9 @@ class DirectoryRecord(
     # ------------------------------------------------------------------ preview
 
     def get_preview_template(self, request, mode_name):
-        return f"directory/{self.directory_kind}_detail.html"
-
-    def get_preview_context(self, request, mode_name):
-        from ..presenters import detail_context
-
-        context = super().get_preview_context(request, mode_name)
-        context.update(detail_context(self, self.language, request=request, preview=True))
-        return context
+        # Its page as a visitor would see it, built by the directory's presenters (a template
+        # tag: the presenters know the models, not the other way round).
+        return "directory/preview.html"
 
 
 class Coworker(DirectoryRecord):
@@ -403,27 +409,19 @@ class Coworker(DirectoryRecord):
         PublishingPanel(),
     ]
 
-    search_fields = [
-        index.SearchField("title"),
+    search_fields = DirectoryRecord.search_fields + [
         index.AutocompleteField("name"),
         index.AutocompleteField("headline"),
-        index.AutocompleteField("taxonomy_text"),
         index.SearchField("headline"),
         index.SearchField("bio"),
         index.SearchField("city"),
-        index.SearchField("taxonomy_text"),
         index.SearchField("space_text"),
-        index.FilterField("locale"),
-        index.FilterField("translation_key"),
-        index.FilterField("live"),
         index.FilterField("country"),
     ]
 
     class Meta(DirectoryRecord.Meta):
         verbose_name = _("coworker")
         verbose_name_plural = _("coworkers")
-        ordering = ["sort_key"]
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
     @classmethod
     def own_public_condition(cls, now):
@@ -560,17 +558,11 @@ class Company(DirectoryRecord):
         PublishingPanel(),
     ]
 
-    search_fields = [
-        index.SearchField("title"),
+    search_fields = DirectoryRecord.search_fields + [
         index.AutocompleteField("name"),
-        index.AutocompleteField("taxonomy_text"),
         index.SearchField("description"),
         index.SearchField("city"),
-        index.SearchField("taxonomy_text"),
         index.SearchField("space_text"),
-        index.FilterField("locale"),
-        index.FilterField("translation_key"),
-        index.FilterField("live"),
         index.FilterField("kind"),
         index.FilterField("country"),
     ]
@@ -578,8 +570,6 @@ class Company(DirectoryRecord):
     class Meta(DirectoryRecord.Meta):
         verbose_name = _("company")
         verbose_name_plural = _("companies")
-        ordering = ["sort_key"]
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
     @classmethod
     def get_indexed_objects(cls):
@@ -662,24 +652,16 @@ class ProjectIdea(DirectoryRecord):
         PublishingPanel(),
     ]
 
-    search_fields = [
-        index.SearchField("title"),
+    search_fields = DirectoryRecord.search_fields + [
         index.AutocompleteField("title"),
-        index.AutocompleteField("taxonomy_text"),
         index.SearchField("description"),
-        index.SearchField("taxonomy_text"),
         index.SearchField("poster_text"),
-        index.FilterField("locale"),
-        index.FilterField("translation_key"),
-        index.FilterField("live"),
         index.FilterField("status"),
     ]
 
     class Meta(DirectoryRecord.Meta):
         verbose_name = _("project idea")
         verbose_name_plural = _("project ideas")
-        ordering = ["sort_key"]
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
     @classmethod
     def public_condition(cls, now):

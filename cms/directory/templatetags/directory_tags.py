@@ -1,8 +1,11 @@
 from urllib.parse import urlencode
 
 from django import template
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+
+from ..presenters import detail_context
 
 register = template.Library()
 
@@ -44,3 +47,15 @@ def split_facet(values, limit=12):
     """(first values, the rest) so that long facets fold under a <details>."""
     values = list(values)
     return values[:limit], values[limit:]
+
+
+@register.simple_tag(takes_context=True)
+def record_preview(context, record):
+    """A directory record's own page, as an editor previews it before it is published."""
+    request = context.get("request")
+    detail = detail_context(record, record.language, request=request, preview=True)
+    return render_to_string(
+        f"directory/{record.directory_kind}_detail.html",
+        {"object": record, "request": request, **detail},
+        request,
+    )
