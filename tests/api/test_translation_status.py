@@ -9,12 +9,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation
 
 from cms.blog.models import BlogPage
+from cms.demo.factories import CoworkerFactory
 from cms.demo.translation import translate_page, translate_record
-from cms.directory.models import Coworker
 from tests.conftest import add_page, body
 
 from .api_helpers import get_json
@@ -156,19 +155,12 @@ def test_a_draft_translation_never_shows(api, site_tree):
 
 @pytest.fixture
 def coworker(db):
-    person = Coworker(
-        locale=Locale.objects.get(language_code="fr"),
+    """A published French coworker who consented to be listed."""
+    return CoworkerFactory(
         name="Léa Vasseur",
         headline="Comptable pour indépendants",
         bio="Elle tient les comptes des coworkers de Tournai.",
-        email="lea@example.org",
-        consent_given_at=timezone.now(),
-        live=False,
     )
-    person.save()
-    person.save_revision().publish()
-    person.refresh_from_db()
-    return person
 
 
 def test_a_directory_record_says_where_its_translation_stands(api, coworker):
