@@ -24,7 +24,7 @@ from .errors import InvalidParameter, NotFound
 from .links import get_links
 from .locale import requested_language
 from .mixins import PublicAPIMixin
-from .serializers import image_representation
+from .serializers import image_representation, translation_states
 
 #: API kind name (change feed, webhooks) of each directory kind.
 CHANGE_KINDS = {"coworkers": "coworker", "companies": "company", "projects": "project"}
@@ -43,8 +43,11 @@ def _choices(vocabulary, name, codes):
     return result
 
 
-def record_representation(request, record, vocabulary, highlights=None, view=None):
-    """One directory record: free text in its own language, labels in the requested one."""
+def record_representation(
+    request, record, vocabulary, highlights=None, view=None, translation=None
+):
+    """One directory record: free text in its own language, labels in the requested one, and
+    where its translation stands (``translation``: see serializers.translation_states)."""
     view = view if view is not None else present(record, vocabulary)
     kind = record.directory_kind
     context = {"request": request}
@@ -55,6 +58,9 @@ def record_representation(request, record, vocabulary, highlights=None, view=Non
         "name": view.name,
         "language": view.language,
         "translation_key": str(record.translation_key),
+        "translation": translation
+        if translation is not None
+        else translation_states([record], details=True)[0],
         "detail_url": get_links(request).reverse_pk(f"directory-api-{kind}-detail", record.pk),
         "html_url": get_links(request).full(view.url) if view.url else None,
         "summary": view.summary,
@@ -140,9 +146,12 @@ class DirectoryListView(PublicAPIMixin, GenericAPIView):
             name = "ordering" if problem.parameter == "sort" else problem.parameter
             raise InvalidParameter(name, problem.message)
         results = directory_search(query, vocabulary=vocabulary)
+        translations = translation_states(hit.record for hit in results.hits)
         items = [
-            record_representation(request, hit.record, vocabulary, hit.highlights, hit.view)
-            for hit in results.hits
+            record_representation(
+                request, hit.record, vocabulary, hit.highlights, hit.view, translation
+            )
+            for hit, translation in zip(results.hits, translations, strict=True)
         ]
         facets = {
             name: [
@@ -243,6 +252,9 @@ class DirectoryRecordSerializer(serializers.Serializer):
     name = serializers.CharField()
     language = serializers.CharField(help_text="Language of the record's own text.")
     translation_key = serializers.UUIDField()
+    translation = schema.TranslationStatusSerializer(
+        help_text="Where this record's translation stands (a detail also lists changed_segments)."
+    )
     detail_url = serializers.URLField()
     html_url = serializers.URLField(allow_null=True)
     summary = serializers.CharField()

@@ -63,7 +63,10 @@ EXTRA_API_FIELDS = {
 #: Declared api_fields whose default serialization would query per object or leak private
 #: media: replaced by bulk-friendly, visibility-aware serializers.
 FIELD_OVERRIDES = {
-    BlogPage: {"reading_time": serializers.ReadingTimeField(read_only=True)},
+    BlogPage: {
+        "reading_time": serializers.ReadingTimeField(read_only=True),
+        "hero_image": serializers.HeroImageField(read_only=True),
+    },
     StudyPage: {"documents": serializers.StudyDocumentsField(read_only=True)},
     SpacePage: {"gallery_images": serializers.GalleryField(read_only=True)},
 }
@@ -231,8 +234,12 @@ class PagesEndpoint(BatchListingMixin, PagesAPIViewSet):
     base_serializer_class = serializers.PageSerializer
     filter_backends = [FieldsFilter, TreeFilter, OrderingFilter, LocaleFilter, SearchFilter]
     known_query_parameters = PagesAPIViewSet.known_query_parameters - {"rich_text_format", "site"}
-    meta_fields = [*PagesAPIViewSet.meta_fields, "translations"]
-    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "translations"]
+    meta_fields = [*PagesAPIViewSet.meta_fields, "translations", "translation"]
+    listing_default_fields = [
+        *PagesAPIViewSet.listing_default_fields,
+        "translations",
+        "translation",
+    ]
 
     @classmethod
     def get_body_fields(cls, model):
@@ -447,6 +454,7 @@ class EventsEndpoint(PagesEndpoint):
         "title",
         "locale",
         "translations",
+        "translation",
         "start",
         "end",
         "summary",

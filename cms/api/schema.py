@@ -52,6 +52,36 @@ class TranslationSerializer(serializers.Serializer):
     html_url = serializers.URLField(help_text="This translation on the site.")
 
 
+TRANSLATION_STATES = ["source", "missing", "draft", "outdated", "machine_unreviewed", "up_to_date"]
+
+
+class TranslationStatusSerializer(serializers.Serializer):
+    source_locale = serializers.ChoiceField(
+        choices=LOCALES,
+        help_text="The language this content is translated from (its own if it is the source).",
+    )
+    state = serializers.ChoiceField(
+        choices=TRANSLATION_STATES,
+        help_text="`source` for the original; `outdated` when the source changed since the last "
+        "synchronisation or segments lack a translation; `machine_unreviewed` when segments "
+        "were machine-translated and nobody edited them since; else `up_to_date`.",
+    )
+    outdated = serializers.BooleanField(help_text="The source changed since the last sync.")
+    machine_translated = serializers.BooleanField(
+        help_text="Some segments are still as a machine translated them."
+    )
+    reviewed = serializers.BooleanField(help_text="No segment is left as machine-translated.")
+    last_synchronised = serializers.DateTimeField(
+        allow_null=True, help_text="When the translation was last synchronised with its source."
+    )
+    changed_segments = serializers.ListField(
+        child=serializers.CharField(),
+        required=False,
+        help_text="Detail only: paths of the source segments (fields, body blocks) changed "
+        "since the last synchronisation.",
+    )
+
+
 class PageMetaSerializer(serializers.Serializer):
     type = serializers.CharField(help_text="Page type, e.g. blog.BlogPage.")
     detail_url = serializers.URLField()
@@ -60,6 +90,7 @@ class PageMetaSerializer(serializers.Serializer):
     first_published_at = serializers.DateTimeField(required=False, allow_null=True)
     locale = serializers.ChoiceField(choices=LOCALES, required=False)
     translations = TranslationSerializer(many=True, required=False)
+    translation = TranslationStatusSerializer(required=False)
     show_in_menus = serializers.BooleanField(required=False)
     seo_title = serializers.CharField(required=False)
     search_description = serializers.CharField(required=False)

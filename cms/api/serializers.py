@@ -16,6 +16,7 @@ from functools import cached_property
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import caches
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import strip_tags
 from rest_framework import serializers
@@ -31,9 +32,11 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
+from cms.core.content_version import content_version
 from cms.core.models import Category
 from cms.core.visibility import media_is_visible, page_is_visible, visible_pages
 from cms.spaces.models import SpacePage
+from cms.translations.status import translation_statuses_for
 
 from .links import get_links
 
@@ -299,6 +302,20 @@ class ImageField(Field):
         return image_representation(self.context, value)
 
 
+class HeroImageField(Field):
+    """An article's hero image, with what it shows (``alt``) and its ``caption`` in the
+    article's language: one image serves every translation."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        image = image_representation(self.context, page.hero_image, alt=page.hero_image_alt)
+        if image is not None:
+            image["caption"] = page.hero_image_caption
+        return image
+
+
 class PageHtmlUrlField(Field):
     def get_attribute(self, instance):
         return instance
@@ -408,6 +425,73 @@ class TranslationsField(Field):
         ]
 
 
+def translation_representation(status) -> dict:
+    """Where a translation stands, as the API says it (details: see translation_states)."""
+    last = status.last_synchronised
+    return {
+        "source_locale": status.source_locale,
+        "state": status.state,
+        "outdated": status.is_outdated,
+        "machine_translated": status.machine_translated,
+        "reviewed": not status.machine_translated,
+        "last_synchronised": last.isoformat() if last else None,
+        "changed_segments": list(status.changed_segments),
+    }
+
+
+def translation_states(objects, details=False) -> list[dict]:
+    """translation_representation() of each object (pages, page rows, directory records), from
+    the TRANSLATION_STATUS_CACHE while the content version stays, computed for all the others
+    at once. Without details, the paths of the changed segments are left out."""
+    objects = list(objects)
+    alias = settings.TRANSLATION_STATUS_CACHE
+    cache = caches[alias] if alias else None
+    version = content_version()
+    keys = [
+        f"translation-status:{version}:{obj.translation_key}:{obj.locale_id}" for obj in objects
+    ]
+    found = cache.get_many(keys) if cache is not None and keys else {}
+    missing = [(key, obj) for key, obj in zip(keys, objects, strict=True) if key not in found]
+    if missing:
+        computed = translation_statuses_for(obj for _key, obj in missing)
+        fresh = {
+            key: translation_representation(status)
+            for (key, _obj), status in zip(missing, computed, strict=True)
+        }
+        if cache is not None:
+            cache.set_many(fresh)
+        found.update(fresh)
+    if details:
+        return [found[key] for key in keys]
+    return [
+        {name: value for name, value in found[key].items() if name != "changed_segments"}
+        for key in keys
+    ]
+
+
+class TranslationStatusField(Field):
+    """meta.translation: the page's translation status, for the whole batch at once; a detail
+    lists the paths of the segments changed since the last synchronisation."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        context = self.context
+        view = context.get("view")
+        statuses = context.setdefault("_coffee_translation_statuses", {})
+        if page.pk not in statuses:
+            batch = [item for item in getattr(view, "batch", None) or [] if item.pk not in statuses]
+            if page not in batch:
+                batch.append(page)
+            details = getattr(view, "action", None) == "detail_view"
+            statuses.update(
+                (item.pk, state)
+                for item, state in zip(batch, translation_states(batch, details), strict=True)
+            )
+        return statuses[page.pk]
+
+
 _SERIALIZER_FIELD_MAPPING = serializers.ModelSerializer.serializer_field_mapping.copy()
 _SERIALIZER_FIELD_MAPPING.update(
     {
@@ -459,6 +543,7 @@ class PageSerializer(SafeSerializerMixin, wagtail_serializers.PageSerializer):
     parent = PageParentField(read_only=True)
     alias_of = PageAliasOfField(read_only=True)
     translations = TranslationsField(read_only=True)
+    translation = TranslationStatusField(read_only=True)
 
 
 class ImageDownloadUrlField(Field):
@@ -762,6 +847,7 @@ _ROW_COMPUTED_FIELDS = {
     PageHtmlUrlField: ("url_path",),
     wagtail_serializers.PageLocaleField: ("locale__language_code",),
     TranslationsField: ("translation_key",),
+    TranslationStatusField: ("alias_of_id",),
     VenueField: ("venue_space_id", "venue_space__translation_key", "venue_text", "online_url"),
     PageAliasOfField: ("alias_of_id",),
 }

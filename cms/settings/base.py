@@ -274,6 +274,9 @@ COFFEE_API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 60)
 # Whole public API answers, reused until the change feed moves (cms/api/response_cache.py);
 # empty turns it off.
 COFFEE_API_RESPONSE_CACHE = env_str("API_RESPONSE_CACHE", "api")
+# Each translation source compared with its object (cms.translations.status), kept until the
+# change feed moves, so that API listings say each item's translation status in a few queries.
+TRANSLATION_STATUS_CACHE = env_str("TRANSLATION_STATUS_CACHE", "api")
 # The cache alias keeping the directory's search answers and filter values until the change
 # feed moves (cms/directory/cache.py); empty keeps nothing. DIRECTORY_CACHE_SECONDS: at most.
 DIRECTORY_CACHE = env_str("DIRECTORY_CACHE", "directory")

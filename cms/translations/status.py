@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
+from django.db.models import F
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import DraftStateMixin, Page
+from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
@@ -132,34 +134,45 @@ class SourceComparison:
                 locale=locale, context_id__in={context for _s, context, _p, _d in self.synced}
             ).values_list("translation_of_id", "context_id", "translation_type")
         }
-        untranslated, machine = [], []
-        for string_id, context_id, path, _data in self.synced:
-            kind = types.get((string_id, context_id))
-            if kind is None:
-                untranslated.append(path)
-            elif kind == StringTranslation.TRANSLATION_TYPE_MACHINE:
-                machine.append(path)
-        changed, untranslated = self.changed, tuple(sorted(set(untranslated)))
-        if _is_draft(instance):
-            state = DRAFT
-        elif changed or untranslated:
-            state = OUTDATED
-        elif machine:
-            state = MACHINE_UNREVIEWED
-        else:
-            state = UP_TO_DATE
+        untranslated, machine = _untranslated_and_machine(
+            ((string, context, path) for string, context, path, _d in self.synced),
+            lambda string, context: types.get((string, context)),
+        )
         return TranslationStatus(
             locale=locale.language_code,
             source_locale=self.source.locale.language_code,
-            state=state,
+            state=_state(instance, self.changed, untranslated, machine),
             last_synchronised=self.source.last_updated_at,
-            changed_segments=changed,
+            changed_segments=self.changed,
             untranslated_segments=untranslated,
-            machine_segments=tuple(sorted(set(machine))),
+            machine_segments=machine,
             translation_id=translation.pk if translation else None,
             source_id=self.source.pk,
             instance=instance,
         )
+
+
+def _untranslated_and_machine(synced, translation_type):
+    """Paths of the synchronised segments without a translation, and of those translated by a
+    machine; ``translation_type(string_id, context_id)`` is None without a translation."""
+    untranslated, machine = set(), set()
+    for string_id, context_id, path in synced:
+        kind = translation_type(string_id, context_id)
+        if kind is None:
+            untranslated.add(path)
+        elif kind == StringTranslation.TRANSLATION_TYPE_MACHINE:
+            machine.add(path)
+    return tuple(sorted(untranslated)), tuple(sorted(machine))
+
+
+def _state(instance, changed, untranslated, machine) -> str:
+    if _is_draft(instance):
+        return DRAFT
+    if changed or untranslated:
+        return OUTDATED
+    if machine:
+        return MACHINE_UNREVIEWED
+    return UP_TO_DATE
 
 
 def _translation_into(obj) -> Translation | None:
@@ -230,4 +243,101 @@ def translation_statuses(obj) -> dict[str, TranslationStatus]:
             statuses[code] = comparison.status_in(
                 translation.target_locale, _specific(member), translation
             )
+    return statuses
+
+
+# Many objects at once (API listings) ---------------------------------------------------------
+
+#: Locale id -> language code, kept in the process (cleared when a Locale is saved or deleted).
+_language_codes: dict[int, str] = {}
+
+
+def _forget_language_codes(**kwargs) -> None:
+    _language_codes.clear()
+
+
+post_save.connect(_forget_language_codes, sender=Locale, dispatch_uid="coffee-status-locales")
+post_delete.connect(_forget_language_codes, sender=Locale, dispatch_uid="coffee-status-locales")
+
+
+def _language_code(locale_id: int) -> str:
+    if locale_id not in _language_codes:
+        _language_codes.update(Locale.objects.values_list("pk", "language_code"))
+    return _language_codes[locale_id]
+
+
+def translation_statuses_for(objects) -> list[TranslationStatus]:
+    """translation_status() of each object (pages, page rows with ``translation_key``,
+    ``locale_id`` and ``alias_of_id``, translatable snippets), in order, for a whole listing.
+
+    Two queries whatever the number of objects (the translations into the objects' locales
+    with their sources, then the translations of their segments), plus one comparison per
+    distinct source (its synchronised segments and a segment extraction of its object).
+    """
+    objects = list(objects)
+    if not objects:
+        return []
+    translations = {
+        (str(translation.source.object_id), translation.target_locale_id): translation
+        for translation in Translation.objects.filter(
+            source__object_id__in={obj.translation_key for obj in objects},
+            target_locale_id__in={obj.locale_id for obj in objects},
+        )
+        .exclude(source__locale_id=F("target_locale_id"))
+        .select_related("source")
+        .order_by("-pk")
+    }
+    found = {
+        id(obj): translations.get((str(obj.translation_key), obj.locale_id)) for obj in objects
+    }
+    sources = {t.source.pk: t.source for t in found.values() if t is not None}
+    comparisons = {pk: SourceComparison(source) for pk, source in sources.items()}
+    contexts = {
+        context for comparison in comparisons.values() for _s, context, _p, _d in comparison.synced
+    }
+    types = {}
+    if contexts:
+        types = {
+            (string, context, locale): kind
+            for string, context, locale, kind in StringTranslation.objects.filter(
+                locale_id__in={obj.locale_id for obj in objects}, context_id__in=contexts
+            ).values_list("translation_of_id", "context_id", "locale_id", "translation_type")
+        }
+    statuses = []
+    for obj in objects:
+        code = _language_code(obj.locale_id)
+        translation = found[id(obj)]
+        if translation is None:
+            statuses.append(TranslationStatus(locale=code, source_locale=code, state=SOURCE))
+            continue
+        source_code = _language_code(translation.source.locale_id)
+        if getattr(obj, "alias_of_id", None):
+            statuses.append(
+                TranslationStatus(
+                    locale=code,
+                    source_locale=source_code,
+                    state=MISSING,
+                    translation_id=translation.pk,
+                )
+            )
+            continue
+        comparison = comparisons[translation.source.pk]
+        changed = comparison.changed
+        untranslated, machine = _untranslated_and_machine(
+            ((string, context, path) for string, context, path, _d in comparison.synced),
+            lambda string, context, locale=obj.locale_id: types.get((string, context, locale)),
+        )
+        statuses.append(
+            TranslationStatus(
+                locale=code,
+                source_locale=source_code,
+                state=_state(obj, changed, untranslated, machine),
+                last_synchronised=translation.source.last_updated_at,
+                changed_segments=changed,
+                untranslated_segments=untranslated,
+                machine_segments=machine,
+                translation_id=translation.pk,
+                source_id=translation.source.pk,
+            )
+        )
     return statuses
