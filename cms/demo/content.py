@@ -641,6 +641,73 @@ SPACES = [
     },
 ]
 
+# The spaces' gallery pictures described in each language (alt text and caption belong to the
+# page's gallery, translated with it; the image itself is shared by the three translations).
+SPACE_IMAGE_TEXTS = {
+    "space-esco": (
+        T(
+            "Le plateau de coworking d'ESCO à Tournai, bureaux partagés sous une verrière",
+            "De coworkingruimte van ESCO in Doornik, gedeelde bureaus onder een glazen dak",
+            "ESCO's coworking floor in Tournai, shared desks under a glass roof",
+        ),
+        T("ESCO, à Tournai", "ESCO, in Doornik", "ESCO, in Tournai"),
+    ),
+    "space-switch": (
+        T(
+            "Des coworkers autour de la grande table de Switch, à Charleroi",
+            "Coworkers rond de grote tafel van Switch in Charleroi",
+            "Coworkers around Switch's big table in Charleroi",
+        ),
+        T("Switch, à Charleroi", "Switch, in Charleroi", "Switch, in Charleroi"),
+    ),
+    "space-cowork-factory": (
+        T(
+            "L'atelier lumineux de The Cowork Factory, à La Louvière",
+            "Het lichte atelier van The Cowork Factory in La Louvière",
+            "The bright workshop of The Cowork Factory in La Louvière",
+        ),
+        T(
+            "The Cowork Factory, à La Louvière",
+            "The Cowork Factory, in La Louvière",
+            "The Cowork Factory, in La Louvière",
+        ),
+    ),
+    "space-co-nnexion": (
+        T(
+            "La salle de réunion de Co-nnexion, à Mons, prête pour un atelier",
+            "De vergaderzaal van Co-nnexion in Bergen, klaar voor een workshop",
+            "Co-nnexion's meeting room in Mons, set up for a workshop",
+        ),
+        T("Co-nnexion, à Mons", "Co-nnexion, in Bergen", "Co-nnexion, in Mons"),
+    ),
+    "space-mutualab": (
+        T(
+            "Les bureaux partagés de Mutualab, à Lille, un jour de semaine",
+            "De gedeelde bureaus van Mutualab in Rijsel op een weekdag",
+            "Mutualab's shared desks in Lille on a weekday",
+        ),
+        T("Mutualab, à Lille", "Mutualab, in Rijsel", "Mutualab, in Lille"),
+    ),
+    "space-technocite": (
+        T(
+            "Une salle de formation équipée d'ordinateurs chez Technocité, à Mons",
+            "Een opleidingslokaal met computers bij Technocité in Bergen",
+            "A training room with computers at Technocité in Mons",
+        ),
+        T("Technocité, à Mons", "Technocité, in Bergen", "Technocité, in Mons"),
+    ),
+    "space-pop": (
+        T(
+            "L'atelier de fabrication de PoP, à Lille, avec ses machines",
+            "De maakplaats van PoP in Rijsel, met haar machines",
+            "PoP's making workshop in Lille, with its machines",
+        ),
+        T("PoP, à Lille", "PoP, in Rijsel", "PoP, in Lille"),
+    ),
+}
+for _space in SPACES:
+    _space["image_alt"], _space["image_caption"] = SPACE_IMAGE_TEXTS[_space["image"]]
+
 # --------------------------------------------------------------------------------------------
 # Agenda: dates are relative to the day the loader runs
 # --------------------------------------------------------------------------------------------

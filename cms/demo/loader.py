@@ -29,6 +29,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from cms.blog.models import Author
 from cms.core.models import Category, Navigation
+from cms.spaces.models import SpaceGalleryImage
 from cms.studies.models import PartnerOrganisation
 
 from . import content
@@ -334,7 +335,13 @@ class DemoLoader:
                     [{"type": "facility", "value": item.fr} for item in spec["facilities"]]
                 ),
                 email=spec["email"],
-                gallery=[self.images[spec["image"]]],
+                gallery_images=[
+                    SpaceGalleryImage(
+                        image=self.images[spec["image"]],
+                        alt_text=spec["image_alt"].fr,
+                        caption=spec["image_caption"].fr,
+                    )
+                ],
             )
             self.spaces[spec["key"]] = page
             self.queue(page, spec)

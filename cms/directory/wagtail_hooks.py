@@ -4,6 +4,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.core.columns import YesNoColumn
+from cms.editorial.views import OrganisationRecordIndexView
 from cms.spaces.models import SPACE_PAGE_CONTEXT_HOOK
 
 from .models import Company, Coworker, ProjectIdea, Sector, Skill
@@ -13,6 +14,7 @@ PUBLISHED = YesNoColumn("live", label=_("Published"))
 
 
 class CoworkerViewSet(SnippetViewSet):
+    index_view_class = OrganisationRecordIndexView
     model = Coworker
     icon = "user"
     list_display = ["name", "headline", "city", "locale", PUBLISHED, "consent_given_at"]
@@ -21,6 +23,7 @@ class CoworkerViewSet(SnippetViewSet):
 
 
 class CompanyViewSet(SnippetViewSet):
+    index_view_class = OrganisationRecordIndexView
     model = Company
     icon = "group"
     list_display = ["name", "kind", "city", "locale", PUBLISHED]
@@ -29,6 +32,7 @@ class CompanyViewSet(SnippetViewSet):
 
 
 class ProjectIdeaViewSet(SnippetViewSet):
+    index_view_class = OrganisationRecordIndexView
     model = ProjectIdea
     icon = "pick"
     list_display = ["title", "status", "deadline", "locale", PUBLISHED]

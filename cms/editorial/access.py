@@ -10,6 +10,14 @@ from wagtail.models import PagePermissionTester
 
 CACHE_ATTRIBUTE = "_organisation_keys_cache"
 
+#: directory records and the relations (ending at a space page) that make them an
+#: organisation's own
+RECORD_SPACES = {
+    "directory.Coworker": ["home_space"],
+    "directory.Company": ["spaces"],
+    "directory.ProjectIdea": ["posted_by_coworker__home_space", "posted_by_company__spaces"],
+}
+
 
 def organisation_keys(user) -> frozenset | None:
     """The organisations ``user`` edits for, or None when the user is not narrowed to any."""

@@ -13,15 +13,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from .access import organisation_keys
+from .access import RECORD_SPACES, organisation_keys
 from .models import OrganisationOwnedPage
 
-#: directory records and the space relations that make them an organisation's own
-RECORD_SPACES = {
-    "directory.Coworker": ["home_space"],
-    "directory.Company": ["spaces"],
-    "directory.ProjectIdea": ["posted_by_coworker__home_space", "posted_by_company__spaces"],
-}
 #: what an organisation editor may still do to another organisation's records
 OPEN_ACTIONS = frozenset({"add", "view", "choose"})
 

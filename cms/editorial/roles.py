@@ -18,8 +18,8 @@ from wagtail.models import (
     get_page_models,
 )
 
+from .access import RECORD_SPACES
 from .models import OrganisationGroup, OrganisationOwnedPage, OrganisationSectionPage
-from .permissions import RECORD_SPACES
 
 COORDINATORS = "Coordinators"
 REVIEW_WORKFLOW = "Coordination review"

@@ -5,9 +5,9 @@ from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core.models import BasePage, IndexPage
 from cms.core.queries import visible_pages
@@ -37,13 +37,39 @@ class SpaceIndexPage(IndexPage):
         return context
 
 
-class SpaceGalleryImage(Orderable):
+class SpaceGalleryImage(TranslatableMixin, Orderable):
+    """One picture of a space: the same image in every translation of the page, described
+    in each page's own language."""
+
     page = ParentalKey("spaces.SpacePage", related_name="gallery_images", on_delete=models.CASCADE)
     image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
-    alt_text = models.CharField(_("alternative text"), max_length=250, blank=True)
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the image shows, for people who cannot see it, in this page's language. "
+            "Empty: the image's title."
+        ),
+    )
+    caption = models.CharField(_("caption"), max_length=250, blank=True)
 
-    panels = [FieldPanel("image"), FieldPanel("alt_text")]
-    api_fields = [APIField("image"), APIField("alt_text")]
+    override_translatable_fields = [
+        SynchronizedField("image"),
+        TranslatableField("alt_text"),
+        TranslatableField("caption"),
+    ]
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
+    api_fields = [APIField("image"), APIField("alt_text"), APIField("caption")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("gallery image")
+        verbose_name_plural = _("gallery images")
+
+    @property
+    def description(self) -> str:
+        """The image's alternative text in the page's language, else the image's title."""
+        return self.alt_text or self.image.default_alt_text
 
 
 class SpacePage(BasePage):
@@ -84,7 +110,7 @@ class SpacePage(BasePage):
         SynchronizedField("street_address"),
         SynchronizedField("postcode"),
         SynchronizedField("phone"),
-        SynchronizedField("gallery_images"),
+        TranslatableField("gallery_images"),
     ]
     content_panels = BasePage.content_panels + [
         FieldPanel("kind"),
@@ -139,6 +165,12 @@ class SpacePage(BasePage):
         for space_context in hooks.get_hooks(SPACE_PAGE_CONTEXT_HOOK):
             context.update(space_context(self))  # its events (agenda), its members (directory)
         return context
+
+    @property
+    def social_image_text(self) -> str:
+        """The shared picture (the first of the gallery) described in this page's language."""
+        first = self.gallery_images.first()
+        return first.description if first is not None else super().social_image_text
 
     @classmethod
     def all_in_locale(cls, locale):

@@ -2,9 +2,14 @@
 another organisation's: not in the editor, not in listings, choosers, search or bulk actions."""
 
 import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Permission
 from django.urls import reverse
+from wagtail.models import GroupPagePermission
 
+from cms.demo.factories import EventIndexPageFactory
 from cms.directory.models import Coworker
+from cms.editorial import roles
 from cms.events.models import EventPage
 from tests.conftest import add_page
 
@@ -154,3 +159,100 @@ def test_bulk_delete_leaves_another_spaces_coworker(louise, organisations):
     assert "Bram Wouters" in page.content.decode()  # listed among the items it cannot delete
     louise.post(url, {})
     assert Coworker.objects.filter(pk=pk).exists()
+
+
+def listing_row(html, name):
+    """The listing's table row of the record called ``name``."""
+    soup = BeautifulSoup(html, "lxml")
+    return next(row for row in soup.select("tbody tr") if name in row.get_text())
+
+
+def test_listing_offers_actions_only_on_own_space_records(louise, organisations):
+    """Every coworker is listed (the directory is public); edit, delete and the bulk-action
+    checkbox are offered on Louise's space's coworker only."""
+    html = louise.get(reverse("wagtailsnippets_directory_coworker:list")).content.decode()
+    for key, name in (("ruche", "Anaïs Lefebvre"), ("phare", "Bram Wouters")):
+        row = listing_row(html, name)
+        pk = organisations.coworkers[key]
+        offered = [
+            snippet_url("edit", pk) in str(row),
+            snippet_url("delete", pk) in str(row),
+            row.select_one("input[data-bulk-action-checkbox]") is not None,
+        ]
+        assert offered == [key == "ruche"] * 3, (key, offered)
+
+
+def test_coordinator_is_offered_every_records_actions(client, organisations):
+    login(client, organisations, "coralie")
+    html = client.get(reverse("wagtailsnippets_directory_coworker:list")).content.decode()
+    row = listing_row(html, "Bram Wouters")
+    assert snippet_url("edit", organisations.coworkers["phare"]) in str(row)
+    assert row.select_one("input[data-bulk-action-checkbox]") is not None
+
+
+@pytest.fixture
+def louise_may_publish(organisations, site_tree):
+    """Louise's group may publish in the agenda: only the organisation rule stops her."""
+    group = organisations.user("louise").groups.get()
+    GroupPagePermission.objects.create(
+        group=group,
+        page=site_tree.page("agenda", "fr"),
+        permission=Permission.objects.get(
+            content_type__app_label="wagtailcore", codename="publish_page"
+        ),
+    )
+
+
+def bulk_url(action, *pages):
+    ids = "&".join(f"id={page.pk}" for page in pages)
+    return reverse("wagtail_bulk_action", args=["wagtailcore", "page", action]) + f"?{ids}"
+
+
+def test_bulk_publish_posted_publishes_only_own_organisations_draft(
+    louise, louise_may_publish, drafts
+):
+    louise.post(bulk_url("publish", drafts["phare"], drafts["ruche"]), {})
+    assert not EventPage.objects.get(pk=drafts["phare"].pk).live
+    assert EventPage.objects.get(pk=drafts["ruche"].pk).live
+
+
+def test_bulk_unpublish_posted_leaves_another_organisations_page_live(
+    louise, louise_may_publish, site_tree
+):
+    theirs, mine = site_tree.page("event_past", "fr"), site_tree.page("event_upcoming", "fr")
+    louise.post(bulk_url("unpublish", theirs, mine), {})
+    assert EventPage.objects.get(pk=theirs.pk).live
+    assert not EventPage.objects.get(pk=mine.pk).live
+
+
+def test_bulk_move_posted_moves_only_own_organisations_draft(
+    louise, organisations, drafts, site_tree
+):
+    """A second agenda where Louise's group also writes: her draft moves there, Le Phare's
+    stays where it was."""
+    second = EventIndexPageFactory(parent=site_tree.page("home", "fr"), title="Agenda bis")
+    roles.grant_pages(organisations.user("louise").groups.get(), [second], ["add", "change"])
+    louise.post(bulk_url("move", drafts["phare"], drafts["ruche"]), {"chooser": second.pk})
+    parents = {
+        key: EventPage.objects.get(pk=page.pk).get_parent().pk for key, page in drafts.items()
+    }
+    assert parents == {"phare": site_tree.page("agenda", "fr").pk, "ruche": second.pk}
+
+
+def test_copy_posted_refuses_another_organisations_page(louise, drafts, site_tree):
+    agenda = site_tree.page("agenda", "fr")
+    for key, allowed in (("phare", False), ("ruche", True)):
+        url = reverse("wagtailadmin_pages:copy", args=[drafts[key].pk])
+        response = louise.post(
+            url,
+            {
+                "new_title": f"Copie {key}",
+                "new_slug": f"copie-{key}",
+                "new_parent_page": agenda.pk,
+                "copy_subpages": "",
+                "publish_copies": "",
+                "alias": "",
+            },
+        )
+        assert refused(response) is not allowed, key
+        assert EventPage.objects.filter(slug=f"copie-{key}").exists() is allowed, key

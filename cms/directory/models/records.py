@@ -34,6 +34,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core.models.navigation import SocialLinkBlock
 from cms.core.panels import TypedPageChooserPanel
+from cms.editorial.forms import OrganisationRecordForm
 
 from ..choices import CompanyKind, CompanySize, Country, OpenTo, ProjectStatus, SpokenLanguage
 from ..fields import ChoiceListField
@@ -110,6 +111,8 @@ class DirectoryRecord(
     shown_in = ChoiceListField(options=settings.LANGUAGES, editable=False)
 
     objects = DirectoryQuerySet.as_manager()
+    #: an organisation editor attaches records to their own organisation's spaces only
+    base_form_class = OrganisationRecordForm
 
     search_fields = [
         index.SearchField("title"),

@@ -1,0 +1,63 @@
+"""Directory record listings in the admin: every record is listed (the directory is public),
+but an organisation editor is offered edit, delete and bulk actions only on their own."""
+
+from django.utils.functional import cached_property
+from django.utils.html import format_html
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
+from wagtail.snippets.views.snippets import IndexView
+
+from .access import organisation_keys
+
+
+class OwnRecordCheckboxColumn(BulkActionsCheckboxColumn):
+    """The bulk-action checkbox, left out on rows the user may not change."""
+
+    def __init__(self, *args, may_change, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.may_change = may_change
+
+    def render_cell_html(self, instance, parent_context):
+        if not self.may_change(instance):
+            return format_html('<td class="bulk-action-checkbox-cell"></td>')
+        return super().render_cell_html(instance, parent_context)
+
+
+class OrganisationRecordIndexView(IndexView):
+    @cached_property
+    def narrowed(self) -> bool:
+        return organisation_keys(self.request.user) is not None
+
+    @cached_property
+    def instance_permissions(self) -> dict:
+        return {}
+
+    def user_may(self, action, instance) -> bool:
+        """The instance check of the record's policy (its spaces), once per row and action."""
+        if not self.narrowed:
+            return True
+        key = (action, instance.pk)
+        if key not in self.instance_permissions:
+            self.instance_permissions[key] = (
+                self.permission_policy.user_has_permission_for_instance(
+                    self.request.user, action, instance
+                )
+            )
+        return self.instance_permissions[key]
+
+    def may_change(self, instance) -> bool:
+        return self.user_may("change", instance)
+
+    @cached_property
+    def columns(self):
+        first, *others = super().columns
+        if isinstance(first, BulkActionsCheckboxColumn):
+            first = OwnRecordCheckboxColumn(
+                first.name, obj_type=first.obj_type, may_change=self.may_change
+            )
+        return [first, *others]
+
+    def get_edit_url(self, instance):
+        return super().get_edit_url(instance) if self.user_may("change", instance) else None
+
+    def get_delete_url(self, instance):
+        return super().get_delete_url(instance) if self.user_may("delete", instance) else None
