@@ -15,7 +15,14 @@ from cms.demo.accounts import demo_editor_password
 from cms.events.models import EventIndexPage, EventPage
 from cms.spaces.models import SpacePage
 
-from .helpers import SERVER_LOCK, run_axe
+from .helpers import (
+    SERVER_LOCK,
+    admin_log_in,
+    approve_in_editor,
+    fill_new_event,
+    run_axe,
+    submit_for_review,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db]
 
@@ -27,11 +34,7 @@ EVENT = {
 
 
 def log_in(page, username):
-    page.goto("/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", demo_editor_password())
-    page.press("#id_password", "Enter")
-    page.wait_for_url("**/admin/")
+    admin_log_in(page, username, demo_editor_password())
 
 
 def assert_no_axe_violations(page, axe_source, where):
@@ -69,27 +72,15 @@ def test_mutualab_editor_submits_and_the_coordinator_approves(new_page, axe_sour
     assert esco_event.title not in editor.locator("main").inner_text()
 
     # A new event: the organisation is Mutualab, and cannot be changed.
-    editor.goto(f"/admin/pages/add/events/eventpage/{agenda.pk}/")
+    start = datetime.datetime.now().replace(hour=9, minute=30, second=0, microsecond=0)
+    fill_new_event(editor, agenda.pk, EVENT, start + datetime.timedelta(days=21))
     organisation = editor.locator("#id_organisation")
     assert organisation.is_disabled()
     assert organisation.locator("option:checked").inner_text().strip() == mutualab.title
     assert_no_axe_violations(editor, axe_source, "new event form (organisation editor)")
-
-    start = datetime.datetime.now().replace(second=0, microsecond=0) + datetime.timedelta(days=21)
-    editor.fill("#id_title", EVENT["title"])
-    editor.fill("#id_start", start.strftime("%Y-%m-%d 09:30"))
-    editor.keyboard.press("Escape")
-    editor.fill("#id_end", start.strftime("%Y-%m-%d 12:30"))
-    editor.keyboard.press("Escape")
-    editor.fill("#id_summary", EVENT["summary"])
-    # The second tab ("Promotion" in French: its id follows the admin language).
-    editor.locator("[role=tablist] [role=tab]").nth(1).click()
-    editor.fill("#id_slug", EVENT["slug"])
     # An organisation editor has no "Publish": "Submit to Coordination review" instead.
     assert editor.locator("footer button[name=action-publish]").count() == 0
-    editor.click("footer [data-w-dropdown-target=toggle]")
-    with editor.expect_navigation():
-        editor.click("footer button[name=action-submit]")
+    submit_for_review(editor)
 
     with SERVER_LOCK:
         event = EventPage.objects.get(slug=EVENT["slug"], locale__language_code="fr")
@@ -103,11 +94,7 @@ def test_mutualab_editor_submits_and_the_coordinator_approves(new_page, axe_sour
     assert coordinator.get_attribute("html", "lang") == "nl"
     coordinator.goto(f"/admin/pages/{event.pk}/edit/")
     assert_no_axe_violations(coordinator, axe_source, "event under review (coordinator)")
-    coordinator.click("footer [data-w-dropdown-target=toggle]")
-    with coordinator.expect_navigation():
-        coordinator.click(
-            "footer button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])"
-        )
+    approve_in_editor(coordinator)
 
     with SERVER_LOCK:
         event.refresh_from_db()

@@ -7,15 +7,13 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.test.utils import override_settings
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 from wagtail.users.models import UserProfile
 
 from cms.blog.models import BlogIndexPage, BlogPage
-from tests.translations.fake_services import libretranslate, serve
 
-from .helpers import SERVER_LOCK, path_of
+from .helpers import SERVER_LOCK, libretranslate_machine, path_of
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db]
 
@@ -25,13 +23,8 @@ USERNAME, PASSWORD = "e2e-vertaler", "e2e-vertaler-wachtwoord-1234"
 
 @pytest.fixture
 def libretranslate_service():
-    with serve(libretranslate) as service:
-        machine = {
-            "CLASS": "cms.translations.machine.LibreTranslate",
-            "OPTIONS": {"LIBRETRANSLATE_URL": service.url, "API_KEY": "libre-key"},
-        }
-        with override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=machine):
-            yield service
+    with libretranslate_machine() as service:
+        yield service
 
 
 @pytest.fixture
