@@ -8,7 +8,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.test.utils import override_settings
+from wagtail.models import Page
 
+from cms.demo.accounts import demo_editor_password
 from tests.translations.fake_services import libretranslate, serve
 
 E2E_DIR = Path(__file__).resolve().parent
@@ -164,3 +166,47 @@ def libretranslate_machine():
         }
         with override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=machine):
             yield service
+
+
+def demo_log_in(page, username: str):
+    """Log into the admin with a demo account (cms/demo/accounts.py)."""
+    admin_log_in(page, username, demo_editor_password())
+
+
+def delete_pages_with_slug(model, slug: str):
+    """Delete the pages of ``model`` with ``slug`` and their translations (a test's cleanup)."""
+    with SERVER_LOCK:
+        keys = list(model.objects.filter(slug=slug).values_list("translation_key", flat=True))
+        for page in Page.objects.filter(translation_key__in=keys).order_by("-depth"):
+            page.delete()
+
+
+def translate_into(page, source_id: int, locale_id: int):
+    """wagtail-localize's "Translate this page" for the page ``source_id`` into one locale;
+    lands in the translation editor of the new draft."""
+    page.goto(f"/admin/localize/submit/page/{source_id}/")
+    page.check(f"input[name=locales][value='{locale_id}']")
+    with page.expect_navigation():
+        page.click("main form [type=submit]")
+
+
+def machine_translate(page):
+    """The translation editor's machine translation button (every untranslated segment)."""
+    with page.expect_navigation():
+        page.click("form[action*='machine_translate'] button[type=submit]")
+
+
+def fixed_organisation(page) -> str | None:
+    """The organisation chosen in the open page form when the editor cannot change it."""
+    field = page.locator("#id_organisation")
+    if not field.is_disabled():
+        return None
+    return field.locator("option:checked").inner_text().strip()
+
+
+def open_refused(page, url: str) -> bool:
+    """Whether the admin refuses ``url`` to the logged-in user: Wagtail sends them back to
+    the dashboard, and no page form was shown."""
+    page.goto(url)
+    page.wait_for_url("**/admin/")
+    return page.locator("#id_title").count() == 0

@@ -13,30 +13,36 @@ working in the French admin (Mutualab) and one working in the Dutch admin (Co-nn
    the changed summary is left to translate.
 
 axe finds no violation on the admin screens of ours met on the way (helpers.run_axe_on_main).
-The accounts are the demo's (cms/demo/accounts.py), loaded by the e2e database fixture.
+The accounts are the demo's (cms/demo/accounts.py), loaded by the e2e database fixture; the
+texts on buttons differ per admin language, so buttons are found by name.
 """
 
 import datetime
 
 import pytest
 from playwright.sync_api import expect
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, TranslationSource
 
-from cms.demo.accounts import COORDINATOR, EDITORS, demo_editor_password
+from cms.demo.accounts import COORDINATOR, EDITORS
 from cms.events.models import EventIndexPage, EventPage
 from cms.spaces.models import SpacePage
 from cms.translations.status import translation_status
 
 from .helpers import (
     SERVER_LOCK,
-    admin_log_in,
     approve_in_editor,
+    delete_pages_with_slug,
+    demo_log_in,
     fill_new_event,
+    fixed_organisation,
     format_violations,
     libretranslate_machine,
+    machine_translate,
+    open_refused,
     run_axe_on_main,
     submit_for_review,
+    translate_into,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db]
@@ -61,10 +67,6 @@ EVENTS = {
 }
 
 
-def log_in(page, username):
-    admin_log_in(page, username, demo_editor_password())
-
-
 def assert_accessible(page, axe_source, where):
     page.wait_for_load_state("networkidle")
     violations = run_axe_on_main(page, axe_source)
@@ -82,12 +84,7 @@ def journey_event(request):
     """The event the journey writes (by organisation); removed in every language afterwards."""
     event = EVENTS[request.param]
     yield request.param, event
-    with SERVER_LOCK:
-        keys = list(
-            EventPage.objects.filter(slug=event["slug"]).values_list("translation_key", flat=True)
-        )
-        for page in Page.objects.filter(translation_key__in=keys).order_by("-depth"):
-            page.delete()
+    delete_pages_with_slug(EventPage, event["slug"])
 
 
 @pytest.mark.parametrize(
@@ -110,30 +107,29 @@ def test_editor_journey(new_page, axe_source, machine_translation, journey_event
 
     # 1. The editor writes an event for their space and submits it.
     editor = new_page(locale="fr-BE" if admin_language == "fr" else "nl-BE")
-    log_in(editor, username)
+    demo_log_in(editor, username)
     assert editor.get_attribute("html", "lang") == admin_language
 
-    editor.goto(f"/admin/pages/{other_event.pk}/edit/")
-    editor.wait_for_url("**/admin/")  # refused: back to the dashboard
-    assert editor.locator("#id_title").count() == 0
+    assert open_refused(editor, f"/admin/pages/{other_event.pk}/edit/")
     editor.goto(f"/admin/pages/{agenda.pk}/")
     expect(editor.locator("main")).not_to_contain_text(other_event.title)
 
     start = datetime.datetime.now().replace(hour=9, minute=30, second=0, microsecond=0)
     fill_new_event(editor, agenda.pk, event_text, start + datetime.timedelta(days=2))
-    organisation_field = editor.locator("#id_organisation")
-    assert organisation_field.is_disabled()
-    assert organisation_field.locator("option:checked").inner_text().strip() == space.title
+    assert fixed_organisation(editor) == space.title
     assert_accessible(editor, axe_source, "new event form")
     assert editor.locator("footer button[name=action-publish]").count() == 0
     submit_for_review(editor)
     with SERVER_LOCK:
         event = EventPage.objects.get(slug=event_text["slug"], locale__language_code="fr")
-    assert not event.live
+        assert not event.live
+        assert event.organisation.translation_key == space.translation_key
+        assert event.current_workflow_task.name == "Coordination review"
 
     # 2. The coordinator approves: the event is live under /fr/.
     coordinator = new_page(locale="nl-BE")
-    log_in(coordinator, COORDINATOR[0])
+    demo_log_in(coordinator, COORDINATOR[0])
+    assert coordinator.get_attribute("html", "lang") == COORDINATOR[3]
     coordinator.goto(f"/admin/pages/{event.pk}/edit/")
     assert_accessible(coordinator, axe_source, "event under review (coordinator)")
     approve_in_editor(coordinator)
@@ -145,15 +141,11 @@ def test_editor_journey(new_page, axe_source, machine_translation, journey_event
     expect(visitor.locator("h1").first).to_have_text(event_text["title"])
 
     # 3. The editor translates it into Dutch: machine translation, the title reviewed by hand.
-    editor.goto(f"/admin/localize/submit/page/{event.pk}/")
-    editor.check(f"input[name=locales][value='{nl.pk}']")
-    with editor.expect_navigation():
-        editor.click("main form [type=submit]")
+    translate_into(editor, event.pk, nl.pk)
     with SERVER_LOCK:
         dutch = EventPage.objects.get(locale=nl, translation_key=event.translation_key)
     assert not dutch.live
-    with editor.expect_navigation():
-        editor.click("form[action*='machine_translate'] button[type=submit]")
+    machine_translate(editor)
     assert machine_translation.requests, "LibreTranslate was not asked"
     title_segment = editor.locator(".js-translation-editor li.complete").filter(
         has=editor.get_by_text(event_text["title"], exact=True)

@@ -13,7 +13,13 @@ from wagtail.users.models import UserProfile
 
 from cms.blog.models import BlogIndexPage, BlogPage
 
-from .helpers import SERVER_LOCK, libretranslate_machine, path_of
+from .helpers import (
+    SERVER_LOCK,
+    libretranslate_machine,
+    machine_translate,
+    path_of,
+    translate_into,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db]
 
@@ -63,10 +69,7 @@ def test_machine_translate_publish_then_outdated(new_page, libretranslate_servic
     assert page.get_attribute("html", "lang") == "nl"
 
     # "Translate this page" into Dutch: a draft opens in the translation editor.
-    page.goto(f"/admin/localize/submit/page/{french_article.pk}/")
-    page.check(f"input[name=locales][value='{nl.pk}']")
-    with page.expect_navigation():
-        page.click("main form [type=submit]")
+    translate_into(page, french_article.pk, nl.pk)
     with SERVER_LOCK:
         dutch = BlogPage.objects.get(locale=nl, translation_key=french_article.translation_key)
         assert not dutch.live
@@ -75,8 +78,7 @@ def test_machine_translate_publish_then_outdated(new_page, libretranslate_servic
     assert TITLE not in visitor.goto("/nl/blog/").text()
 
     # Machine translation, then publish.
-    with page.expect_navigation():
-        page.click("form[action*='machine_translate'] button[type=submit]")
+    machine_translate(page)
     assert libretranslate_service.requests, "LibreTranslate was not asked"
     page.wait_for_selector("li.complete")
     with page.expect_navigation():
