@@ -98,7 +98,11 @@ def grant_media(group):
 
 
 def grant_common(group):
-    grant_model_permissions(group, [("wagtailadmin", "access_admin")])
+    # wagtail-localize asks for submit_translation (a model permission) before it translates or
+    # updates a translation; the pages themselves are then checked like any other page.
+    grant_model_permissions(
+        group, [("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")]
+    )
     grant_records(group)
     grant_media(group)
 

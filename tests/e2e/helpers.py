@@ -1,9 +1,17 @@
 """Shared constants and helpers of the end-to-end tests (no fixtures here: see conftest.py)."""
 
+import datetime
 import os
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from django.test.utils import override_settings
+from wagtail.models import Page
+
+from cms.demo.accounts import demo_editor_password
+from tests.translations.fake_services import libretranslate, serve
 
 E2E_DIR = Path(__file__).resolve().parent
 REPO_DIR = E2E_DIR.parents[1]
@@ -80,3 +88,125 @@ def admin_log_in(page, username: str = EDITOR_USERNAME, password: str = EDITOR_P
     page.fill("#id_password", password)
     page.press("#id_password", "Enter")
     page.wait_for_url("**/admin/")
+
+
+# --- admin screens: accessibility ---------------------------------------------------------------
+
+#: Widgets Wagtail ships as they are, left out of axe's run on our admin screens: the tag
+#: field's jQuery UI autocomplete input and Draftail's rich-text box (both labelled by Wagtail
+#: only through surrounding markup axe does not follow).
+PACKAGE_WIDGETS = [".ui-autocomplete-input", ".public-DraftEditor-content"]
+
+
+def run_axe_on_main(page, axe_js: Path) -> list[dict]:
+    """axe on the main region of an admin screen (Wagtail's sidebar is the same everywhere),
+    without PACKAGE_WIDGETS; returns the violations."""
+    page.add_script_tag(path=str(axe_js))
+    return page.evaluate(
+        """async (exclude) => {
+            const context = {include: [['#main']], exclude: exclude.map(s => [s])};
+            const results = await axe.run(context, {resultTypes: ['violations']});
+            return results.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+                nodes: v.nodes.map(n => ({
+                    target: n.target.join(' '), html: n.html.slice(0, 300),
+                    summary: n.failureSummary,
+                })),
+            }));
+        }""",
+        PACKAGE_WIDGETS,
+    )
+
+
+# --- editorial journeys (buttons found by name: their text follows the admin language) ---------
+
+
+def fill_new_event(page, agenda_id: int, event: dict, start):
+    """Open the new-event form under the agenda ``agenda_id`` and fill it with ``event``
+    (title, slug, summary), from ``start`` (a datetime) for three hours."""
+    page.goto(f"/admin/pages/add/events/eventpage/{agenda_id}/")
+    page.fill("#id_title", event["title"])
+    page.fill("#id_start", start.strftime("%Y-%m-%d %H:%M"))
+    page.keyboard.press("Escape")
+    page.fill("#id_end", (start + datetime.timedelta(hours=3)).strftime("%Y-%m-%d %H:%M"))
+    page.keyboard.press("Escape")
+    page.fill("#id_summary", event["summary"])
+    # The second tab ("Promotion" in French: its id follows the admin language).
+    page.locator("[role=tablist] [role=tab]").nth(1).click()
+    page.fill("#id_slug", event["slug"])
+
+
+def submit_for_review(page):
+    """Submit the page open in the editor to its workflow (the footer's "Submit to …")."""
+    page.click("footer [data-w-dropdown-target=toggle]")
+    with page.expect_navigation():
+        page.click("footer button[name=action-submit]")
+
+
+def approve_in_editor(page):
+    """Approve, without a comment, the workflow task of the page open in the editor."""
+    page.click("footer [data-w-dropdown-target=toggle]")
+    with page.expect_navigation():
+        page.click(
+            "footer button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])"
+        )
+
+
+# --- machine translation -------------------------------------------------------------------------
+
+
+@contextmanager
+def libretranslate_machine():
+    """wagtail-localize's machine translator pointed at a local server speaking LibreTranslate's
+    API (tests/translations/fake_services.py); yields the server (its ``requests``)."""
+    with serve(libretranslate) as service:
+        machine = {
+            "CLASS": "cms.translations.machine.LibreTranslate",
+            "OPTIONS": {"LIBRETRANSLATE_URL": service.url, "API_KEY": "libre-key"},
+        }
+        with override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=machine):
+            yield service
+
+
+def demo_log_in(page, username: str):
+    """Log into the admin with a demo account (cms/demo/accounts.py)."""
+    admin_log_in(page, username, demo_editor_password())
+
+
+def delete_pages_with_slug(model, slug: str):
+    """Delete the pages of ``model`` with ``slug`` and their translations (a test's cleanup)."""
+    with SERVER_LOCK:
+        keys = list(model.objects.filter(slug=slug).values_list("translation_key", flat=True))
+        for page in Page.objects.filter(translation_key__in=keys).order_by("-depth"):
+            page.delete()
+
+
+def translate_into(page, source_id: int, locale_id: int):
+    """wagtail-localize's "Translate this page" for the page ``source_id`` into one locale;
+    lands in the translation editor of the new draft."""
+    page.goto(f"/admin/localize/submit/page/{source_id}/")
+    page.check(f"input[name=locales][value='{locale_id}']")
+    with page.expect_navigation():
+        page.click("main form [type=submit]")
+
+
+def machine_translate(page):
+    """The translation editor's machine translation button (every untranslated segment)."""
+    with page.expect_navigation():
+        page.click("form[action*='machine_translate'] button[type=submit]")
+
+
+def fixed_organisation(page) -> str | None:
+    """The organisation chosen in the open page form when the editor cannot change it."""
+    field = page.locator("#id_organisation")
+    if not field.is_disabled():
+        return None
+    return field.locator("option:checked").inner_text().strip()
+
+
+def open_refused(page, url: str) -> bool:
+    """Whether the admin refuses ``url`` to the logged-in user: Wagtail sends them back to
+    the dashboard, and no page form was shown."""
+    page.goto(url)
+    page.wait_for_url("**/admin/")
+    return page.locator("#id_title").count() == 0

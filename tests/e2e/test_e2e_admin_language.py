@@ -3,9 +3,8 @@ French, and axe-core finds no accessibility violation on the admin screens of ou
 (the page editor of our page types, the directory's listings and forms, account settings).
 
 axe looks at the main region of each screen (Wagtail's sidebar is the same on every admin
-page) and leaves out two widgets Wagtail ships as they are, which no setting of ours changes:
-the tag field's jQuery UI autocomplete input and Draftail's rich-text box (both labelled by
-Wagtail only through surrounding markup axe does not follow).
+page) and leaves out two widgets Wagtail ships as they are, which no setting of ours changes
+(helpers.run_axe_on_main).
 """
 
 import re
@@ -19,9 +18,7 @@ from cms.blog.models import BlogIndexPage, BlogPage
 from cms.directory.models import Coworker
 from cms.events.models import EventPage
 
-from .helpers import SERVER_LOCK, admin_log_in, format_violations
-
-PACKAGE_WIDGETS = [".ui-autocomplete-input", ".public-DraftEditor-content"]
+from .helpers import SERVER_LOCK, admin_log_in, format_violations, run_axe_on_main
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db]
 
@@ -90,21 +87,3 @@ def test_our_admin_screens_have_no_accessibility_violation(new_page, french_edit
         if violations:
             failures[name] = format_violations(violations)
     assert not failures, "\n".join(f"{name}:\n{text}" for name, text in failures.items())
-
-
-def run_axe_on_main(page, axe_js):
-    page.add_script_tag(path=str(axe_js))
-    return page.evaluate(
-        """async (exclude) => {
-            const context = {include: [['#main']], exclude: exclude.map(s => [s])};
-            const results = await axe.run(context, {resultTypes: ['violations']});
-            return results.violations.map(v => ({
-                id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
-                nodes: v.nodes.map(n => ({
-                    target: n.target.join(' '), html: n.html.slice(0, 300),
-                    summary: n.failureSummary,
-                })),
-            }));
-        }""",
-        PACKAGE_WIDGETS,
-    )

@@ -7,15 +7,19 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.test.utils import override_settings
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 from wagtail.users.models import UserProfile
 
 from cms.blog.models import BlogIndexPage, BlogPage
-from tests.translations.fake_services import libretranslate, serve
 
-from .helpers import SERVER_LOCK, path_of
+from .helpers import (
+    SERVER_LOCK,
+    libretranslate_machine,
+    machine_translate,
+    path_of,
+    translate_into,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db]
 
@@ -25,13 +29,8 @@ USERNAME, PASSWORD = "e2e-vertaler", "e2e-vertaler-wachtwoord-1234"
 
 @pytest.fixture
 def libretranslate_service():
-    with serve(libretranslate) as service:
-        machine = {
-            "CLASS": "cms.translations.machine.LibreTranslate",
-            "OPTIONS": {"LIBRETRANSLATE_URL": service.url, "API_KEY": "libre-key"},
-        }
-        with override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=machine):
-            yield service
+    with libretranslate_machine() as service:
+        yield service
 
 
 @pytest.fixture
@@ -70,10 +69,7 @@ def test_machine_translate_publish_then_outdated(new_page, libretranslate_servic
     assert page.get_attribute("html", "lang") == "nl"
 
     # "Translate this page" into Dutch: a draft opens in the translation editor.
-    page.goto(f"/admin/localize/submit/page/{french_article.pk}/")
-    page.check(f"input[name=locales][value='{nl.pk}']")
-    with page.expect_navigation():
-        page.click("main form [type=submit]")
+    translate_into(page, french_article.pk, nl.pk)
     with SERVER_LOCK:
         dutch = BlogPage.objects.get(locale=nl, translation_key=french_article.translation_key)
         assert not dutch.live
@@ -82,8 +78,7 @@ def test_machine_translate_publish_then_outdated(new_page, libretranslate_servic
     assert TITLE not in visitor.goto("/nl/blog/").text()
 
     # Machine translation, then publish.
-    with page.expect_navigation():
-        page.click("form[action*='machine_translate'] button[type=submit]")
+    machine_translate(page)
     assert libretranslate_service.requests, "LibreTranslate was not asked"
     page.wait_for_selector("li.complete")
     with page.expect_navigation():

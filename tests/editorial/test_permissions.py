@@ -5,7 +5,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Permission
 from django.urls import reverse
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupPagePermission, Locale
+from wagtail_localize.models import TranslationSource
 
 from cms.demo.factories import EventIndexPageFactory
 from cms.directory.models import Coworker
@@ -256,3 +257,34 @@ def test_copy_posted_refuses_another_organisations_page(louise, drafts, site_tre
         )
         assert refused(response) is not allowed, key
         assert EventPage.objects.filter(slug=f"copie-{key}").exists() is allowed, key
+
+
+def test_editor_translates_own_event_into_dutch_and_edits_the_translation(
+    louise, organisations, site_tree
+):
+    """wagtail-localize's "Translate" and "Update from source" need its submit_translation
+    permission; the Dutch translation then belongs to the same organisation, so its editor
+    opens it (in the translation editor) like the French page."""
+    event = add_page(
+        site_tree.page("agenda", "fr"),
+        EventPage(
+            title="Atelier traduit",
+            slug="atelier-traduit",
+            start=site_tree.page("event_upcoming", "fr").start,
+            end=site_tree.page("event_upcoming", "fr").end,
+            summary="Une matinée pour apprendre.",
+            organisation=organisations.spaces["ruche"],
+        ),
+    )
+    dutch_locale = Locale.objects.get(language_code="nl")
+    url = reverse("wagtail_localize:submit_page_translation", args=[event.pk])
+    assert louise.get(url).status_code == 200
+    response = louise.post(url, {"locales": [dutch_locale.pk]})
+    assert response.status_code == 302
+    dutch = EventPage.objects.get(translation_key=event.translation_key, locale=dutch_locale)
+    assert not dutch.live
+    assert dutch.organisation_key == organisations.spaces["ruche"].translation_key
+    assert louise.get(edit_url(dutch)).status_code == 200
+    source = TranslationSource.objects.get(object_id=event.translation_key)
+    update = reverse("wagtail_localize:update_translations", args=[source.pk])
+    assert louise.get(update).status_code == 200
