@@ -172,7 +172,8 @@ def test_a_directory_record_says_where_its_translation_stands(api, coworker):
             "bio": "Zij houdt de boeken bij van de coworkers in Doornik.",
         },
     )
-    # A new translation is a draft: the API shows it once published.
+    # An unpublished translation is never shown; the API shows it once published.
+    dutch.unpublish()
     get_json(api, f"/api/v2/directory/coworkers/{dutch.pk}/", status=404)
     dutch.save_revision().publish()
     detail = f"/api/v2/directory/coworkers/{dutch.pk}/"
