@@ -1,5 +1,6 @@
 """Rebuild the search-engine indexes with no downtime (new index, alias swap)."""
 
+import sys
 import time
 
 from django.conf import settings
@@ -46,7 +47,7 @@ class Command(BaseCommand):
                 desc=f"{kind} [{locale}]",
                 unit="doc",
                 disable=options["no_progress"],
-                file=self.stderr._out,
+                file=sys.stderr,
             )
             bars.append(bar)
             return bar.update
