@@ -56,9 +56,9 @@ TRANSLATION_STATES = ["source", "missing", "draft", "outdated", "machine_unrevie
 
 
 class TranslationStatusSerializer(serializers.Serializer):
-    source_locale = serializers.ChoiceField(
-        choices=LOCALES,
-        help_text="The language this content is translated from (its own if it is the source).",
+    # Not an enum: the same choices as `locale` under a second name upset drf-spectacular.
+    source_locale = serializers.CharField(
+        help_text="The language this content is translated from: fr, nl or en (its own if source).",
     )
     state = serializers.ChoiceField(
         choices=TRANSLATION_STATES,
