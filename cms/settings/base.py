@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cms.translations.middleware.MachineTranslationErrorMiddleware",
+    "cms.editorial.middleware.TranslationOwnershipMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Whole public API answers, before the view runs (innermost: stored without CORS headers).

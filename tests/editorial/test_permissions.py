@@ -288,3 +288,30 @@ def test_editor_translates_own_event_into_dutch_and_edits_the_translation(
     source = TranslationSource.objects.get(object_id=event.translation_key)
     update = reverse("wagtail_localize:update_translations", args=[source.pk])
     assert louise.get(update).status_code == 200
+
+
+def test_editor_cannot_translate_another_organisations_page_or_record(
+    louise, organisations, site_tree
+):
+    """wagtail-localize's own views check only its submit_translation permission: asking to
+    translate another organisation's event or coworker is refused, and nothing is created."""
+    event = site_tree.page("event_past", "fr")  # Le Phare's
+    dutch = Locale.objects.get(language_code="nl")
+    url = reverse("wagtail_localize:submit_page_translation", args=[event.pk])
+    revisions = event.get_translation(dutch).revisions.count()
+    assert louise.get(url).status_code == 403
+    assert louise.post(url, {"locales": [dutch.pk]}).status_code == 403
+    assert event.get_translation(dutch).revisions.count() == revisions
+    coworker = Coworker.objects.get(pk=organisations.coworkers["phare"])
+    snippet = reverse(
+        "wagtail_localize:submit_snippet_translation", args=["directory", "coworker", coworker.pk]
+    )
+    assert louise.post(snippet, {"locales": [dutch.pk]}).status_code == 403
+    assert not Coworker.objects.filter(
+        translation_key=coworker.translation_key, locale=dutch
+    ).exists()
+    own = Coworker.objects.get(pk=organisations.coworkers["ruche"])
+    own_url = reverse(
+        "wagtail_localize:submit_snippet_translation", args=["directory", "coworker", own.pk]
+    )
+    assert louise.get(own_url).status_code == 200
