@@ -2,11 +2,13 @@
 but an organisation editor is offered edit, delete and bulk actions only on their own."""
 
 from django.utils.functional import cached_property
-from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
 from wagtail.snippets.views.snippets import IndexView
 
 from .access import organisation_keys
+
+EMPTY_CHECKBOX_CELL = mark_safe('<td class="bulk-action-checkbox-cell"></td>')
 
 
 class OwnRecordCheckboxColumn(BulkActionsCheckboxColumn):
@@ -18,7 +20,7 @@ class OwnRecordCheckboxColumn(BulkActionsCheckboxColumn):
 
     def render_cell_html(self, instance, parent_context):
         if not self.may_change(instance):
-            return format_html('<td class="bulk-action-checkbox-cell"></td>')
+            return EMPTY_CHECKBOX_CELL
         return super().render_cell_html(instance, parent_context)
 
 
