@@ -177,6 +177,11 @@ def count_all(plan: SearchPlan, visible, matching) -> tuple[int, dict[str, dict[
     return total, counts
 
 
+#: Matches tested as a list of ids (each query part binds them again; SQLite's bound
+#: parameters are the limit); past it, a sub-query.
+MAX_LISTED = 2000
+
+
 class BackendWords:
     """Words matched by Wagtail's search backend (any database it supports).
 
@@ -194,8 +199,16 @@ class BackendWords:
         )
         # The backend's queryset: the records containing every word, with their "_score".
         self.ranked = results.annotate_score("_score").get_queryset()
+        self._ids = None
 
     def condition(self) -> Q:
+        # The matches are read once and tested as a list, as SQLiteWords does: as a sub-query
+        # joined to the index entries, PostgreSQL can plan one full-text match per record.
+        if self._ids is None:
+            matched = self.ranked.order_by().values_list("pk", flat=True)
+            self._ids = list(matched[: MAX_LISTED + 1])
+        if len(self._ids) <= MAX_LISTED:
+            return Q(pk__in=self._ids)
         return Q(pk__in=self.ranked.order_by().values("pk"))
 
     def rank(self, matching, start, stop):
@@ -215,7 +228,6 @@ class SQLiteWords:
     """
 
     TITLE_WEIGHT = 4.0  # the "title" column holds the record's name
-    MAX_LISTED = 2000  # matches tested as a list of ids, each query part binding them again
 
     def __init__(self, model, terms, *, prefix: bool):
         from wagtail.search.models import IndexEntry, SQLiteFTSIndexEntry
@@ -245,7 +257,7 @@ class SQLiteWords:
         # parameters), a sub-query; table names come from the models, the words and content
         # type are bound parameters.
         scores = self.scores()
-        if len(scores) <= self.MAX_LISTED:
+        if len(scores) <= MAX_LISTED:
             return Q(pk__in=sorted(scores))
         sql = f"SELECT CAST(e.object_id AS INTEGER) {self.from_sql}"
         return Q(pk__in=RawSQL(sql, self.params))  # noqa: S611
