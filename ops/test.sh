@@ -2,8 +2,9 @@
 # The whole test suite, as `make test` runs it after lint and checks:
 #   1. every test on SQLite with Wagtail's database search backend (browser tests included);
 #   2. every test but the browser ones again on PostgreSQL (ops/postgres);
-# with a real OpenSearch node (ops/opensearch) running for both, so that the search contract
-# suite (tests/search) runs against it too. CI (CI=true) never skips OpenSearch or PostgreSQL.
+# with a real OpenSearch node (ops/opensearch) and a real Redis (ops/redis) running for both, so
+# that the search contract suite (tests/search) and the shared-cache tests run against them too.
+# CI (CI=true) never skips OpenSearch, Redis or PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTEST=.venv/bin/pytest
@@ -42,6 +43,16 @@ elif [ "${CI:-}" = "true" ]; then
     status=1
 else
     echo "-- no Java/Maven here: the OpenSearch half of tests/search will be skipped" >&2
+fi
+
+# A real Redis server for the shared-cache tests (CACHE_URL=redis:// across processes).
+if bash ops/redis/redis.sh start; then
+    trap 'bash ops/opensearch/opensearch.sh stop || true; bash ops/redis/redis.sh stop || true' EXIT
+    eval "export $(bash ops/redis/redis.sh url)"
+    export REQUIRE_REDIS=1
+else
+    echo "!! Redis could not be started" >&2
+    status=1
 fi
 
 run_suite sqlite

@@ -5,6 +5,7 @@ created in French, then translated with wagtail-localize, the way an editor does
 """
 
 import datetime
+import os
 import zoneinfo
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
@@ -386,3 +388,26 @@ def hidden_pages(site_tree, django_db_blocker) -> list[HiddenPage]:
 def parse(response) -> BeautifulSoup:
     """The HTML of a response, parsed."""
     return BeautifulSoup(response.content, "lxml")
+
+
+REDIS_REQUIRED = os.environ.get("CI", "").lower() == "true" or bool(os.environ.get("REQUIRE_REDIS"))
+
+
+@pytest.fixture(params=["file", "redis"])
+def shared_cache_location(request, tmp_path):
+    """(BACKEND, LOCATION) of a cache several processes share: a file-based cache, and a real
+    Redis server (REDIS_URL, started by ops/redis/redis.sh in `make test`) as CACHE_URL=redis://
+    configures it. Without REDIS_URL the Redis case is skipped, except in CI where it fails."""
+    if request.param == "file":
+        yield "django.core.cache.backends.filebased.FileBasedCache", str(tmp_path / "shared")
+        return
+    url = os.environ.get("REDIS_URL", "")
+    if not url:
+        reason = "no REDIS_URL: start one with `bash ops/redis/redis.sh start`"
+        if REDIS_REQUIRED:
+            pytest.fail(f"CI/REQUIRE_REDIS: {reason}", pytrace=False)
+        pytest.skip(reason)
+    server = RedisCache(url, {})
+    server.clear()
+    yield "django.core.cache.backends.redis.RedisCache", url
+    server.clear()

@@ -132,10 +132,11 @@ def test_throttle_counts_are_shared_by_worker_processes(site_tree, settings, clo
 
 
 def test_a_count_written_by_another_process_refuses_the_client_here(
-    site_tree, settings, clock, tmp_path
+    site_tree, settings, clock, tmp_path, shared_cache_location
 ):
-    """Two real processes, one cache: another process writes 10 requests of a client into a
-    file-based cache; this one, once its SYNC_EVERY has passed, adds its own and refuses."""
+    """Two real processes, one cache (a file-based cache, then a real Redis server as with
+    CACHE_URL=redis://): another process writes 10 requests of a client; this one, once its
+    SYNC_EVERY has passed, adds its own and refuses."""
     import os
     import subprocess
     import sys
@@ -147,8 +148,7 @@ def test_a_count_written_by_another_process_refuses_the_client_here(
     import cms
     from cms.api import throttling
 
-    location = str(tmp_path / "shared-cache")
-    backend = "django.core.cache.backends.filebased.FileBasedCache"
+    backend, location = shared_cache_location
     settings.CACHES = {
         **settings.CACHES,
         "shared": {"BACKEND": backend, "LOCATION": location},

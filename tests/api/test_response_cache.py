@@ -4,6 +4,8 @@ the process that made the change, within content_version.VERSION_TTL in the othe
 
 import pytest
 from django.core.cache import caches
+from django.core.cache.backends.filebased import FileBasedCache
+from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -130,3 +132,18 @@ def test_answers_that_could_differ_per_client_are_not_stored(rf):
         response_cache.store(request, response)
         assert "X-Cache" not in response
     assert response_cache.lookup(request) is None
+
+
+def test_answers_stored_in_a_shared_cache_are_hits_for_every_server(
+    api, site_tree, settings, shared_cache_location
+):
+    """With CACHE_URL=redis:// the answers live in Redis: the answer is in the shared store, not
+    in this process: when another client of that store empties it, the next request is a miss."""
+    backend, location = shared_cache_location
+    settings.CACHES = {**settings.CACHES, "shared": {"BACKEND": backend, "LOCATION": location}}
+    settings.COFFEE_API_RESPONSE_CACHE = "shared"
+    assert api.get(LIST)["X-Cache"] == "miss"
+    assert api.get(LIST)["X-Cache"] == "hit"
+    other_server = (RedisCache if "redis" in backend else FileBasedCache)(location, {})
+    other_server.clear()
+    assert api.get(LIST)["X-Cache"] == "miss"
