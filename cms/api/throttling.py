@@ -2,8 +2,8 @@
 
 A fixed window per client (COFFEE_API_THROTTLE_RATE, e.g. "300/min", read at request time so
 tests can change it); Retry-After is the time left in the window, and a client can send up to
-twice the rate across a window boundary. The client is the connecting address: X-Forwarded-For
-is only trusted for COFFEE_API_NUM_PROXIES proxies.
+twice the rate across a window boundary. The client is cms.core.client_ip.client_ip (the
+connecting address, or X-Forwarded-For behind TRUSTED_PROXIES).
 
 A client's count in a window is one entry of the cache COFFEE_API_THROTTLE_CACHE ("default":
 the database table every process of the machine shares, or Redis with CACHE_URL, shared by
@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import caches
 from rest_framework.throttling import SimpleRateThrottle
+
+from cms.core.client_ip import client_ip
 
 #: Seconds a process may use its last view of a client's total before writing its own count.
 SYNC_EVERY = 1.0
@@ -127,11 +129,4 @@ class PublicApiThrottle(SimpleRateThrottle):
         return max(1, round(self.window_end - self.now))
 
     def get_ident(self, request):
-        remote_addr = request.META.get("REMOTE_ADDR", "")
-        num_proxies = getattr(settings, "COFFEE_API_NUM_PROXIES", 0)
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR")
-        if num_proxies and forwarded:
-            addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
-            if addresses:
-                return addresses[-min(num_proxies, len(addresses))]
-        return remote_addr
+        return client_ip(request)

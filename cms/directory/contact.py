@@ -12,6 +12,8 @@ from django.core.mail import EmailMessage
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from cms.core.client_ip import client_ip
+
 from .models import ContactMessage
 
 DEFAULT_LIMITS = {"ip": (5, 3600), "person": (10, 3600)}  # (messages, seconds)
@@ -19,10 +21,6 @@ DEFAULT_LIMITS = {"ip": (5, 3600), "person": (10, 3600)}  # (messages, seconds)
 
 def limits() -> dict:
     return {**DEFAULT_LIMITS, **getattr(settings, "DIRECTORY_CONTACT_LIMITS", {})}
-
-
-def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 def _key(scope: str, value: str) -> str:

@@ -186,3 +186,24 @@ def test_a_count_written_by_another_process_refuses_the_client_here(
     refused = client.get("/api/v2/images/", REMOTE_ADDR="10.0.0.7")
     assert refused.status_code == 429
     assert throttling.shared_cache().get(throttling.window_key("10.0.0.7", window_start)) == 12
+
+
+def test_api_throttle_counts_each_visitor_behind_the_proxy(api, site_tree, settings):
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    settings.COFFEE_API_THROTTLE_RATE = "2/min"
+    behind = {"REMOTE_ADDR": "127.0.0.1"}
+    for _ in range(2):
+        assert (
+            api.get("/api/v2/pages/", HTTP_X_FORWARDED_FOR="198.51.100.1", **behind).status_code
+            == 200
+        )
+    assert (
+        api.get("/api/v2/pages/", HTTP_X_FORWARDED_FOR="198.51.100.1", **behind).status_code == 429
+    )
+    # Another visitor through the same proxy has an allowance of their own...
+    assert (
+        api.get("/api/v2/pages/", HTTP_X_FORWARDED_FOR="198.51.100.2", **behind).status_code == 200
+    )
+    # ...and the refused one cannot dodge by prepending a forged address.
+    forged = "6.6.6.6, 198.51.100.1"
+    assert api.get("/api/v2/pages/", HTTP_X_FORWARDED_FOR=forged, **behind).status_code == 429

@@ -92,3 +92,17 @@ def test_no_form_for_someone_who_does_not_accept_messages(client, directory, url
     assert 'name="message"' not in client.get(page).content.decode()
     assert client.post(page, MESSAGE).status_code == 404
     assert mail.outbox == []
+
+
+def test_contact_flood_limit_counts_each_visitor_behind_the_proxy(client, camille, url, settings):
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    settings.DIRECTORY_CONTACT_LIMITS = {"ip": (2, 3600), "person": (50, 3600)}
+    page = url("fr", f"coworkers/{camille.slug}/")
+    sent = [
+        client.post(page, MESSAGE, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.1")
+        for _ in range(3)
+    ]
+    assert [response.status_code for response in sent] == [302, 302, 429]
+    other = client.post(page, MESSAGE, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert other.status_code == 302
+    assert len(mail.outbox) == 3
