@@ -50,21 +50,13 @@ def _language_codes(objs) -> dict[int, str]:
         locale_id = getattr(obj, "locale_id", None)
         if locale_id is None or locale_id in codes:
             continue
-        cached = obj._state.fields_cache.get("locale")
-        if cached is not None:
-            codes[locale_id] = cached.language_code
+        if type(obj).locale.is_cached(obj):
+            codes[locale_id] = obj.locale.language_code
         else:
             missing.add(locale_id)
     if missing:
         codes.update(Locale.objects.filter(pk__in=missing).values_list("pk", "language_code"))
     return codes
-
-
-class ConfigurationIndex(PostgresIndex):
-    """Objects of one configuration: Wagtail's indexer reads it from the index's backend."""
-
-    def _refresh_title_norms(self, full=False):
-        pass  # once per batch, by LanguageIndex
 
 
 class LanguageIndex(PostgresIndex):
@@ -74,9 +66,8 @@ class LanguageIndex(PostgresIndex):
         for obj in objs:
             groups[config_for(codes.get(getattr(obj, "locale_id", None)))].append(obj)
         for config, group in groups.items():
-            ConfigurationIndex(self.backend.with_config(config)).add_items(model, group)
-        if groups:
-            self._refresh_title_norms()
+            # Wagtail's indexer reads the configuration from the index's backend.
+            PostgresIndex(self.backend.with_config(config)).add_items(model, group)
 
 
 class LanguageQueryCompiler(PostgresSearchQueryCompiler):

@@ -9,7 +9,6 @@ Subclasses of Wagtail's viewsets that:
 """
 
 import datetime
-import functools
 from urllib.parse import urlsplit
 
 from django.contrib.contenttypes.models import ContentType
@@ -19,7 +18,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from rest_framework.response import Response
 from wagtail.api import APIField
-from wagtail.api.v2.utils import BadRequestError, page_models_from_string
+from wagtail.api.v2.utils import BadRequestError, page_models_from_string, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images import get_image_model
@@ -28,6 +27,7 @@ from wagtail.models import Locale, Page, Site
 
 from cms.blog.models import BlogPage
 from cms.core import content_version
+from cms.core.http import django_request
 from cms.core.visibility import visible_media, visible_pages
 from cms.events.models import EventPage
 from cms.spaces.models import SpacePage
@@ -121,11 +121,8 @@ def _frozen(fields_config):
     )
 
 
-@functools.lru_cache(maxsize=256)
-def _serializer_class(endpoint, router, model, fields_config, show_details, nested):
-    return super(BatchListingMixin, endpoint)._get_serializer_class(
-        router, model, fields_config, show_details=show_details, nested=nested
-    )
+#: Serializer classes kept per endpoint class before starting again.
+SERIALIZER_CLASSES_KEPT = 256
 
 
 def check_pk(pk) -> None:
@@ -140,6 +137,12 @@ class BatchListingMixin(PublicAPIMixin):
 
     pagination_class = OffsetLimitPagination
     batch: list = []
+    #: Serializer classes built for this endpoint class (each subclass has its own).
+    serializer_classes: dict = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.serializer_classes = {}
 
     def accepted_parameters(self):
         """Listings: Wagtail's parameters and the model's fields (exact-match filters)."""
@@ -150,11 +153,6 @@ class BatchListingMixin(PublicAPIMixin):
         if self.action == "find_view":
             return {"fields", *self.find_query_parameters}
         return {"fields"}
-
-    @classmethod
-    def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
-        # Wagtail builds a new class on every request; the same arguments give the same class.
-        return _serializer_class(cls, router, model, _frozen(fields_config), show_details, nested)
 
     def listing_view(self, request):
         data = self.serialize_listing(self.filter_queryset(self.get_queryset()))
@@ -170,10 +168,26 @@ class BatchListingMixin(PublicAPIMixin):
         return None
 
     def get_serializer_class(self):
+        # Wagtail builds a new class on every request; the same model and fields give the same
+        # class, kept per endpoint class (a bounded number: clients choose the fields).
+        fields = self.request.query_params.get("fields")
         try:
-            return super().get_serializer_class()
-        except BadRequestError as exc:
-            raise InvalidParameter("fields", str(exc)) from exc
+            fields_config = _frozen(parse_fields_parameter(fields)) if fields else ()
+        except ValueError as exc:
+            raise InvalidParameter("fields", f"fields error: {exc}") from exc
+        listing = self.action == "listing_view"
+        model = self.get_queryset().model if listing else type(self.get_object())
+        key = (self.request.wagtailapi_router, model, fields_config, listing)
+        found = self.serializer_classes.get(key)
+        if found is None:
+            try:
+                found = super().get_serializer_class()
+            except BadRequestError as exc:
+                raise InvalidParameter("fields", str(exc)) from exc
+            if len(self.serializer_classes) >= SERIALIZER_CLASSES_KEPT:
+                self.serializer_classes.clear()
+            self.serializer_classes[key] = found
+        return found
 
     def resolve_rich_text_format(self):
         # Rich text is always {"html", "source"} here (see cms.api.serializers).
@@ -415,7 +429,7 @@ class PagesEndpoint(BatchListingMixin, PagesAPIViewSet):
         if root is None:
             return None
         try:
-            result = root.specific.route(self.request._request, components)
+            result = root.specific.route(django_request(self.request), components)
         except Http404:
             return None
         page = getattr(result, "page", None) or result[0]
@@ -520,11 +534,15 @@ class CollectionMemberEndpointMixin(BatchListingMixin):
         return queryset.prefetch_related("tags").order_by("id")
 
     def get_object(self):
+        cached = getattr(self, "_cached_object", None)
+        if cached is not None:
+            return cached
         pk = self.kwargs.get("pk")
         check_pk(pk)
         obj = self.get_queryset().filter(pk=pk).first()
         if obj is None:
             raise NotFound()
+        self._cached_object = obj
         return obj
 
     def object_last_modified(self, instance):

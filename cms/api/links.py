@@ -16,13 +16,15 @@ from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.api.utils import get_base_url
 from wagtail.models import Site
 
+from cms.core.http import django_request
+
 _SENTINEL_PK = 987654321
 _REVERSE_SAFE = RFC3986_SUBDELIMS + "/~:@"
 
 
 class Links:
     def __init__(self, request, router=None):
-        self.request = getattr(request, "_request", request)
+        self.request = django_request(request)
         self.router = router
         find_site(self.request)  # what get_base_url() reads, found without Wagtail's query
         self.base_url = get_base_url(self.request) or ""
@@ -112,7 +114,7 @@ class Links:
 
 def find_site(request):
     """The Site serving this request (Wagtail keeps it on the request once found)."""
-    return Site.find_for_request(getattr(request, "_request", request))
+    return Site.find_for_request(django_request(request))
 
 
 def get_links(context_or_request) -> Links:
@@ -122,11 +124,11 @@ def get_links(context_or_request) -> Links:
     if isinstance(holder, dict):
         router = holder.get("router")
         holder = holder.get("request")
-    holder = getattr(holder, "_request", holder)
-    links = getattr(holder, "_coffee_links", None)
+    holder = django_request(holder)
+    links = getattr(holder, "coffee_links", None)
     if links is None or (router is not None and links.router is None):
         if router is None:
             router = getattr(holder, "wagtailapi_router", None)
         links = Links(holder, router)
-        holder._coffee_links = links
+        holder.coffee_links = links
     return links

@@ -11,6 +11,8 @@ from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 from wagtail.models import Locale
 
+from cms.core.http import django_request
+
 from .errors import InvalidParameter
 
 API_PREFIX = "/api/"
@@ -53,7 +55,7 @@ _NOT_PARSED = object()
 
 def requested_locale(request) -> Locale | None:
     """The Locale of ?locale= (None without it), parsed once per request; 400 if invalid."""
-    holder = getattr(request, "_request", request)
+    holder = django_request(request)
     found = getattr(holder, "coffee_locale", _NOT_PARSED)
     if found is _NOT_PARSED:
         value = holder.GET.get(PARAMETER)

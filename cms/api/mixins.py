@@ -13,6 +13,8 @@ from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 
+from cms.core.http import remember_django_request
+
 from . import params
 from .errors import error_response
 from .throttling import PublicApiThrottle
@@ -65,6 +67,11 @@ class PublicAPIMixin:
     known_parameters: frozenset[str] = frozenset()
     #: Set by the view: the newest modification time of what the response shows.
     last_modified = None
+
+    def initialize_request(self, request, *args, **kwargs):
+        wrapper = super().initialize_request(request, *args, **kwargs)
+        remember_django_request(wrapper, request)
+        return wrapper
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)

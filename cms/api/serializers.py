@@ -509,10 +509,10 @@ class SafeSerializerMixin:
         """ModelSerializer's fields, built once per class: they depend on the class only (the
         endpoints keep the classes), and copying them, as DRF copies declared fields for every
         serializer, costs a quarter of building them from the model."""
-        built = type(self).__dict__.get("_coffee_fields")
+        built = type(self).__dict__.get("coffee_fields")
         if built is None:
             built = super().get_fields()
-            type(self)._coffee_fields = copy.deepcopy(built)
+            type(self).coffee_fields = copy.deepcopy(built)
             return built
         return copy.deepcopy(built)
 

@@ -25,6 +25,7 @@ from django.core.cache import caches
 from rest_framework.throttling import SimpleRateThrottle
 
 from cms.core.client_ip import client_ip
+from cms.core.http import django_request
 
 #: Seconds a process may use its last view of a client's total before writing its own count.
 SYNC_EVERY = 1.0
@@ -116,7 +117,7 @@ class PublicApiThrottle(SimpleRateThrottle):
         self.window_end = (int(now) // self.duration + 1) * self.duration
         self.now = now
         # A request already counted (before the response cache was looked up) is not recounted.
-        holder = getattr(request, "_request", request)
+        holder = django_request(request)
         hits = getattr(holder, "coffee_throttle_hits", None)
         if hits is None:
             client = self.get_cache_key(request, view)

@@ -15,6 +15,8 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
+from cms.core.http import django_request
+
 
 class Restrictions:
     """The view restrictions in force, each kind read on first use."""
@@ -46,7 +48,7 @@ def _under_any(paths) -> Q | None:
 
 def restrictions(request=None) -> Restrictions:
     """The view restrictions, read once per request (Django's request, under DRF's)."""
-    holder = getattr(request, "_request", request)
+    holder = django_request(request)
     if holder is None:
         return Restrictions()
     found = getattr(holder, "coffee_restrictions", None)
