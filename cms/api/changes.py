@@ -21,6 +21,7 @@ from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Locale, Page
 
+from cms.core.base_url import public_base_url
 from cms.core.visibility import visible_pages
 
 from .models import ContentChange
@@ -164,7 +165,8 @@ def change_representation(change: ContentChange, base_url: str | None = None) ->
 
 
 def api_base_url() -> str:
-    return getattr(settings, "WAGTAILAPI_BASE_URL", None) or settings.WAGTAILADMIN_BASE_URL
+    """Without a request (webhooks): PUBLIC_BASE_URL, else WAGTAILADMIN_BASE_URL."""
+    return public_base_url() or settings.WAGTAILADMIN_BASE_URL
 
 
 def record_subtree(page, *, touch: bool):

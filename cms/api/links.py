@@ -3,8 +3,10 @@
 Wagtail computes each page's address with `reverse()` under the page's language and each
 object's API address with another `reverse()`: about 60 of them for a list of 20 pages. Both
 have the same shape for every object of a request, so the varying part (an id, a url_path) is
-put into a prefix computed once. The results are the same strings Wagtail builds
-(tests/api/test_links.py compares them on every page of the test site).
+put into a prefix computed once. The results are the same strings Wagtail's page methods
+build (tests/api/test_links.py compares them on every page of the test site), with the
+scheme and host of the request served or PUBLIC_BASE_URL (cms.core.base_url), not the Site
+record's.
 """
 
 from urllib.parse import quote
@@ -13,9 +15,9 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.http import RFC3986_SUBDELIMS
-from wagtail.api.utils import get_base_url
 from wagtail.models import Site
 
+from cms.core.base_url import base_url, site_root_url
 from cms.core.http import django_request
 
 _SENTINEL_PK = 987654321
@@ -26,11 +28,12 @@ class Links:
     def __init__(self, request, router=None):
         self.request = django_request(request)
         self.router = router
-        find_site(self.request)  # what get_base_url() reads, found without Wagtail's query
-        self.base_url = get_base_url(self.request) or ""
+        self.site = find_site(self.request)
+        self.base_url = base_url(self.request)
         self._detail_prefixes = {}
         self._language_prefixes = {}
         self._page_urls = {}
+        self._root_urls = {}
         self._root_paths = None
 
     def full(self, path: str | None) -> str | None:
@@ -96,11 +99,13 @@ class Links:
             return None
         site_id, root_path, root_url, language_code = possible[0]
         if len({root.site_id for root in possible}) > 1:
-            site = find_site(self.request)
             for root in possible:
-                if site is not None and root.site_id == site.pk:
+                if self.site is not None and root.site_id == self.site.pk:
                     site_id, root_path, root_url, language_code = root
                     break
+        if site_id not in self._root_urls:
+            self._root_urls[site_id] = site_root_url(site_id, root_url, self.request)
+        root_url = self._root_urls[site_id]
         prefix = self._language_prefix(language_code)
         if prefix is None:
             return None

@@ -23,6 +23,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
+from cms.core.base_url import base_url
 from cms.core.content_version import content_version
 
 HEADERS_NOT_KEPT = {"x-cache", "set-cookie"}
@@ -40,7 +41,9 @@ def lookup(request):
     cache = _cache()
     if cache is None or request.method not in ("GET", "HEAD"):
         return None
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    # Answers hold absolute URLs: one entry per scheme and host (cms.core.base_url).
+    address = base_url(request) + request.get_full_path()
+    path = hashlib.sha256(address.encode()).hexdigest()
     request.api_cache_key = key = f"coffee-api:{content_version()}:{path}"
     stored = cache.get(key)
     if stored is None:

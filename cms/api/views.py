@@ -12,6 +12,8 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
+from cms.core.base_url import absolute
+
 from . import changes, params, schema
 from .errors import NOT_FOUND, InvalidParameter, error_body
 from .locale import requested_locale
@@ -83,7 +85,7 @@ class ChangeFeedView(PublicAPIMixin, GenericAPIView):
         rows = list(queryset[: limit + 1])
         has_more = len(rows) > limit
         rows = rows[:limit]
-        base_url = request.build_absolute_uri("/")
+        base_url = absolute(request, "/")
         items = [changes.change_representation(change, base_url) for change in rows]
         if rows:
             next_cursor = encode_cursor(rows[-1].pk)
@@ -104,9 +106,7 @@ class ChangeFeedView(PublicAPIMixin, GenericAPIView):
                     "count": len(items),
                     "has_more": has_more,
                     "next_cursor": next_cursor,
-                    "next_url": request.build_absolute_uri(
-                        f"{reverse('changes')}?{query.urlencode()}"
-                    ),
+                    "next_url": absolute(request, f"{reverse('changes')}?{query.urlencode()}"),
                 },
                 "items": items,
             }

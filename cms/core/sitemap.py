@@ -1,10 +1,25 @@
+from urllib.parse import urlsplit
+
 from django.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page, Site
 
+from .base_url import public_base_url
 from .queries import visible_pages
 
 
-class AllLocalesSitemap(Sitemap):
+class ServedSitemap(Sitemap):
+    """Django's sitemap writes the request's scheme and host; PUBLIC_BASE_URL's when set."""
+
+    def get_protocol(self, protocol=None):
+        public = public_base_url()
+        return urlsplit(public).scheme if public else super().get_protocol(protocol)
+
+    def get_domain(self, site=None):
+        public = public_base_url()
+        return urlsplit(public).netloc if public else super().get_domain(site)
+
+
+class AllLocalesSitemap(ServedSitemap):
     """Every visible page of every locale's tree, with its hreflang alternates."""
 
     i18n = False

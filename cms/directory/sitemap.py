@@ -4,12 +4,13 @@ Registered beside the pages' sitemap in cms/urls.py (SITEMAPS).
 """
 
 from django.conf import settings
-from django.contrib.sitemaps import Sitemap
+
+from cms.core.sitemap import ServedSitemap
 
 from .kinds import KINDS
 
 
-class DirectorySitemap(Sitemap):
+class DirectorySitemap(ServedSitemap):
     i18n = False
     alternates = False
     limit = 10_000

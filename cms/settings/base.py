@@ -208,6 +208,7 @@ WAGTAIL_SITE_NAME = "COFFEE Hub"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "")  # else the request's (cms.core.base_url)
 # Seconds between two passes of run_scheduler (go-live and expiry dates).
 SCHEDULER_INTERVAL = env_int("SCHEDULER_INTERVAL", 60)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]

@@ -1,8 +1,8 @@
-"""The API's per-request URL and site look-ups give exactly what Wagtail's own functions give."""
+"""The API's per-request URL and site look-ups give exactly what Wagtail's own functions give,
+with the scheme and host of the request served (cms.core.base_url) instead of the Site record's."""
 
 import pytest
 from django.test import RequestFactory
-from wagtail.api.v2.utils import get_object_detail_url
 from wagtail.models import Page, Site
 
 from cms.api.links import Links, find_site
@@ -23,20 +23,18 @@ def test_page_and_detail_urls_are_wagtails(site_tree, hidden_pages):
     assert len(pages) > 20
     for page in pages:
         assert links.page_url(page.url_path) == page.get_full_url(wagtail_request()), page
-        expected = get_object_detail_url(api_router, wagtail_request(), Page, page.pk)
-        assert links.detail_url(Page, page.pk) == expected
+        path = api_router.get_object_detail_urlpath(Page, page.pk)
+        assert links.detail_url(Page, page.pk) == "http://testserver" + path
     assert links.page_url("/not-under-any-site/") is None
 
 
 def test_directory_detail_urls_are_reverse(site_tree):
     from django.urls import reverse
-    from wagtail.api.utils import get_full_url
 
     links = Links(wagtail_request())
     for pk in (1, 42, 987654321):
         path = reverse("directory-api-skills-detail", args=[pk])
-        expected = get_full_url(wagtail_request(), path)
-        assert links.reverse_pk("directory-api-skills-detail", pk) == expected
+        assert links.reverse_pk("directory-api-skills-detail", pk) == "http://testserver" + path
 
 
 @pytest.mark.parametrize(

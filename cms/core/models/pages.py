@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from ..base_url import served_url_parts
 from ..forms import BasePageForm
 from ..queries import visible_pages
 
@@ -43,6 +44,10 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_url_parts(self, request=None):
+        """Wagtail's, with absolute URLs where the page is served (cms.core.base_url)."""
+        return served_url_parts(super().get_url_parts(request=request), request)
 
     @property
     def meta_description(self) -> str:

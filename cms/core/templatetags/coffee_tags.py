@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.models import Page, Site
 
+from cms.core.base_url import absolute
 from cms.core.models import Category, Navigation
 from cms.core.models.navigation import SOCIAL_NETWORKS
 from cms.core.queries import visible_pages
@@ -339,7 +340,7 @@ def absolute_url(context, url):
     request = _request(context)
     if not url or request is None or "://" in url:
         return url or ""
-    return request.build_absolute_uri(url)
+    return absolute(request, url)
 
 
 @register.filter
