@@ -60,14 +60,17 @@ def test_production_refuses_an_empty_secret_key(tmp_path):
 
 
 def test_production_passes_the_deployment_checks(tmp_path):
-    """`manage.py check --deploy --fail-level WARNING` passes with production settings and a
-    long random SECRET_KEY."""
+    """`manage.py check --deploy --fail-level WARNING` passes with production settings, a
+    long random SECRET_KEY, a mail server, a sender and a public base URL."""
     result = run_python(
         ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         tmp_path,
         DJANGO_SETTINGS_MODULE="cms.settings.production",
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="coffee-hub.example",
+        EMAIL_URL="smtp://mailer:secret@mail.coffee-hub.eu:587",
+        DEFAULT_FROM_EMAIL="COFFEE Hub <no-reply@coffee-hub.eu>",
+        WAGTAILADMIN_BASE_URL="https://coffee-hub.eu",
     )
 
     assert result.returncode == 0, result.stdout + result.stderr

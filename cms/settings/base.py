@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "cms.directory",
     "cms.demo",
     "cms.api",
+    "cms.accounts",
     "cms.translations",  # before wagtail_localize: overrides its translation editor template
     "search",
     "wagtail_localize",
@@ -55,6 +56,9 @@ INSTALLED_APPS = [
     "corsheaders",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -76,6 +80,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "cms.accounts.two_factor.TwoFactorMiddleware",
+    "axes.middleware.AxesMiddleware",  # a locked-out login or page password: our 429 page
     "cms.translations.middleware.MachineTranslationErrorMiddleware",
     "cms.editorial.middleware.TranslationOwnershipMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -158,14 +165,7 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("EMAIL_PORT", 25)
-EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "COFFEE Hub <no-reply@coffee-hub.example>")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
+from .accounts import *  # noqa: E402, F403 - login throttling, two-factor, e-mail
 
 # CACHE_URL: unset, what every process of one machine shares lives in the database and the
 # result caches in each process's memory; redis://host:6379/0, both in Redis, shared by every

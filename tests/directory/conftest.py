@@ -26,6 +26,7 @@ from cms.demo.factories import (
 from cms.demo.translation import translate_page, translate_record
 from cms.directory.models import Sector, Skill
 from tests.conftest import LANGUAGES, kept_for_module
+from tests.mail import smtp_server  # noqa: F401 - a fixture for this package's tests
 
 HIDDEN_WORD = "Zwartemarkt"
 HIDDEN_KINDS = ["draft", "unpublished", "unconsented", "withdrawn", "expired"]

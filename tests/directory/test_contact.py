@@ -2,6 +2,7 @@
 address is never shown, robots filling the hidden field and floods are turned away."""
 
 import pytest
+from django.conf import settings
 from django.core import mail
 
 from cms.directory.models import ContactMessage
@@ -41,6 +42,28 @@ def test_message_is_relayed_without_revealing_the_address(client, camille, url, 
         ContactMessage.objects.filter(coworker__translation_key=camille.translation_key).count()
         == 1
     )
+
+
+GREETING = {"fr": "Bonjour", "nl": "Beste", "en": "Hello"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_message_is_delivered_over_smtp_in_the_language_of_the_page(
+    client, camille, url, lang, smtp_server
+):
+    """Through a real SMTP server: one message to the person only, the visitor as Reply-To,
+    the visitor's address nowhere in the envelope, the text in the page's language."""
+    response = client.post(url(lang, f"coworkers/{camille.slug}/"), MESSAGE)
+    assert response.status_code == 302
+    [message] = smtp_server.messages
+    assert smtp_server.envelopes == [[camille.email]]
+    assert message["To"] == camille.email
+    assert message["Reply-To"] == MESSAGE["email"]
+    assert message["From"] == settings.DEFAULT_FROM_EMAIL
+    assert MESSAGE["name"] in message["Subject"]
+    text = smtp_server.text(message)
+    assert text.startswith(f"{GREETING[lang]} {camille.name},")
+    assert MESSAGE["message"] in text
 
 
 def test_honeypot_is_silently_dropped(client, camille, url):
