@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run install migrate messages demo serve test lint format check pytest e2e-deps translations clean
+.PHONY: run production install migrate messages demo serve test lint format check pytest e2e-deps translations clean
 
 run: install migrate messages demo serve
 
@@ -19,6 +19,11 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Production settings, gunicorn, the webhook worker and the scheduler (ops/production.sh says
+# which environment variables it needs).
+production: install
+	VENV=$(VENV) HOST=$(HOST) PORT=$(PORT) bash ops/production.sh
 
 migrate: install
 	@mkdir -p var

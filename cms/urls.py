@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.accounts import lockout, two_factor
 from cms.core.account import EditorAccountView
+from cms.core.media import serve_image
 from cms.core.sitemap import AllLocalesSitemap
 from cms.core.views import site_search, sitemap_xml
 from cms.directory.sitemap import DirectorySitemap
@@ -31,10 +32,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap_xml, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:  # images only, with cache headers (cms/core/media.py)
+    urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", serve_image))
 
 urlpatterns += i18n_patterns(
     path("search/", site_search, name="search"),

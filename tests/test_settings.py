@@ -1,5 +1,6 @@
-"""Settings: production refuses to start without its secret and passes Django's deployment
-checks; SQLite is set up so that several workers never hit "database is locked"."""
+"""Settings: production refuses to start without its secret or its host names, and its
+deployment checks fail until the static files are collected; `make run` runs without DEBUG;
+SQLite is set up so that several workers never hit "database is locked"."""
 
 import os
 import secrets
@@ -59,9 +60,23 @@ def test_production_refuses_an_empty_secret_key(tmp_path):
     assert "SECRET_KEY" in result.stderr
 
 
-def test_production_passes_the_deployment_checks(tmp_path):
-    """`manage.py check --deploy --fail-level WARNING` passes with production settings, a
-    long random SECRET_KEY, a mail server, a sender and a public base URL."""
+def test_production_refuses_to_start_without_allowed_hosts(tmp_path):
+    """Production answers only to the host names it is given: none given, it does not start."""
+    result = run_python(
+        ["-c", "import django; django.setup()"],
+        tmp_path,
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(64),
+    )
+
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_deployment_checks_fail_until_static_files_are_collected(tmp_path):
+    """Without `collectstatic`, every HTML page of production would answer 500: `check --deploy`
+    fails and says what to run. (tests/test_production.py runs the whole path, where
+    ops/production.sh collects them and the checks pass with --fail-level WARNING.)"""
     result = run_python(
         ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         tmp_path,
@@ -73,8 +88,39 @@ def test_production_passes_the_deployment_checks(tmp_path):
         WAGTAILADMIN_BASE_URL="https://coffee-hub.eu",
     )
 
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "no issues" in result.stdout
+    assert result.returncode != 0
+    assert "coffee.E001" in result.stderr
+    assert "collectstatic" in result.stderr
+    assert "identified 1 issue" in result.stderr  # the only one, with a mail server and so on
+
+
+DEV_SERVER = textwrap.dedent(
+    """
+    import django
+    from django.conf import settings
+    from django.test import Client
+
+    django.setup()
+    print("DEBUG", settings.DEBUG)
+    response = Client().get("/static/css/site.css")
+    print("static", response.status_code)
+    """
+)
+
+
+@pytest.mark.parametrize(("debug", "expected"), [(None, "False"), ("1", "True")])
+def test_make_run_is_without_debug_unless_asked_and_still_serves_static_files(
+    tmp_path, debug, expected
+):
+    """`make run` (dev settings): DEBUG is off unless DEBUG=1, so visitors see the site's own
+    404 and 500 pages; static files are served from the apps either way, without collectstatic."""
+    env = {"DJANGO_SETTINGS_MODULE": "cms.settings.dev"} | ({"DEBUG": debug} if debug else {})
+
+    result = run_python(["-c", DEV_SERVER], tmp_path, **env)
+
+    assert result.returncode == 0, result.stderr
+    assert f"DEBUG {expected}" in result.stdout
+    assert "static 200" in result.stdout
 
 
 def test_sqlite_is_configured_for_concurrent_workers():

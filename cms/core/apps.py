@@ -7,6 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = "COFFEE Hub core"
 
     def ready(self):
-        from . import admin_names
+        from . import admin_names, checks  # noqa: F401 - checks register themselves
 
         admin_names.connect()

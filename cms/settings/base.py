@@ -5,6 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from .deployment import *  # noqa: F403 - media serving, static files, Content-Security-Policy
 from .env import env_bool, env_cache, env_int, env_list, env_str
 from .machine_translation import machine_translator
 
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "corsheaders",
+    "csp",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
@@ -74,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cms.core.csp.ContentSecurityPolicyMiddleware",  # the policy of each area (settings/deployment)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.api.locale.LocaleMiddleware",  # Django's; under /api/ the language of ?locale=
     "django.middleware.common.CommonMiddleware",
