@@ -7,6 +7,7 @@
 - ADMIN_2FA_REQUIRED=1 sends every admin user without a device to the enrolment page.
 """
 
+import time
 from base64 import b32encode
 from io import BytesIO
 from urllib.parse import urlencode
@@ -30,6 +31,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.views.account import LoginView
 
 PENDING = "accounts_2fa_pending"  # session key: the user who gave a password, not yet a code
+PENDING_SECONDS = 300  # time to give the code; then the password is asked again
 ADMIN_PREFIX = "/admin/"
 
 
@@ -69,6 +71,7 @@ class TwoStepLoginView(LoginView):
             "user": user.pk,
             "backend": user.backend,
             "remember": bool(form.cleaned_data.get("remember")),
+            "at": time.time(),
         }
         target = self.get_redirect_url()
         url = reverse("accounts_login_code")
@@ -78,9 +81,10 @@ class TwoStepLoginView(LoginView):
 @never_cache
 def login_code(request):
     """The second step: a code from the device of the user who gave their password."""
-    pending = request.session.get(PENDING)
-    user = get_user_model().objects.filter(pk=(pending or {}).get("user"), is_active=True).first()
-    if user is None:
+    pending = request.session.get(PENDING) or {}
+    user = get_user_model().objects.filter(pk=pending.get("user"), is_active=True).first()
+    if user is None or time.time() - pending.get("at", 0) > PENDING_SECONDS:
+        request.session.pop(PENDING, None)
         return redirect("wagtailadmin_login")
     form = CodeForm(request.POST or None)
     if form.is_valid():

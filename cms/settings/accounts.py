@@ -20,7 +20,10 @@ AXES_LOCKOUT_CALLABLE = "cms.accounts.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 # The time a locked-out person is told stays true: tries during the lockout do not extend it.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_SENSITIVE_PARAMETERS = ["password"]
+AXES_SENSITIVE_PARAMETERS = ["password", "csrfmiddlewaretoken"]  # never stored in clear
+# Successful sign-ins are not logged (addresses and browsers of editors are personal data that
+# throttling does not need); failed attempts are deleted by the cool-off.
+AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
 
 AUTHENTICATION_BACKENDS = [

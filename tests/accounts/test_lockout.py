@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from axes.models import AccessAttempt
+from axes.models import AccessAttempt, AccessLog
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
@@ -70,6 +70,20 @@ def test_admin_login_locks_out_after_the_limit_even_with_the_right_password(
     assert sign_in(other, "camille", PASSWORD).status_code == 302 and signed_in(other)
     get_user_model().objects.create_superuser("louise", password=PASSWORD)
     assert sign_in(client, "louise", PASSWORD).status_code == 302 and signed_in(client)
+
+
+def test_guessed_passwords_are_never_stored(home_tree, admin_user, protected_pages, settings):
+    """What the attempts table keeps about a guesser: the account or page, the address and the
+    browser, never a password tried (nor the form's token), and nothing after a success."""
+    client = Client(REMOTE_ADDR="198.51.100.25")
+    sign_in(client, "camille", "Guess-One-1234")
+    action, return_url = password_form(client, protected_pages[0])
+    client.post(action, {"password": "Guess-Two-5678", "return_url": return_url})
+    stored = " ".join(" ".join(map(str, row)) for row in AccessAttempt.objects.values_list())
+    assert "camille" in stored and f"page:{protected_pages[0].pk}" in stored
+    assert "Guess-One-1234" not in stored and "Guess-Two-5678" not in stored
+    sign_in(Client(REMOTE_ADDR="198.51.100.26"), "camille", PASSWORD)
+    assert not AccessLog.objects.exists()
 
 
 def test_lockout_ends_after_the_cool_off(home_tree, admin_user, settings):

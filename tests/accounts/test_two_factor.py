@@ -7,6 +7,7 @@ from django.test import Client
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from cms.accounts.two_factor import PENDING, PENDING_SECONDS
 from tests.accounts.conftest import PASSWORD
 from tests.conftest import parse
 
@@ -81,6 +82,21 @@ def test_signing_in_takes_the_password_then_a_code(home_tree, admin_user, no_thr
     step_two = client.post("/admin/login/code/", {"code": next_code(device)})
     assert step_two.status_code == 302
     assert client.get("/admin/").status_code == 200
+
+
+def test_the_code_step_expires(home_tree, admin_user):
+    """A password given and left there for more than PENDING_SECONDS is asked again."""
+    enrolling = Client()
+    enrolling.force_login(admin_user)
+    device = enrol(enrolling, admin_user)
+    client = Client()
+    client.post("/admin/login/", {"username": "camille", "password": PASSWORD})
+    session = client.session
+    session[PENDING]["at"] -= PENDING_SECONDS + 1
+    session.save()
+    response = client.post("/admin/login/code/", {"code": next_code(device)})
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+    assert client.get("/admin/").status_code == 302
 
 
 def test_a_code_cannot_be_used_without_the_password(home_tree, admin_user):
