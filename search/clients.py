@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
 
+from search.breaker import guarded
 from search.engines.base import EngineUnavailable
 
 logger = logging.getLogger(__name__)
@@ -31,9 +32,12 @@ class EngineClient(ABC):
 
     engine = ""
 
-    def __init__(self, url: str, *, username: str = "", password: str = "", timeout=2.0):
+    def __init__(
+        self, url: str, *, username: str = "", password: str = "", timeout=2.0, connect=0.5
+    ):
         self.url = url
         self.timeout = timeout
+        self.connect_timeout = min(connect, timeout)
         self.client = self.make_client(url, username, password, timeout)
 
     # -- subclass hooks ------------------------------------------------------------------
@@ -48,10 +52,19 @@ class EngineClient(ABC):
     def bulk_helper(self):
         """The client library's ``helpers.streaming_bulk``."""
 
+    def request_timeout(self, seconds: float):
+        """A per-request timeout of ``seconds`` in the client library's terms."""
+        return seconds
+
+    @abstractmethod
+    def is_outage(self, error) -> bool:
+        """Whether ``error`` says the engine is down or stuck (refused, timed out, 5xx), as
+        opposed to an answer (404, 400): outages open the circuit breaker."""
+
     # -- operations ----------------------------------------------------------------------
     def call(self, operation, *args, **kwargs):
         try:
-            return operation(*args, **kwargs)
+            return guarded(self.url, operation, *args, outage=self.is_outage, **kwargs)
         except self.errors as error:
             raise EngineUnavailable(f"{self.engine} at {self.url}: {error}") from error
 
@@ -128,7 +141,7 @@ class EngineClient(ABC):
             chunk_size=chunk_size,
             raise_on_error=False,
             raise_on_exception=True,
-            request_timeout=timeout or self.timeout,
+            request_timeout=self.request_timeout(timeout or self.timeout),
         )
 
     def _parallel(self, actions, chunk_size, timeout):
@@ -152,8 +165,9 @@ class EngineClient(ABC):
         a save never waits longer; rebuilds pass a longer one). ``parallel``: requests are
         sent by PARALLEL_THREADS threads while the next actions are built."""
         send = self._parallel if parallel else self._stream
-        successes, errors = 0, []
-        try:
+
+        def stream():
+            successes, errors = 0, []
             for ok, item in send(actions, chunk_size, timeout):
                 if ok:
                     successes += 1
@@ -163,9 +177,9 @@ class EngineClient(ABC):
                         successes += 1
                     else:
                         errors.append(item)
-        except self.errors as error:
-            raise EngineUnavailable(f"{self.engine} at {self.url}: {error}") from error
-        return successes, errors
+            return successes, errors
+
+        return self.call(stream)
 
 
 class OpenSearchClient(EngineClient):
@@ -180,11 +194,17 @@ class OpenSearchClient(EngineClient):
         return OpenSearch(
             hosts=[url],
             http_auth=(username, password) if username else None,
-            timeout=timeout,
+            timeout=connection_timeout(self.connect_timeout, timeout),
             max_retries=0,
             retry_on_timeout=False,
             pool_maxsize=PARALLEL_THREADS + 1,
         )
+
+    def request_timeout(self, seconds: float):
+        return connection_timeout(self.connect_timeout, seconds)
+
+    def is_outage(self, error) -> bool:
+        return opensearch_outage(error)
 
     def bulk_helper(self):
         from opensearchpy.helpers import streaming_bulk
@@ -209,18 +229,51 @@ class ElasticsearchClient(EngineClient):
             retry_on_timeout=False,
         )
 
+    def is_outage(self, error) -> bool:
+        return elasticsearch_outage(error)
+
     def bulk_helper(self):
         from elasticsearch.helpers import streaming_bulk
 
         return streaming_bulk
 
 
+def opensearch_outage(error) -> bool:
+    """opensearch-py: refused, timed out (ConnectionError) or a 5xx answer."""
+    from opensearchpy import exceptions
+
+    if isinstance(error, exceptions.ConnectionError):
+        return True
+    status = getattr(error, "status_code", None)
+    return isinstance(status, int) and status >= 500
+
+
+def elasticsearch_outage(error) -> bool:
+    """elasticsearch 8: refused, timed out (elastic_transport's errors) or a 5xx answer."""
+    import elastic_transport
+    import elasticsearch
+
+    if isinstance(error, elastic_transport.TransportError):
+        return True
+    return isinstance(error, elasticsearch.ApiError) and error.meta.status >= 500
+
+
+def connection_timeout(connect: float, read: float):
+    """A urllib3 timeout: ``connect`` seconds to connect (a refused or unreachable engine is
+    known at once), ``read`` to answer."""
+    import urllib3
+
+    return urllib3.Timeout(connect=connect, read=read)
+
+
 CLIENTS = {"opensearch": OpenSearchClient, "elasticsearch": ElasticsearchClient}
 
 
 @functools.cache
-def _client(engine, url, username, password, timeout) -> EngineClient:
-    return CLIENTS[engine](url, username=username, password=password, timeout=timeout)
+def _client(engine, url, username, password, timeout, connect) -> EngineClient:
+    return CLIENTS[engine](
+        url, username=username, password=password, timeout=timeout, connect=connect
+    )
 
 
 def get_client(engine: str | None = None, *, timeout: float | None = None) -> EngineClient:
@@ -235,6 +288,7 @@ def get_client(engine: str | None = None, *, timeout: float | None = None) -> En
         getattr(settings, "SEARCH_USERNAME", ""),
         getattr(settings, "SEARCH_PASSWORD", ""),
         float(timeout or getattr(settings, "SEARCH_TIMEOUT", 2.0)),
+        float(getattr(settings, "SEARCH_CONNECT_TIMEOUT", 0.5)),
     )
 
 

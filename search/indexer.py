@@ -5,7 +5,8 @@ unpublish, consent, erase, delete), which row each language shows may change too
 language's document of the group is read again from the registered index (search.registry)
 and written, or deleted when no locale shows that row any more.
 When the engine cannot be reached, the group goes into ``PendingIndexUpdate`` and is retried
-later: an edit is never lost and a save never fails because of the engine.
+later: an edit is never lost and a save never fails because of the engine. Pages, images and
+documents (Wagtail's own indexes, search/engine_backend.py) are queued there too, per object.
 """
 
 import logging
@@ -17,6 +18,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from wagtail.search.backends import get_search_backend
 
 from search import registry
 from search.clients import get_client, index_alias, index_base, remote_engine_configured
@@ -146,6 +148,36 @@ def remember(model, translation_keys, error) -> None:
             continue
 
 
+def remember_objects(model, pks, error) -> None:
+    """Objects of Wagtail's indexes (pages, images, documents) the engine could not take."""
+    label = model_label(model)
+    for pk in {str(pk) for pk in pks}:
+        try:
+            with transaction.atomic():
+                pending, created = PendingIndexUpdate.objects.get_or_create(
+                    model=label, object_id=pk, defaults={"last_error": str(error)[:2000]}
+                )
+            if not created:
+                PendingIndexUpdate.objects.filter(pk=pending.pk).update(
+                    attempts=F("attempts") + 1, last_error=str(error)[:2000]
+                )
+        except IntegrityError:  # another worker remembered it first
+            continue
+
+
+def sync_pending(model, rows) -> None:
+    """Send the engine these pending rows of ``model``; raises EngineUnavailable."""
+    groups = [row.translation_key for row in rows if row.translation_key]
+    if groups:
+        sync_groups(model, groups)
+    objects = [row.object_id for row in rows if row.object_id]
+    if objects:
+        backend = get_search_backend()
+        sync_objects = getattr(backend, "sync_objects", None)  # an engine behind the breaker
+        if sync_objects is not None:
+            sync_objects(model, objects)
+
+
 def update_groups(model_name: str, translation_keys, *, retry_pending: bool = True) -> bool:
     """Sync these groups, remembering them when the engine is down. Never raises for the
     engine. Returns True when the engine took the update."""
@@ -185,7 +217,7 @@ def retry_pending_updates(*, limit: int | None = None) -> tuple[int, int]:
     done = 0
     for label, group in by_model.items():
         try:
-            sync_groups(apps.get_model(label), [row.translation_key for row in group])
+            sync_pending(apps.get_model(label), group)
         except EngineUnavailable as error:
             PendingIndexUpdate.objects.filter(pk__in=[row.pk for row in group]).update(
                 attempts=F("attempts") + 1, last_error=str(error)[:2000]

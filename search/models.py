@@ -5,14 +5,17 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PendingIndexUpdate(models.Model):
-    """One translation group of directory records whose documents could not be updated.
+    """What the engine missed: one translation group of directory records (translation_key),
+    or one page, image or document of Wagtail's indexes (object_id).
 
-    Retried at the next successful index update and by ``manage.py search_retry_pending``;
-    the update reads the records again, so one row per group is enough.
+    Retried when the engine is back (the first successful call after an outage), at the next
+    successful index update and by ``manage.py search_retry_pending``; the update reads the
+    objects again, so one row per group or object is enough.
     """
 
-    model = models.CharField(_("model"), max_length=100)  # "directory.coworker"
-    translation_key = models.CharField(_("translation key"), max_length=64)
+    model = models.CharField(_("model"), max_length=100)  # "directory.coworker", "blog.blogpage"
+    translation_key = models.CharField(_("translation key"), max_length=64, blank=True)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
@@ -22,9 +25,9 @@ class PendingIndexUpdate(models.Model):
         verbose_name_plural = _("pending search index updates")
         constraints = [
             models.UniqueConstraint(
-                fields=["model", "translation_key"], name="search_pending_unique_group"
+                fields=["model", "translation_key", "object_id"], name="search_pending_unique"
             )
         ]
 
     def __str__(self):
-        return f"{self.model} {self.translation_key}"
+        return f"{self.model} {self.translation_key or self.object_id}"

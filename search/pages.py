@@ -3,16 +3,13 @@ fallback when that backend is a search engine that does not answer.
 
     results, degraded = search_pages(pages, "coworking", language="en")
 
-Wagtail's engine backends catch indexing errors but let searches raise; the database backend is
-always kept up to date as well (WAGTAILSEARCH_BACKENDS, see cms/settings/base.py).
+With an engine, Wagtail's default backend sits behind the circuit breaker
+(search/engine_backend.py); the database backend is always kept up to date as well
+(WAGTAILSEARCH_BACKENDS, see cms/settings/search.py).
 """
-
-import logging
 
 from django.conf import settings
 from wagtail.search.backends import get_search_backend
-
-logger = logging.getLogger(__name__)
 
 
 def searchable_words(text: str) -> str:
@@ -31,19 +28,16 @@ def database_backend(language: str | None = None):
 
 def search_pages(queryset, query: str, *, language: str | None = None, **options):
     """Wagtail search results for ``query`` among ``queryset`` (pages in ``language`` when
-    given) and whether the fallback answered. The results are counted here, so that a failing
-    engine is caught here and not while a template paginates them."""
-    database_name = getattr(settings, "SEARCH_DATABASE_BACKEND", "default")
-    if database_name != "default":
-        backend = get_search_backend()
-        try:
-            results = backend.search(query, queryset, **options)
-            results.count()
-            return results, False
-        except Exception as error:  # noqa: BLE001 (any engine failure: answer from the database)
-            logger.warning(
-                "Page search engine unavailable (%s): answering from the database", error
-            )
-    return database_backend(language).search(query, queryset, **options), (
-        database_name != "default"
-    )
+    given) and whether the database answered instead of the engine (its circuit breaker open,
+    or the engine failing now: search/engine_backend.py). The results are counted here, so
+    that a failing engine is caught here and not while a template paginates them."""
+
+    def from_database():
+        return database_backend(language).search(query, queryset, **options)
+
+    search_or = getattr(get_search_backend(), "search_or", None)  # an engine, with a breaker
+    if search_or is None:
+        return from_database(), False
+    results = search_or(from_database, query, queryset, **options)
+    results.count()
+    return results, results.degraded

@@ -11,8 +11,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from modelsearch.index import get_indexed_models
+from modelsearch.management.commands.rebuild_modelsearch_index import group_models_by_index
+from wagtail.search.backends import get_search_backend
+
 from search import registry
 from search.clients import get_client, index_alias, index_base
+from search.engines.base import EngineUnavailable
 
 from .documents import index_body
 from .indexer import languages, locale_aliases, new_index_name
@@ -103,3 +108,37 @@ def rebuild_all(names=None, locales=None, *, progress_factory=None) -> list[Rebu
             if report.locale in shown
         ]
     return reports
+
+
+def rebuild_wagtail_indexes(*, chunk_size: int = BATCH_SIZE) -> dict[str, int]:
+    """Rebuild the engine's copies of Wagtail's own indexes (pages, images, documents...),
+    as Wagtail's ``update_index`` does: a new index with every model's mapping, every object,
+    then the alias moved to it. Models with an engine index of their own (search.registry) are
+    left out: their searches read the database backend. Returns objects per index name."""
+    backend = get_search_backend(TIMEOUT=REBUILD_TIMEOUT)
+    if getattr(backend, "sync_objects", None) is None:  # not an engine: nothing to rebuild
+        return {}
+    models = [model for model in get_indexed_models() if registry.for_model(model) is None]
+    try:
+        return load_wagtail_indexes(backend, models, chunk_size)
+    except backend.engine_errors as error:
+        raise EngineUnavailable(f"search engine at {backend.url}: {error}") from error
+
+
+def load_wagtail_indexes(backend, models, chunk_size) -> dict[str, int]:
+    counts = {}
+    for index, index_models in group_models_by_index(backend, models).items():
+        rebuilder = backend.rebuilder_class(index)
+        new_index = rebuilder.start()
+        for model in index_models:
+            new_index.add_model(model)
+        count = 0
+        for model in index_models:
+            objects = model.get_indexed_objects().order_by("pk")
+            for start in range(0, objects.count(), chunk_size):
+                chunk = list(objects[start : start + chunk_size])
+                new_index.add_items(model, chunk)
+                count += len(chunk)
+        rebuilder.finish()
+        counts[index.name] = count
+    return counts

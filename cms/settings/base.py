@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from .deployment import *  # noqa: F403 - media serving, static files, Content-Security-Policy
 from .env import env_bool, env_cache, env_int, env_list, env_str
 from .machine_translation import machine_translator
+from .search import *  # noqa: F403 (SEARCH_*, WAGTAILSEARCH_BACKENDS)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("COFFEE_VAR_DIR", str(BASE_DIR / "var")))
@@ -216,44 +217,6 @@ PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "")  # else the request's (cms.core
 SCHEDULER_INTERVAL = env_int("SCHEDULER_INTERVAL", 60)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-# Search (search/): "database" (embedded, the default), "opensearch" or "elasticsearch".
-SEARCH_ENGINE = env_str("SEARCH_ENGINE", "database")
-SEARCH_URL = env_str("SEARCH_URL", "http://127.0.0.1:9200")
-SEARCH_USERNAME = env_str("SEARCH_USERNAME", "")
-SEARCH_PASSWORD = env_str("SEARCH_PASSWORD", "")
-SEARCH_TIMEOUT = float(env_str("SEARCH_TIMEOUT", "2"))  # seconds; then the database answers
-SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "coffee-dev-")  # one per environment
-# Wagtail's own search (pages, admin) follows SEARCH_ENGINE; the database backend is always
-# kept up to date too, since the directory falls back to it when the engine is down.
-# On PostgreSQL, Wagtail's backend with accents folded, as SQLite's does, and French, Dutch and
-# English stemming by each object's locale (search/backends.py).
-DATABASE_SEARCH_BACKEND = (
-    "search.backends"
-    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
-    else "wagtail.search.backends.database"
-)
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": DATABASE_SEARCH_BACKEND}}
-SEARCH_DATABASE_BACKEND = "default"  # the WAGTAILSEARCH_BACKENDS entry of the database backend
-if SEARCH_ENGINE in ("opensearch", "elasticsearch"):
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "modelsearch.backends."
-            + ("opensearch2" if SEARCH_ENGINE == "opensearch" else "elasticsearch8"),
-            "URLS": [SEARCH_URL],
-            "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}wagtail-",
-            "TIMEOUT": SEARCH_TIMEOUT,
-            "OPTIONS": {"max_retries": 0, "retry_on_timeout": False}
-            | (
-                {"http_auth": (SEARCH_USERNAME, SEARCH_PASSWORD)}
-                if SEARCH_USERNAME and SEARCH_ENGINE == "opensearch"
-                else {"basic_auth": (SEARCH_USERNAME, SEARCH_PASSWORD)}
-                if SEARCH_USERNAME
-                else {}
-            ),
-        },
-        "database": {"BACKEND": DATABASE_SEARCH_BACKEND},
-    }
-    SEARCH_DATABASE_BACKEND = "database"
 WAGTAILAPI_DOCS_ENABLED = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILLOCALIZE_JQUERY_PATH = None

@@ -1,10 +1,10 @@
 """Page search on an engine that does not answer: the database backend answers instead."""
 
 import pytest
-from django.conf import settings
 from django.test import override_settings
 from wagtail.models import Page
 
+from cms.settings.search import wagtail_search_backends
 from search.pages import search_pages
 from tests.conftest import TITLES
 
@@ -13,15 +13,9 @@ from .conftest import CLOSED_PORT_URL
 pytestmark = pytest.mark.django_db
 
 ENGINE_DOWN = {
-    "WAGTAILSEARCH_BACKENDS": {
-        "default": {
-            "BACKEND": "modelsearch.backends.opensearch2",
-            "URLS": [CLOSED_PORT_URL],
-            "TIMEOUT": 1,
-            "OPTIONS": {"max_retries": 0},
-        },
-        "database": {"BACKEND": settings.DATABASE_SEARCH_BACKEND},
-    },
+    "WAGTAILSEARCH_BACKENDS": wagtail_search_backends(
+        "opensearch", CLOSED_PORT_URL, index_prefix="test-", timeout=1
+    ),
     "SEARCH_DATABASE_BACKEND": "database",
 }
 
@@ -41,28 +35,22 @@ def test_page_search_on_the_database_is_not_degraded(site_tree):
 
 @pytest.mark.engine
 def test_page_search_on_the_engine(site_tree):
-    """Wagtail's own opensearch2 backend, as SEARCH_ENGINE=opensearch configures it."""
+    """Wagtail's own opensearch2 backend (behind the circuit breaker), as SEARCH_ENGINE=opensearch
+    configures it, loaded by rebuild_search_index."""
     import uuid
 
-    from django.core.management import call_command
     from wagtail.search.backends import get_search_backend
+
+    from search.rebuild import rebuild_wagtail_indexes
 
     from .conftest import ENGINE_URL, require_engine
 
     require_engine("opensearch")
-    prefix = f"test-{uuid.uuid4().hex[:10]}-wagtail-"
-    backends = {
-        "default": {
-            "BACKEND": "modelsearch.backends.opensearch2",
-            "URLS": [ENGINE_URL],
-            "INDEX_PREFIX": prefix,
-            "TIMEOUT": 5,
-        },
-        "database": {"BACKEND": settings.DATABASE_SEARCH_BACKEND},
-    }
+    prefix = f"test-{uuid.uuid4().hex[:10]}-"
+    backends = wagtail_search_backends("opensearch", ENGINE_URL, index_prefix=prefix, timeout=5)
     with override_settings(WAGTAILSEARCH_BACKENDS=backends, SEARCH_DATABASE_BACKEND="database"):
         try:
-            call_command("update_index", backend_name="default", verbosity=0)
+            rebuild_wagtail_indexes()
             results, degraded = search_pages(Page.objects.live(), "coworking")
             titles = {page.title for page in results}
         finally:

@@ -11,13 +11,14 @@ from search import registry
 from search.clients import remote_engine_configured
 from search.engines.base import EngineUnavailable
 from search.indexer import retry_pending_updates
-from search.rebuild import rebuild_all
+from search.rebuild import rebuild_all, rebuild_wagtail_indexes
 
 
 class Command(BaseCommand):
     help = (
         "Build a new index per kind, load every public record, then swap the alias "
-        "and delete the old index. Searches keep working throughout."
+        "and delete the old index; then rebuild Wagtail's page, image and document indexes "
+        "(all of them unless --kind is given). Searches keep working throughout."
     )
 
     def add_arguments(self, parser):
@@ -57,6 +58,7 @@ class Command(BaseCommand):
             reports = rebuild_all(
                 options["kind"], options["locale"], progress_factory=progress_factory
             )
+            wagtail_counts = {} if options["kind"] else rebuild_wagtail_indexes()
         except EngineUnavailable as error:
             raise CommandError(f"The search engine is unavailable: {error}") from error
         finally:
@@ -71,4 +73,7 @@ class Command(BaseCommand):
                 f"{report.kind} [{report.locale}]: {report.documents} documents "
                 f"-> {report.index} ({report.kind}: {report.seconds:.1f} s)"
             )
+        for name, count in wagtail_counts.items():
+            self.stdout.write(f"{name}: {count} documents (pages, images, documents)")
+        total += sum(wagtail_counts.values())
         self.stdout.write(self.style.SUCCESS(f"{total} documents indexed in {seconds:.1f} s."))
