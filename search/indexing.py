@@ -4,6 +4,7 @@ goes through, whichever engines are configured."""
 import logging
 import threading
 from collections import defaultdict
+from contextlib import contextmanager
 
 from django.apps import apps
 from django.conf import settings
@@ -29,8 +30,25 @@ def _database_only(model) -> bool:
     return _has_engine_index(model) and remote_engine_configured()
 
 
+@contextmanager
+def paused():
+    """No index writes from this thread meanwhile (a whole database being loaded, as a backup
+    restore does: a record is saved before the rows it points to); rebuild the indexes after."""
+    _local.paused = True
+    try:
+        yield
+    finally:
+        _local.paused = False
+
+
+def _is_paused() -> bool:
+    return getattr(_local, "paused", False)
+
+
 def index_record(instance) -> None:
     """(Re)index one object in every search backend that updates automatically."""
+    if _is_paused():
+        return
     if _database_only(type(instance)):
         indexed = index.get_indexed_instance(instance)
         if indexed is not None:
@@ -42,6 +60,8 @@ def index_record(instance) -> None:
 
 
 def unindex_record(instance) -> None:
+    if _is_paused():
+        return
     if _database_only(type(instance)):
         get_search_backend(settings.SEARCH_DATABASE_BACKEND).delete(instance)
     else:
@@ -52,6 +72,8 @@ def unindex_record(instance) -> None:
 
 def index_records(model, objects, *, batch_size: int = 1000) -> int:
     """Index many objects of one model at once (bulk loads, rebuilds). Returns the count."""
+    if _is_paused():
+        return 0
     objects = list(objects)
     if _database_only(model):
         backends = [get_search_backend(settings.SEARCH_DATABASE_BACKEND)]
