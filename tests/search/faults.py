@@ -12,14 +12,43 @@ import signal
 import socket
 import subprocess
 import threading
+import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.test import override_settings
+
+from cms.settings.search import wagtail_search_backends
+from search.breaker import Breaker
+
+TIMEOUT = 1.0  # SEARCH_TIMEOUT of the outage tests: seconds a stuck engine makes a call wait
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCRIPT = ROOT / "ops" / "opensearch" / "opensearch.sh"
 OUTAGE_PORT = int(os.environ.get("SEARCH_OUTAGE_PORT", "9271"))
 OUTAGE_VAR_DIR = ROOT / "var" / "opensearch-outage"
+
+
+@contextmanager
+def engine_at(url: str, *, timeout: float = TIMEOUT, **extra):
+    """SEARCH_ENGINE=opensearch at ``url``, as cms/settings/search.py configures it, in indexes
+    of its own."""
+    prefix = f"test-{uuid.uuid4().hex[:10]}-"
+    options = {
+        "SEARCH_ENGINE": "opensearch",
+        "SEARCH_URL": url,
+        "SEARCH_INDEX_PREFIX": prefix,
+        "SEARCH_TIMEOUT": timeout,
+        "WAGTAILSEARCH_BACKENDS": wagtail_search_backends(
+            "opensearch", url, index_prefix=prefix, timeout=timeout
+        ),
+        "SEARCH_DATABASE_BACKEND": "database",
+    }
+    with override_settings(**(options | extra)):
+        try:
+            yield prefix
+        finally:
+            Breaker(url).reset()
 
 
 def closed_port_url() -> str:

@@ -21,12 +21,10 @@ from http.client import HTTPConnection
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.test import override_settings
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from cms.demo.factories import ImageFactory
-from cms.settings.search import wagtail_search_backends
 from search.breaker import Breaker
 from search.models import PendingIndexUpdate
 from search.pages import search_pages
@@ -34,34 +32,11 @@ from search.rebuild import rebuild_wagtail_indexes
 from tests.conftest import TITLES
 
 from .conftest import REQUIRED
-from .faults import ROOT, closed_port_url, hung_engine, start_node, stop_node
+from .faults import ROOT, closed_port_url, engine_at, hung_engine, start_node, stop_node
 
 pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
-TIMEOUT = 1.0  # SEARCH_TIMEOUT of these tests: seconds a stuck engine makes a call wait
 COWORKING = TITLES["article_old"]["fr"]  # "Un an de coworking"
-
-
-@contextmanager
-def engine_at(url: str, **extra):
-    """SEARCH_ENGINE=opensearch at ``url``, as cms/settings/search.py configures it, in indexes
-    of its own."""
-    prefix = f"test-{uuid.uuid4().hex[:10]}-"
-    options = {
-        "SEARCH_ENGINE": "opensearch",
-        "SEARCH_URL": url,
-        "SEARCH_INDEX_PREFIX": prefix,
-        "SEARCH_TIMEOUT": TIMEOUT,
-        "WAGTAILSEARCH_BACKENDS": wagtail_search_backends(
-            "opensearch", url, index_prefix=prefix, timeout=TIMEOUT
-        ),
-        "SEARCH_DATABASE_BACKEND": "database",
-    }
-    with override_settings(**(options | extra)):
-        try:
-            yield prefix
-        finally:
-            Breaker(url).reset()
 
 
 @pytest.fixture(params=["refused", "hung"])
