@@ -1,0 +1,277 @@
+"""The site with its search engine frozen: does it stall?
+
+    .venv/bin/python bench/frozen_engine.py            # scratch DB, 200 requests per phase
+    .venv/bin/python bench/frozen_engine.py --reuse --requests 100
+
+Not a test. Builds a scratch SQLite database with the demo content (/tmp/bench-frozen.sqlite3,
+--reuse keeps it), starts an OpenSearch node of its own with ops/opensearch/opensearch.sh (port
+9272, data under var/opensearch-bench/, never the shared node), loads it with
+rebuild_search_index, then serves the site with gunicorn (3 sync workers, WEB_CONCURRENCY's
+default, production settings, SEARCH_TIMEOUT=2, the breaker's state in the database cache the
+workers share) and measures, one client at a time on 127.0.0.1:
+
+1. healthy: /fr/blog/ (a page that does not search), p50/p95;
+2. frozen (SIGSTOP of the node's JVM): /fr/blog/ again while 8 clients keep searches in flight
+   (/api/v2/search/?q=coworking, which asks the engine for pages and each directory kind);
+3. the searches' own p95 once the breaker is open (sequential, after phase 2);
+4. publishing a page (save_revision().publish(), Wagtail's index update included) in a child
+   process with the engine still frozen: the first publish (the breaker as phase 2 left it:
+   open) and the next ones.
+
+Prints a Markdown table for bench/RESULTS.md. The node is resumed (SIGCONT) and stopped at the
+end, whatever happens.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+HOST = "127.0.0.1"
+NODE_PORT = int(os.environ.get("BENCH_OPENSEARCH_PORT", "9272"))
+NODE_VAR = ROOT / "var" / "opensearch-bench"
+DEFAULT_DB = Path(tempfile.gettempdir()) / "bench-frozen.sqlite3"
+STATIC_ROOT = Path(tempfile.gettempdir()) / "bench-frozen-static"
+PAGE = "/fr/blog/"
+SEARCH = "/api/v2/search/?q=coworking"
+IN_FLIGHT = 8
+
+
+def node_env() -> dict:
+    return os.environ | {
+        "OPENSEARCH_PORT": str(NODE_PORT),
+        "OPENSEARCH_VAR_DIR": str(NODE_VAR),
+        "OPENSEARCH_CLUSTER_NAME": "coffee-hub-bench",
+        "OPENSEARCH_JAVA_OPTS": "-Xms512m -Xmx512m",
+    }
+
+
+def node(command: str) -> None:
+    subprocess.run(  # noqa: S603 - our ops script, fixed arguments
+        ["bash", str(ROOT / "ops/opensearch/opensearch.sh"), command],  # noqa: S607
+        env=node_env(),
+        check=True,
+    )
+
+
+def node_pid() -> int:
+    return int((NODE_VAR / "opensearch.pid").read_text().strip())
+
+
+def site_env(db: Path) -> dict:
+    return os.environ | {
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "DATABASE_URL": f"sqlite:///{db}",
+        "SECRET_KEY": "bench-only-not-a-secret",  # noqa: S105 - scratch database, 127.0.0.1
+        "DEBUG": "0",
+        "ALLOWED_HOSTS": HOST,
+        "SECURE_SSL_REDIRECT": "0",
+        "STATIC_ROOT": str(STATIC_ROOT),
+        "EMAIL_URL": os.environ.get("EMAIL_URL", "smtp://127.0.0.1:2525"),
+        "SEARCH_ENGINE": "opensearch",
+        "SEARCH_URL": f"http://{HOST}:{NODE_PORT}",
+        "SEARCH_INDEX_PREFIX": "bench-",
+        "SEARCH_TIMEOUT": "2",
+        "API_THROTTLE_RATE": "",
+        "API_RESPONSE_CACHE": "",
+        "DIRECTORY_CACHE": "",
+        "LOG_LEVEL": "ERROR",
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+def manage_py(*arguments, env) -> str:
+    return subprocess.run(  # noqa: S603 - fixed arguments, no shell
+        [sys.executable, str(ROOT / "manage.py"), *arguments],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+def prepare(db: Path, reuse: bool) -> None:
+    env = site_env(db)
+    if not (reuse and db.exists()):
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        manage_py("migrate", "--no-input", env=env)
+        manage_py("createcachetable", env=env)
+        manage_py("load_demo_content", "--quiet", env=env)
+    else:
+        manage_py("migrate", "--no-input", env=env)
+    manage_py("collectstatic", "--no-input", env=env)
+    manage_py("rebuild_search_index", "--no-progress", env=env)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def get(port: int, path: str) -> tuple[int, float, bytes]:
+    started = time.perf_counter()
+    connection = http.client.HTTPConnection(HOST, port, timeout=120)
+    try:
+        connection.request("GET", path, headers={"Host": HOST})
+        response = connection.getresponse()
+        body = response.read()
+        return response.status, (time.perf_counter() - started) * 1000, body
+    finally:
+        connection.close()
+
+
+def percentile(values, share) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(share * (len(values) - 1))))]
+
+
+def summary(times) -> str:
+    return f"p50 {statistics.median(times):.0f} ms, p95 {percentile(times, 0.95):.0f} ms"
+
+
+class Server:
+    def __init__(self, db: Path):
+        self.port = free_port()
+        self.process = subprocess.Popen(  # noqa: S603 - fixed arguments, no shell
+            [
+                str(VENV_BIN / "gunicorn"),
+                "cms.wsgi:application",
+                "--workers=3",
+                f"--bind={HOST}:{self.port}",
+                "--timeout=120",
+                "--log-level=warning",
+            ],
+            cwd=ROOT,
+            env=site_env(db),
+        )
+        for _attempt in range(300):
+            try:
+                if get(self.port, PAGE)[0] == 200:
+                    return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("gunicorn did not start")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def measure(port: int, path: str, count: int) -> list[float]:
+    times = []
+    for _ in range(count):
+        status, ms, _body = get(port, path)
+        if status != 200:
+            raise RuntimeError(f"{path} answered {status}")
+        times.append(ms)
+    return times
+
+
+PUBLISH = """
+import json, time
+import django
+django.setup()
+from cms.blog.models import BlogPage
+page = BlogPage.objects.live().filter(locale__language_code="fr").first()
+times = []
+for n in range({count}):
+    page.title = f"{{page.title.split(' #')[0]}} #{{n}}"
+    started = time.perf_counter()
+    page.save_revision().publish()
+    times.append((time.perf_counter() - started) * 1000)
+print(json.dumps(times))
+"""
+
+
+def publish_times(db: Path, count: int) -> list[float]:
+    output = subprocess.run(  # noqa: S603 - this interpreter, a fixed script
+        [sys.executable, "-c", PUBLISH.format(count=count)],
+        cwd=ROOT,
+        env=site_env(db),
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB)
+    parser.add_argument("--reuse", action="store_true")
+    parser.add_argument("--requests", type=int, default=200)
+    options = parser.parse_args()
+
+    node("start")
+    pid = node_pid()
+    try:
+        prepare(options.db, options.reuse)
+        server = Server(options.db)
+        try:
+            measure(server.port, PAGE, 20)  # warm every worker
+            healthy = measure(server.port, PAGE, options.requests)
+            healthy_search = measure(server.port, SEARCH, 50)
+
+            os.kill(pid, signal.SIGSTOP)
+            stop, searches, statuses = threading.Event(), [], []
+
+            def searching():
+                while not stop.is_set():
+                    status, ms, _body = get(server.port, SEARCH)
+                    statuses.append(status)
+                    searches.append(ms)
+
+            clients = [threading.Thread(target=searching) for _ in range(IN_FLIGHT)]
+            for client in clients:
+                client.start()
+            frozen = measure(server.port, PAGE, options.requests)
+            stop.set()
+            for client in clients:
+                client.join()
+            open_searches = measure(server.port, SEARCH, options.requests)
+            degraded = json.loads(get(server.port, SEARCH)[2])["results"]["pages"]["degraded"]
+            publishes = publish_times(options.db, 5)
+        finally:
+            os.kill(pid, signal.SIGCONT)
+            server.stop()
+    finally:
+        node("stop")
+
+    errors = sum(1 for status in statuses if status != 200)
+    print("\nfrozen engine (SIGSTOP), gunicorn 3 sync workers, SEARCH_TIMEOUT=2 s\n")
+    print("| measure | result |")
+    print("| --- | --- |")
+    print(f"| {PAGE}, engine healthy ({options.requests} requests) | {summary(healthy)} |")
+    print(f"| {SEARCH}, engine healthy (50) | {summary(healthy_search)} |")
+    print(
+        f"| {PAGE} with {IN_FLIGHT} searches in flight, engine frozen ({options.requests}) "
+        f"| {summary(frozen)}; {len(searches)} searches meanwhile, {errors} errors, "
+        f"slowest {max(searches):.0f} ms |"
+    )
+    print(
+        f"| {SEARCH} once the breaker is open ({options.requests}) | {summary(open_searches)}"
+        f" (degraded: {str(degraded).lower()}) |"
+    )
+    print(
+        f"| publish, engine frozen (5 publishes) | first {publishes[0]:.0f} ms, "
+        f"then {summary(publishes[1:])} |"
+    )
+
+
+if __name__ == "__main__":
+    main()
