@@ -11,8 +11,9 @@ default, production settings, SEARCH_TIMEOUT=2, the breaker's state in the datab
 workers share) and measures, one client at a time on 127.0.0.1:
 
 1. healthy: /fr/blog/ (a page that does not search), p50/p95;
-2. frozen (SIGSTOP of the node's JVM): /fr/blog/ again while 8 clients keep searches in flight
-   (/api/v2/search/?q=coworking, which asks the engine for pages and each directory kind);
+2. frozen (SIGSTOP of the node's JVM): /fr/blog/ again while 8 clients keep searching
+   (/api/v2/search/?q=coworking, which asks the engine for pages and each directory kind), each
+   one search after another with --pause seconds between them (1 by default);
 3. the searches' own p95 once the breaker is open (sequential, after phase 2);
 4. publishing a page (save_revision().publish(), Wagtail's index update included) in a child
    process with the engine still frozen: the first publish (the breaker as phase 2 left it:
@@ -215,6 +216,13 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=DEFAULT_DB)
     parser.add_argument("--reuse", action="store_true")
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument(
+        "--pause",
+        type=float,
+        default=1.0,
+        help="seconds each of the 8 searching clients waits between its searches (0: back to "
+        "back, which measures a saturated server rather than a stuck engine)",
+    )
     options = parser.parse_args()
 
     node("start")
@@ -235,6 +243,7 @@ def main() -> None:
                     status, ms, _body = get(server.port, SEARCH)
                     statuses.append(status)
                     searches.append(ms)
+                    stop.wait(options.pause)
 
             clients = [threading.Thread(target=searching) for _ in range(IN_FLIGHT)]
             for client in clients:
@@ -259,7 +268,8 @@ def main() -> None:
     print(f"| {PAGE}, engine healthy ({options.requests} requests) | {summary(healthy)} |")
     print(f"| {SEARCH}, engine healthy (50) | {summary(healthy_search)} |")
     print(
-        f"| {PAGE} with {IN_FLIGHT} searches in flight, engine frozen ({options.requests}) "
+        f"| {PAGE} with {IN_FLIGHT} clients searching (pause {options.pause:g} s), engine frozen "
+        f"({options.requests}) "
         f"| {summary(frozen)}; {len(searches)} searches meanwhile, {errors} errors, "
         f"slowest {max(searches):.0f} ms |"
     )
