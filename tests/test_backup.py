@@ -1,16 +1,23 @@
 """Backups: `manage.py backup create PATH` saves the database and the media files in one
 archive; `manage.py backup restore PATH` puts both back as they were, search index included.
-Runs on the suite's database engine (SQLite, and PostgreSQL in the suite's second pass).
+Runs on the suite's database engine (SQLite, and PostgreSQL in the suite's second pass, which
+also restores a SQLite site's archive into PostgreSQL).
 
 Each scenario runs in the test's transaction: the restore replaces every row of the test
 database, and the rollback at the end of the test puts the other tests' rows back."""
 
 import io
 import json
+import os
+import subprocess
+import sys
 import tarfile
 
+import psycopg
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import override_settings
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -135,3 +142,98 @@ def test_an_archive_reaching_outside_media_root_is_refused(content, media_root, 
 
     assert not (tmp_path / "escaped.txt").exists()
     assert not (tmp_path.parent / "escaped.txt").exists()
+
+
+# --- from one database engine to the other ------------------------------------------------------
+
+SCRATCH_CONTENT = """
+import django
+django.setup()
+from cms.demo.factories import CoworkerFactory, ImageFactory, StandardPageFactory, get_home_page
+from tests.conftest import add
+ImageFactory(title="Façade de Mutualab")
+add(StandardPageFactory, get_home_page("fr"), title="Quiétude xylophonique", slug="quietude")
+CoworkerFactory(name="Ada Lovelace")
+"""
+
+SCRATCH_CHECK = """
+import django
+django.setup()
+from pathlib import Path
+from django.conf import settings
+from django.db import connection
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from cms.demo.factories import StandardPageFactory, get_home_page
+from cms.directory.models import Coworker
+from search.pages import search_pages
+image = get_image_model().objects.get(title="Façade de Mutualab")
+assert (Path(settings.MEDIA_ROOT) / image.file.name).is_file()
+assert Coworker.objects.filter(name="Ada Lovelace").exists()
+results, _degraded = search_pages(Page.objects.live(), "xylophonique", language="fr")
+assert [page.title for page in results] == ["Quiétude xylophonique"]
+StandardPageFactory(parent=get_home_page("fr"), title="After the restore")  # sequences moved on
+print("restored on", connection.vendor)
+"""
+
+
+def run_manage(args, environment):
+    result = subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
+        [sys.executable, *args],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return result.stdout
+
+
+@pytest.fixture
+def scratch_postgres():
+    """An empty PostgreSQL database next to the test database (same server and account)."""
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.postgresql":
+        pytest.skip("the suite runs on SQLite: the PostgreSQL pass of `make test` runs this")
+    name = f"{connection.settings_dict['NAME']}_backup"
+    server = {
+        "host": database["HOST"] or "127.0.0.1",
+        "port": database["PORT"] or 5432,
+        "user": database["USER"],
+        "password": database["PASSWORD"],
+    }
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = "postgres://{user}:{password}@{host}:{port}/".format(**server) + name
+    yield url
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_a_sqlite_backup_restores_into_postgresql(scratch_postgres, tmp_path):
+    """Growing from SQLite to PostgreSQL: the archive of a SQLite site, restored into a migrated
+    PostgreSQL database, gives the same content, files and search, and new rows get new ids."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "MEDIA_ROOT", "COFFEE_VAR_DIR"}
+    } | {"DJANGO_SETTINGS_MODULE": "cms.settings.test", "PYTHONPATH": str(settings.BASE_DIR)}
+    sqlite_site = environment | {"COFFEE_VAR_DIR": str(tmp_path / "sqlite")}
+    postgres_site = environment | {
+        "COFFEE_VAR_DIR": str(tmp_path / "postgres"),
+        "DATABASE_URL": scratch_postgres,
+    }
+    archive = tmp_path / "coffee.tar.gz"
+    (tmp_path / "sqlite").mkdir()
+
+    run_manage(["manage.py", "migrate", "--no-input", "-v0"], sqlite_site)
+    run_manage(["-c", SCRATCH_CONTENT], sqlite_site)
+    run_manage(["manage.py", "backup", "create", str(archive)], sqlite_site)
+    run_manage(["manage.py", "migrate", "--no-input", "-v0"], postgres_site)
+    output = run_manage(["manage.py", "backup", "restore", str(archive)], postgres_site)
+
+    assert "on sqlite" in output
+    assert "restored on postgresql" in run_manage(["-c", SCRATCH_CHECK], postgres_site)

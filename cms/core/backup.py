@@ -133,6 +133,7 @@ def restore(path: Path, using=DEFAULT_DB_ALIAS, rebuild_index=True) -> dict:
         except tarfile.FilterError as error:
             raise BackupError(f"The archive holds an unsafe path: {error}") from error
         scratch = Path(scratch)
+        call_command("createcachetable", database=using)  # loading rows clears cache entries
         ContentType.objects.clear_cache()  # this database's ids, about to change
         with transaction.atomic(using=using), indexing.paused():
             # Deferred foreign-key checks still pending in this transaction run now: PostgreSQL
