@@ -213,7 +213,11 @@ class TermListView(PublicAPIMixin, GenericAPIView):
 
     def get(self, request):
         locale = requested_language(request)
-        terms = self.model.objects.filter(locale__language_code=locale).select_related("locale")
+        terms = (
+            self.model.objects.public()
+            .filter(locale__language_code=locale)
+            .select_related("locale")
+        )
         items = [term_representation(request, term, self.kind) for term in terms]
         return Response({"meta": {"total_count": len(items), "locale": locale}, "items": items})
 
@@ -225,7 +229,7 @@ class TermDetailView(PublicAPIMixin, GenericAPIView):
     def get(self, request, pk):
         if not 0 < pk <= params.MAX_ID:
             raise NotFound()
-        term = self.model.objects.select_related("locale").filter(pk=pk).first()
+        term = self.model.objects.public().select_related("locale").filter(pk=pk).first()
         if term is None:
             raise NotFound()
         return Response(term_representation(request, term, self.kind))
@@ -440,8 +444,8 @@ def register_change_kinds():
             )
         )
     changes.register_kind(
-        changes.Kind("skill", Skill, lambda term: True, "directory-api-skills-detail")
+        changes.Kind("skill", Skill, lambda term: term.live, "directory-api-skills-detail")
     )
     changes.register_kind(
-        changes.Kind("sector", Sector, lambda term: True, "directory-api-sectors-detail")
+        changes.Kind("sector", Sector, lambda term: term.live, "directory-api-sectors-detail")
     )

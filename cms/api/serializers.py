@@ -34,7 +34,7 @@ from wagtail.rich_text import expand_db_html
 
 from cms.core.content_version import content_version
 from cms.core.models import Category
-from cms.core.visibility import media_is_visible, page_is_visible, visible_pages
+from cms.core.visibility import choose_shown, media_is_visible, page_is_visible, visible_pages
 from cms.spaces.models import SpacePage
 from cms.translations.status import translation_statuses_for
 
@@ -606,7 +606,8 @@ class AuthorsField(Field):
 
 
 class LocalizedCategoriesField(Field):
-    """Categories (blog) or themes (studies) in the page's own locale, else the source's."""
+    """Published categories (blog) or themes (studies) in the page's own locale, else in the
+    default language."""
 
     relation = "article_categories"
 
@@ -632,14 +633,20 @@ class LocalizedCategoriesField(Field):
             category.translation_key for category in wanted if category.translation_key not in cache
         }
         if missing:
-            for category in Category.objects.filter(translation_key__in=missing):
-                cache.setdefault(category.translation_key, {})[category.locale_id] = category
+            # Published ones only: a draft translation gives way to the published source.
+            rows = Category.objects.public().filter(translation_key__in=missing)
+            for category in rows.select_related("locale").order_by("pk"):
+                cache.setdefault(category.translation_key, []).append(category)
             for key in missing:
-                cache.setdefault(key, {})
+                cache.setdefault(key, [])
         result = []
         for category in items:
-            localized = cache.get(category.translation_key, {}).get(page.locale_id, category)
-            result.append({"name": localized.name, "slug": localized.slug})
+            rows = cache.get(category.translation_key, [])
+            localized = next((row for row in rows if row.locale_id == page.locale_id), None)
+            if localized is None:
+                localized = choose_shown(rows, settings.LANGUAGE_CODE).get(category.translation_key)
+            if localized is not None:
+                result.append({"name": localized.name, "slug": localized.slug})
         return result
 
 

@@ -18,6 +18,7 @@ from cms.core.blocks import BodyBlock
 from cms.core.listing import paginate
 from cms.core.models import BasePage, Category, IndexPage, publication_date_today
 from cms.core.queries import visible_pages
+from cms.core.visibility import shown_snippets
 from cms.editorial.forms import organisation_panel
 from cms.editorial.models import OrganisationOwnedPage, OrganisationSectionPage
 
@@ -70,7 +71,7 @@ class BlogIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
         slug = request.GET.get("category")
         if not slug:
             return None
-        return Category.objects.filter(slug=slug).order_by("locale_id").first()
+        return Category.objects.public().filter(slug=slug).order_by("locale_id").first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -88,7 +89,7 @@ class BlogIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
         context["articles"] = paginate(request, articles)
         context["selected_category"] = category.localized if category else None
         context["selected_tag"] = tag
-        context["categories"] = Category.objects.filter(locale=self.locale)
+        context["categories"] = Category.objects.public().filter(locale=self.locale)
         return context
 
     @path("feed/rss/", name="rss")
@@ -213,11 +214,11 @@ class BlogPage(OrganisationOwnedPage, BasePage):
 
     @property
     def categories(self):
-        # Synchronised categories already point at this page's locale: skip .localized's query.
-        return [
-            item.category if item.category.locale_id == self.locale_id else item.category.localized
-            for item in self.article_categories.all()
-        ]
+        # Synchronised categories already point at this page's locale (no query when they
+        # are published); a draft one gives way to the published source.
+        return shown_snippets(
+            [item.category for item in self.article_categories.all()], self.locale
+        )
 
     @property
     def authors(self):

@@ -3,7 +3,9 @@ and search.
 
 Pages: live, public (no view restriction on the page or an ancestor: password, login or
 groups) and not expired. Images and documents: not in a collection with a view restriction,
-nor below one. A session or a user never widens this.
+nor below one. Translatable snippets (categories, navigation, skills, sectors): published
+(``PublicQuerySet.public()``); a draft translation is never shown. A session or a user never
+widens this.
 
 Every function takes an optional request: the view restrictions are then read once for that
 request (kept on it) instead of once per call.
@@ -11,6 +13,8 @@ request (kept on it) instead of once per call.
 
 from functools import cached_property
 
+from django.conf import settings
+from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
@@ -94,3 +98,58 @@ def searchable_pages(queryset, request=None):
     queryset = queryset.filter(live=True).exclude(pk__in=list(expired))
     restricted = _under_any(restrictions(request).page_paths)
     return queryset.exclude(restricted) if restricted is not None else queryset
+
+
+# Translatable snippets with draft states (categories, navigation, skills, sectors) ----------
+# A translation made with wagtail-localize is a draft until someone publishes it: visitors
+# only ever see live rows. Where a draft (or no translation) stands in the visitor's language,
+# they see the published row of the default language, else the oldest published one.
+
+
+class PublicQuerySet(models.QuerySet):
+    """Queryset of a translatable snippet with draft states."""
+
+    def public(self):
+        """Rows a visitor may see: published ones."""
+        return self.filter(live=True)
+
+    def shown_for(self, translation_keys, locale) -> dict:
+        """{translation_key: the row a visitor reading ``locale`` sees}, in one query; keys
+        with no published row are left out."""
+        rows = self.public().filter(translation_key__in=list(translation_keys))
+        return choose_shown(rows.select_related("locale").order_by("pk"), locale)
+
+
+def choose_shown(rows, locale) -> dict:
+    """Among published rows, one per translation key: the one in ``locale``, else the one in
+    the default language, else the oldest (rows in ``pk`` order, with their locale)."""
+    code = getattr(locale, "language_code", locale)
+    rank = {code: 0, settings.LANGUAGE_CODE: 1}
+    chosen = {}
+    for row in rows:
+        current = chosen.get(row.translation_key)
+        if current is None or rank.get(row.locale.language_code, 2) < rank.get(
+            current.locale.language_code, 2
+        ):
+            chosen[row.translation_key] = row
+    return chosen
+
+
+def shown_snippets(objects, locale) -> list:
+    """These snippets (the categories of an article...) as a visitor reading ``locale`` (a
+    Locale) sees them: each replaced by its published translation in that language, else in
+    the default language; left out when none is published. No query when every one is
+    already published in ``locale``."""
+    objects = list(objects)
+    stand_in = [obj for obj in objects if not (obj.live and obj.locale_id == locale.pk)]
+    if not stand_in:
+        return objects
+    model = type(stand_in[0])
+    shown = model.objects.shown_for({obj.translation_key for obj in stand_in}, locale)
+    result = []
+    for obj in objects:
+        if obj.live and obj.locale_id == locale.pk:
+            result.append(obj)
+        elif obj.translation_key in shown:
+            result.append(shown[obj.translation_key])
+    return result

@@ -30,9 +30,11 @@ class IndexContext:
         terms = defaultdict(list)
         # By name: the directory's models read this module (their index texts).
         for model in (apps.get_model("directory", "Skill"), apps.get_model("directory", "Sector")):
-            for key, label, synonyms in model.objects.values_list(
-                "translation_key", "label", "synonyms"
-            ).order_by("locale_id", "pk"):
+            for key, label, synonyms in (
+                model.objects.public()
+                .values_list("translation_key", "label", "synonyms")
+                .order_by("locale_id", "pk")
+            ):
                 for word in [label, *synonyms.replace("\n", ",").split(",")]:
                     word = word.strip()
                     if word and word not in terms[key]:

@@ -66,7 +66,8 @@ class Vocabulary:
         lists, aliases = {}, {}
         for name, model in (("skill", Skill), ("sector", Sector)):
             rows = (
-                model.objects.select_related("locale")
+                model.objects.public()
+                .select_related("locale")
                 .only("translation_key", "slug", "label", "locale__language_code")
                 .order_by("pk")
             )

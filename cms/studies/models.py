@@ -12,6 +12,7 @@ from cms.core.blocks import BodyBlock
 from cms.core.listing import paginate
 from cms.core.models import BasePage, Category, IndexPage, publication_date_today
 from cms.core.queries import visible_pages
+from cms.core.visibility import shown_snippets
 from cms.editorial.forms import organisation_panel
 from cms.editorial.models import OrganisationOwnedPage, OrganisationSectionPage
 
@@ -54,7 +55,7 @@ class StudyIndexPage(OrganisationSectionPage, IndexPage):
         context = super().get_context(request, *args, **kwargs)
         studies = self.studies()
         theme_slug = request.GET.get("theme")
-        theme = Category.objects.filter(slug=theme_slug).first() if theme_slug else None
+        theme = Category.objects.public().filter(slug=theme_slug).first() if theme_slug else None
         if theme is not None:
             studies = studies.filter(
                 study_themes__category__translation_key=theme.translation_key
@@ -137,11 +138,9 @@ class StudyPage(OrganisationOwnedPage, BasePage):
 
     @property
     def themes(self):
-        # Synchronised themes already point at this page's locale: skip .localized's query.
-        return [
-            item.category if item.category.locale_id == self.locale_id else item.category.localized
-            for item in self.study_themes.all()
-        ]
+        # Synchronised themes already point at this page's locale (no query when they are
+        # published); a draft one gives way to the published source.
+        return shown_snippets([item.category for item in self.study_themes.all()], self.locale)
 
     @property
     def partners(self):

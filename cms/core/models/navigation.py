@@ -3,9 +3,10 @@ from modelcluster.models import ClusterableModel
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, LockableMixin, RevisionMixin, TranslatableMixin
 
 from ..blocks import LinkBlock
+from ..visibility import PublicQuerySet
 
 SOCIAL_NETWORKS = [
     ("facebook", "Facebook"),
@@ -25,8 +26,15 @@ class SocialLinkBlock(blocks.StructBlock):
         label = _("Social link")
 
 
-class Navigation(TranslatableMixin, ClusterableModel):
-    """Menus and footer of the public site, one per locale (translated with wagtail-localize)."""
+class Navigation(
+    DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, ClusterableModel
+):
+    """Menus and footer of the public site, one per locale (translated with wagtail-localize).
+
+    A new translation is a draft: until it is published, visitors of its language get the
+    default language's menus."""
+
+    objects = PublicQuerySet.as_manager()
 
     primary_menu = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("main menu"))
     footer_text = RichTextField(_("footer text"), blank=True, features=["bold", "italic", "link"])
@@ -52,7 +60,7 @@ class Navigation(TranslatableMixin, ClusterableModel):
     @classmethod
     def for_active_locale(cls):
         active = Locale.get_active()
-        navigation = cls.objects.filter(locale=active).first()
+        navigation = cls.objects.public().filter(locale=active).first()
         if navigation is None:
-            navigation = cls.objects.filter(locale=Locale.get_default()).first()
+            navigation = cls.objects.public().filter(locale=Locale.get_default()).first()
         return navigation

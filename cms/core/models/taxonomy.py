@@ -1,15 +1,24 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
+from ..visibility import PublicQuerySet
 
-class Category(TranslatableMixin, index.Indexed, models.Model):
-    """A topic shared by blog articles (categories) and studies (themes); editors translate it."""
+
+class Category(
+    DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
+):
+    """A topic shared by blog articles (categories) and studies (themes); editors translate it.
+
+    A new translation is a draft: visitors see only published categories
+    (``Category.objects.public()``)."""
 
     name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(_("slug"), max_length=80, allow_unicode=True)
+
+    objects = PublicQuerySet.as_manager()
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
     search_fields = [
@@ -17,6 +26,7 @@ class Category(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.FilterField("locale"),
         index.FilterField("translation_key"),
+        index.FilterField("live"),
     ]
 
     class Meta(TranslatableMixin.Meta):

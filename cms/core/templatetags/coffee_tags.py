@@ -329,7 +329,9 @@ def study_themes(index_page):
             pk__in=index_page.studies().values("study_themes__category")
         ).values_list("translation_key", flat=True)
     )
-    return list(Category.objects.filter(locale=index_page.locale, translation_key__in=keys))
+    return list(
+        Category.objects.public().filter(locale=index_page.locale, translation_key__in=keys)
+    )
 
 
 # --------------------------------------------------------------------------- small filters

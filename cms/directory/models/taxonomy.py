@@ -3,17 +3,24 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
+
+from cms.core.visibility import PublicQuerySet
 
 
 def split_synonyms(text: str) -> list[str]:
     return [word.strip() for word in (text or "").replace("\n", ",").split(",") if word.strip()]
 
 
-class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
-    """One word of a vocabulary, in one language; its translations share a translation_key."""
+class TaxonomyTerm(
+    DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
+):
+    """One word of a vocabulary, in one language; its translations share a translation_key.
+
+    A new translation is a draft: the directory's filters, search and API read only published
+    terms (``objects.public()``), so a draft's label is never shown nor searched."""
 
     label = models.CharField(_("label"), max_length=100)
     slug = models.SlugField(
@@ -31,6 +38,8 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
         ),
     )
 
+    objects = PublicQuerySet.as_manager()
+
     panels = [FieldPanel("label"), FieldPanel("slug"), FieldPanel("synonyms")]
     override_translatable_fields = [
         TranslatableField("label"),
@@ -43,6 +52,7 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("synonyms"),
         index.FilterField("locale"),
         index.FilterField("translation_key"),
+        index.FilterField("live"),
     ]
 
     class Meta(TranslatableMixin.Meta):

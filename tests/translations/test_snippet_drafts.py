@@ -1,0 +1,182 @@
+"""Categories, navigation, skills and sectors follow the lifecycle of pages: "Translate" in
+the admin makes a draft; Dutch visitors (site and API) keep seeing the published French one
+until an editor publishes the Dutch translation."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+from django.utils import timezone
+from wagtail_localize.models import Translation
+
+from cms.core.models import Category, Navigation
+from cms.demo.factories import CategoryFactory, NavigationFactory
+from cms.directory.models import Coworker, Skill
+from tests.conftest import parse
+
+from .conftest import edit_segments, locale
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def snippet_editor_client(editor_client, editor):
+    editor.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label__in=["core", "directory"],
+            content_type__model__in=["category", "navigation", "skill"],
+            codename__regex=r"^(add|change|publish)_",
+        )
+    )
+    return editor_client
+
+
+def translate_to_dutch(client, obj, texts):
+    """The admin's "Translate" action on a snippet, then Dutch typed in the translation editor
+    and saved without publishing (what "Update from source" does when "publish" is left
+    unticked); returns the Dutch row, a draft with the Dutch text."""
+    meta = obj._meta
+    response = client.post(
+        reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=[meta.app_label, meta.model_name, obj.pk],
+        ),
+        {"locales": [locale("nl").pk]},
+    )
+    assert response.status_code == 302, response.content[:500]
+    translation = Translation.objects.get(
+        source__object_id=obj.translation_key, target_locale=locale("nl")
+    )
+    edit_segments(client, translation, texts)
+    translation.save_target(publish=False)
+    return obj.get_translation(locale("nl"))
+
+
+def publish(client, obj, django_capture_on_commit_callbacks):
+    meta = obj._meta
+    url = reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[obj.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"action": "publish"})
+    assert response.status_code == 302, response.content[:500]
+    obj.refresh_from_db()
+    assert obj.live
+
+
+def chips(client, url) -> list[str]:
+    page = parse(client.get(url))
+    return [link.get_text(strip=True) for link in page.select("a[href*='?category=']")]
+
+
+def test_a_translated_category_stays_hidden_until_published(
+    snippet_editor_client, client, site_tree, django_capture_on_commit_callbacks
+):
+    CategoryFactory(name="Économie sociale", slug="economie-sociale")
+    source = Category.objects.get(slug="economie-sociale")
+    dutch = translate_to_dutch(snippet_editor_client, source, {"name": "Sociale economie"})
+    assert not dutch.live and dutch.name == "Sociale economie"
+
+    blog_nl = site_tree.url("blog_index", "nl")
+    assert "Sociale economie" not in chips(client, blog_nl)
+    assert "Sociale economie" not in client.get(f"{blog_nl}?category=sociale-economie").text
+
+    publish(snippet_editor_client, dutch, django_capture_on_commit_callbacks)
+    assert "Sociale economie" in chips(client, blog_nl)
+    assert "Économie sociale" in chips(client, site_tree.url("blog_index", "fr"))
+
+
+def test_an_article_filed_under_a_draft_category_shows_the_published_one(
+    snippet_editor_client, client, site_tree, django_capture_on_commit_callbacks
+):
+    """The Dutch article points at the Dutch category once it exists; while that one is a
+    draft, visitors and the API read the published French category, never the draft."""
+    article_nl = site_tree.page("article", "nl")
+    coworking = article_nl.article_categories.first().category
+    source = (
+        coworking
+        if coworking.locale.language_code == "fr"
+        else coworking.get_translation(locale("fr"))
+    )
+    Category.objects.filter(translation_key=source.translation_key).exclude(pk=source.pk).delete()
+    dutch = translate_to_dutch(snippet_editor_client, source, {"name": "Werkplekdelen"})
+    article_nl.article_categories.update(category=dutch)
+
+    assert [c.name for c in article_nl.categories] == ["Coworking"]
+    response = client.get(f"/api/v2/pages/{article_nl.pk}/")
+    assert [c["name"] for c in response.json()["categories"]] == ["Coworking"]
+    assert "Werkplekdelen" not in client.get(article_nl.url).text
+
+    publish(snippet_editor_client, dutch, django_capture_on_commit_callbacks)
+    assert [c.name for c in site_tree.page("article", "nl").categories] == ["Werkplekdelen"]
+    response = client.get(f"/api/v2/pages/{article_nl.pk}/")
+    assert [c["name"] for c in response.json()["categories"]] == ["Werkplekdelen"]
+
+
+def test_a_translated_navigation_stays_french_until_published(
+    snippet_editor_client, client, site_tree, django_capture_on_commit_callbacks
+):
+    Navigation.objects.all().delete()
+    source = NavigationFactory(footer_text="<p>Le réseau des espaces partagés.</p>")
+    dutch = translate_to_dutch(
+        snippet_editor_client, source, {"footer_text": "Het netwerk van gedeelde ruimtes."}
+    )
+    assert not dutch.live and "Het netwerk" in str(dutch.footer_text)
+    home_nl = site_tree.url("home", "nl")
+    text = client.get(home_nl).text
+    assert "Le réseau des espaces partagés." in text
+    assert "Het netwerk van gedeelde ruimtes." not in text
+
+    publish(snippet_editor_client, dutch, django_capture_on_commit_callbacks)
+    text = client.get(home_nl).text
+    assert "Het netwerk van gedeelde ruimtes." in text
+    assert "Le réseau des espaces partagés." not in text
+
+
+@pytest.fixture
+def accountant(db):
+    skill = Skill.objects.create(
+        locale=locale("fr"), label="Comptabilité", slug="comptabilite", synonyms="comptable"
+    )
+    person = Coworker(
+        locale=locale("fr"),
+        name="Léa Vasseur",
+        headline="Comptable pour indépendants",
+        email="lea@example.org",
+        consent_given_at=timezone.now(),
+        live=False,
+    )
+    person.save()
+    person.skills.set([skill])
+    person.save_revision().publish()
+    person.refresh_from_db()
+    return skill, person
+
+
+def test_a_translated_skill_stays_out_of_the_dutch_vocabulary_until_published(
+    snippet_editor_client, client, accountant, site_tree, django_capture_on_commit_callbacks
+):
+    skill, person = accountant
+    dutch = translate_to_dutch(
+        snippet_editor_client, skill, {"label": "Boekhouding", "slug": "boekhouding"}
+    )
+    assert not dutch.live and dutch.label == "Boekhouding"
+
+    def dutch_skills():
+        response = client.get("/api/v2/directory/skills/", {"locale": "nl"})
+        assert response.status_code == 200
+        return [item["label"] for item in response.json()["items"]]
+
+    def skills_of_person():
+        response = client.get(f"/api/v2/directory/coworkers/{person.pk}/", {"locale": "nl"})
+        assert response.status_code == 200
+        return [item["label"] for item in response.json()["skills"]]
+
+    assert dutch_skills() == []
+    assert skills_of_person() == ["Comptabilité"]
+    assert client.get(f"/api/v2/directory/skills/{dutch.pk}/").status_code == 404
+    listing = client.get("/api/v2/directory/coworkers/", {"locale": "nl", "skill": "boekhouding"})
+    assert person.pk not in [item["id"] for item in listing.json().get("items", [])]
+
+    publish(snippet_editor_client, dutch, django_capture_on_commit_callbacks)
+    assert dutch_skills() == ["Boekhouding"]
+    assert skills_of_person() == ["Boekhouding"]
+    listing = client.get("/api/v2/directory/coworkers/", {"locale": "nl", "skill": "boekhouding"})
+    assert [item["id"] for item in listing.json()["items"]] == [person.pk]
