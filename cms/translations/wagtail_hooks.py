@@ -6,6 +6,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.viewsets.pages import PageViewSet
 
+from .review import submit_for_review
 from .status import translation_status
 from .views import TranslationDashboardView
 
@@ -42,7 +43,12 @@ def register_dashboard_url():
             "translations/dashboard/",
             TranslationDashboardView.as_view(),
             name="translations_dashboard",
-        )
+        ),
+        path(
+            "translations/<int:translation_id>/submit-for-review/",
+            submit_for_review,
+            name="translations_submit_for_review",
+        ),
     ]
 
 
