@@ -1,5 +1,8 @@
-"""What the translation dashboard counts: every translatable page and snippet written in the
-default language, per organisation, content type and language, by translation state."""
+"""What the translation dashboard counts: every translatable page and snippet, whatever
+language it was written in, per organisation, content type and language, by translation state.
+
+Statuses are computed per content type, a fixed number of queries for all its objects
+(``cms.translations.status.group_statuses``), not per object."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from django.apps import apps
 from django.conf import settings
 from wagtail.models import Page, TranslatableMixin
 
-from .status import SOURCE, TranslationStatus, translation_statuses
+from .status import SOURCE, TranslationStatus, group_statuses
 
 
 def organisation_of(obj) -> str:
@@ -36,11 +39,16 @@ def translatable_models() -> list[type]:
     return sorted(found, key=lambda model: str(model._meta.verbose_name_plural))
 
 
-def _sources(model) -> Iterator:
-    objects = model.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+def _rows(model):
+    """Every row of ``model`` (sources, translations and aliases), with what the dashboard
+    reads of them."""
+    objects = model.objects.all()
     if issubclass(model, Page):
-        objects = objects.exact_type(model).filter(alias_of__isnull=True)
-    return objects.select_related("locale").order_by("pk")
+        objects = objects.exact_type(model)
+    related = ["locale"]
+    if any(field.name == "organisation" and field.is_relation for field in model._meta.fields):
+        related.append("organisation")
+    return objects.select_related(*related).order_by("pk")
 
 
 @dataclass(frozen=True)
@@ -54,10 +62,11 @@ class Entry:
 
 
 def entries(models: list[type] | None = None) -> Iterator[Entry]:
+    """One entry per source object and language it is not written in."""
     for model in models or translatable_models():
-        for source in _sources(model):
+        for source, statuses in group_statuses(_rows(model)):
             organisation = organisation_of(source)
-            for code, status in translation_statuses(source).items():
+            for code, status in statuses.items():
                 if code == source.locale.language_code or status.state == SOURCE:
                     continue
                 yield Entry(source, model, organisation, status)

@@ -101,21 +101,28 @@ def _is_draft(obj) -> bool:
     return isinstance(obj, DraftStateMixin) and not obj.live
 
 
+NOT_LOADED = object()
+
+
 class SourceComparison:
     """A TranslationSource compared with its object as it is now (computed once per source)."""
 
-    def __init__(self, source: TranslationSource):
+    def __init__(self, source: TranslationSource, synced=None, instance=NOT_LOADED):
+        """``synced`` ([(string id, context id, path, text)]) and ``instance`` (the source
+        object as it is now, None when deleted) may be given when read for many sources."""
         self.source = source
-        self.synced = list(
-            StringSegment.objects.filter(source=source).values_list(
+        if synced is None:
+            synced = StringSegment.objects.filter(source=source).values_list(
                 "string_id", "context_id", "context__path", "string__data"
             )
-        )
+        self.synced = list(synced)
         synced_pairs = {(path, data) for _s, _c, path, data in self.synced}
-        try:
-            current = extract_segments(source.get_source_instance())
-        except source.specific_content_type.model_class().DoesNotExist:
-            current = []
+        if instance is NOT_LOADED:
+            try:
+                instance = source.get_source_instance()
+            except source.specific_content_type.model_class().DoesNotExist:
+                instance = None
+        current = extract_segments(instance) if instance is not None else []
         self.changed = tuple(
             sorted(
                 {
@@ -127,16 +134,22 @@ class SourceComparison:
             )
         )
 
-    def status_in(self, locale, instance, translation: Translation | None) -> TranslationStatus:
-        types = {
-            (string_id, context_id): translation_type
-            for string_id, context_id, translation_type in StringTranslation.objects.filter(
-                locale=locale, context_id__in={context for _s, context, _p, _d in self.synced}
-            ).values_list("translation_of_id", "context_id", "translation_type")
-        }
+    def status_in(
+        self, locale, instance, translation: Translation | None, translation_type=None
+    ) -> TranslationStatus:
+        """``translation_type(string id, context id)`` may be given when the translations of
+        many sources' segments were read at once; otherwise they are read here."""
+        if translation_type is None:
+            types = {
+                (string_id, context_id): kind
+                for string_id, context_id, kind in StringTranslation.objects.filter(
+                    locale=locale, context_id__in={context for _s, context, _p, _d in self.synced}
+                ).values_list("translation_of_id", "context_id", "translation_type")
+            }
+            translation_type = lambda string, context: types.get((string, context))  # noqa: E731
         untranslated, machine = _untranslated_and_machine(
             ((string, context, path) for string, context, path, _d in self.synced),
-            lambda string, context: types.get((string, context)),
+            translation_type,
         )
         return TranslationStatus(
             locale=locale.language_code,
@@ -208,42 +221,89 @@ def translation_status(obj) -> TranslationStatus:
 def translation_statuses(obj) -> dict[str, TranslationStatus]:
     """{language code: status} for every site language of ``obj``'s translation group."""
     obj = _specific(obj)
-    members = {
-        member.locale.language_code: member
-        for member in type(obj)
-        .objects.filter(translation_key=obj.translation_key)
-        .select_related("locale")
-    }
-    source = (
-        TranslationSource.objects.filter(object_id=obj.translation_key)
+    members = type(obj).objects.filter(translation_key=obj.translation_key)
+    [(_source, statuses)] = group_statuses(members.select_related("locale"))
+    return statuses
+
+
+def group_statuses(rows) -> list[tuple[object, dict[str, TranslationStatus]]]:
+    """translation_statuses() of every translation group among ``rows`` (rows of one model,
+    with their locale), each with its source row: [(source row, {language: status})].
+
+    Five queries whatever the number of groups (their translation sources, the translations,
+    the sources' segments, the translations of those segments), plus what extracting a source
+    object's segments reads (a chooser in a StreamField, a translated inline).
+    """
+    groups: dict[str, list] = {}
+    for row in rows:
+        groups.setdefault(str(row.translation_key), []).append(_specific(row))
+    if not groups:
+        return []
+    sources: dict[str, TranslationSource] = {}
+    for source in (
+        TranslationSource.objects.filter(object_id__in=list(groups))
         .select_related("locale")
         .order_by("pk")
-        .first()
-    )
-    source_code = source.locale.language_code if source else obj.locale.language_code
-    comparison = SourceComparison(source) if source else None
+    ):
+        sources.setdefault(str(source.object_id), source)
     translations = {
-        translation.target_locale.language_code: translation
-        for translation in Translation.objects.filter(source=source).select_related("target_locale")
+        (translation.source_id, translation.target_locale.language_code): translation
+        for translation in Translation.objects.filter(
+            source__in=list(sources.values())
+        ).select_related("target_locale")
     }
-    statuses = {}
-    for code, _name in settings.LANGUAGES:
-        member = members.get(code)
-        translation = translations.get(code)
-        if code == source_code and member is not None:
-            statuses[code] = _source_status(member)
-        elif member is None or not _is_real(member) or comparison is None or translation is None:
-            statuses[code] = TranslationStatus(
-                locale=code,
-                source_locale=source_code,
-                state=MISSING if member is None or not _is_real(member) else SOURCE,
-                instance=member if member is not None and _is_real(member) else None,
-            )
+    synced: dict[int, list] = {source.pk: [] for source in sources.values()}
+    for source_id, *segment in StringSegment.objects.filter(
+        source__in=list(sources.values())
+    ).values_list("source_id", "string_id", "context_id", "context__path", "string__data"):
+        synced[source_id].append(tuple(segment))
+    contexts = {segment[1] for segments in synced.values() for segment in segments}
+    types = {}
+    if contexts:
+        types = {
+            (string, context, locale): kind
+            for string, context, locale, kind in StringTranslation.objects.filter(
+                context_id__in=contexts
+            ).values_list("translation_of_id", "context_id", "locale_id", "translation_type")
+        }
+    result = []
+    for key, group in groups.items():
+        members = {member.locale.language_code: member for member in group}
+        source = sources.get(key)
+        if source is not None:
+            source_code = source.locale.language_code
         else:
-            statuses[code] = comparison.status_in(
-                translation.target_locale, _specific(member), translation
+            source_code = min(group, key=lambda member: member.pk).locale.language_code
+        comparison = None
+        if source is not None:
+            comparison = SourceComparison(
+                source, synced[source.pk], instance=members.get(source_code)
             )
-    return statuses
+        statuses = {}
+        for code, _name in settings.LANGUAGES:
+            member = members.get(code)
+            translation = translations.get((source.pk, code)) if source is not None else None
+            if code == source_code and member is not None:
+                statuses[code] = _source_status(member)
+            elif member is None or not _is_real(member) or translation is None:
+                statuses[code] = TranslationStatus(
+                    locale=code,
+                    source_locale=source_code,
+                    state=MISSING if member is None or not _is_real(member) else SOURCE,
+                    instance=member if member is not None and _is_real(member) else None,
+                )
+            else:
+                locale_id = translation.target_locale_id
+                statuses[code] = comparison.status_in(
+                    translation.target_locale,
+                    member,
+                    translation,
+                    lambda string, context, locale_id=locale_id: types.get(
+                        (string, context, locale_id)
+                    ),
+                )
+        result.append((members.get(source_code) or group[0], statuses))
+    return result
 
 
 # Many objects at once (API listings) ---------------------------------------------------------
