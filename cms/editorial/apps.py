@@ -10,6 +10,8 @@ class EditorialConfig(AppConfig):
     def ready(self):
         # Before wagtail.snippets registers the directory's viewsets, which would otherwise
         # give their models Wagtail's default policy.
+        from . import signals
         from .permissions import register_policies
 
         register_policies()
+        signals.connect()
