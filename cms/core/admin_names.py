@@ -6,7 +6,13 @@ language; its stored name stays the msgid (an edit form that sends the translati
 stores the msgid again). To add one (e.g. a new organisation role), name it
 in English here with ``gettext_noop``, give it the same English name in the database, and
 translate it in locale/ like any other string.
+
+Names made of a fixed part and a proper name ("Editors · La Ruche", one group per
+organisation) follow a pattern of ``PATTERNS``: the stored name stays "Editors · La Ruche",
+a French editor reads the pattern's translation with the same organisation.
 """
+
+import re
 
 from django.apps import apps
 from django.conf import settings
@@ -27,6 +33,26 @@ NAMES = frozenset(
 )
 
 
+#: the editors' group of one organisation ("Editors · La Ruche")
+EDITORS_OF = gettext_noop("Editors · %(name)s")
+#: patterns with one ``%(name)s`` part, kept as such in the stored name
+PATTERNS = (EDITORS_OF,)
+
+
+def _pattern_regex(pattern: str) -> re.Pattern:
+    before, _placeholder, after = pattern.partition("%(name)s")
+    return re.compile(f"{re.escape(before)}(?P<name>.+){re.escape(after)}", re.DOTALL)
+
+
+def _pattern_of(name: str) -> tuple[str, str] | None:
+    """(pattern, proper name) when ``name`` is stored under one of ``PATTERNS``."""
+    for pattern in PATTERNS:
+        match = _pattern_regex(pattern).fullmatch(name)
+        if match:
+            return pattern, match["name"]
+    return None
+
+
 class CatalogName(str):
     """A stored name (the msgid) that displays in the active language.
 
@@ -41,10 +67,23 @@ class CatalogName(str):
         return format(str(self), spec)
 
 
+class PatternName(CatalogName):
+    """A stored name that follows one of ``PATTERNS`` ("Editors · La Ruche"), displayed
+    with the pattern's translation ("Éditeurs · La Ruche")."""
+
+    def __str__(self):
+        pattern, name = _pattern_of(str.__str__(self))
+        return gettext(pattern) % {"name": name}
+
+
 def translate_name(sender, instance, **kwargs):
     name = instance.__dict__.get("name")
-    if name in NAMES and not isinstance(name, CatalogName):
+    if not isinstance(name, str) or isinstance(name, CatalogName):
+        return
+    if name in NAMES:
         instance.name = CatalogName(name)
+    elif _pattern_of(name):
+        instance.name = PatternName(name)
 
 
 def msgid_for(name: str) -> str:
@@ -55,6 +94,10 @@ def msgid_for(name: str) -> str:
             for msgid in NAMES:
                 if gettext(msgid) == name:
                     return msgid
+            for pattern in PATTERNS:
+                match = _pattern_regex(gettext(pattern)).fullmatch(name)
+                if match:
+                    return pattern % {"name": match["name"]}
     return name
 
 

@@ -18,13 +18,14 @@ from wagtail.models import (
     get_page_models,
 )
 
+from cms.core.admin_names import EDITORS_OF
+
 from .access import RECORD_SPACES
 from .models import OrganisationGroup, OrganisationOwnedPage, OrganisationSectionPage
 
 COORDINATORS = "Coordinators"
 REVIEW_WORKFLOW = "Coordination review"
 STOCK_WORKFLOW = "Moderators approval"
-EDITOR_GROUP_PREFIX = "Editors · "
 
 EDITOR_PAGE_ACTIONS = ["add", "change"]
 COORDINATOR_PAGE_ACTIONS = ["add", "change", "publish", "lock", "unlock"]
@@ -120,7 +121,9 @@ def ensure_organisation_group(space) -> Group:
     """The editors' group of the organisation whose space page is ``space``."""
     link = OrganisationGroup.objects.filter(organisation_key=space.translation_key).first()
     if link is None:
-        group, _created = Group.objects.get_or_create(name=f"{EDITOR_GROUP_PREFIX}{space.title}")
+        # Stored in English, shown in the admin's language (cms.core.admin_names).
+        name = EDITORS_OF % {"name": str(space.title)}
+        group, _created = Group.objects.get_or_create(name=name)
         link = OrganisationGroup.objects.create(group=group, organisation_key=space.translation_key)
     grant_common(link.group)
     grant_pages(link.group, section_pages(), EDITOR_PAGE_ACTIONS)
