@@ -152,6 +152,18 @@ def approve_in_editor(page):
         )
 
 
+def approve_on_dashboard(page, title: str):
+    """Approve, without a comment, the page titled ``title`` in the admin home's "Awaiting
+    your review" panel."""
+    page.goto("/admin/")
+    row = page.locator("tr", has_text=title)
+    row.locator("[data-w-dropdown-target=toggle]").click()
+    with page.expect_navigation():
+        row.locator(
+            "button[data-workflow-action-url*='/approve/']:not([data-launch-modal])"
+        ).click()
+
+
 # --- machine translation -------------------------------------------------------------------------
 
 

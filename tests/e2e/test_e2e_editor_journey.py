@@ -6,7 +6,8 @@ working in the French admin (Mutualab) and one working in the Dutch admin (Co-nn
 2. the coordinator (Dutch admin) approves: the event is live under /fr/;
 3. the editor translates it into Dutch with machine translation (a local server speaking
    LibreTranslate's API) and reviews the title by hand; an organisation editor cannot publish,
-   so the coordinator publishes the Dutch version; nothing of it is under /nl/ before that;
+   so they submit it to the review from the translation editor and the coordinator approves
+   it from the admin's home; nothing of it is under /nl/ before that;
 4. the French source is edited and published: the dashboard, the page listing, the translation
    editor and the API show the Dutch version as outdated;
 5. the editor updates the translation from its source: the hand-reviewed title survives, only
@@ -32,6 +33,7 @@ from cms.translations.status import translation_status
 from .helpers import (
     SERVER_LOCK,
     approve_in_editor,
+    approve_on_dashboard,
     delete_pages_with_slug,
     demo_log_in,
     fill_new_event,
@@ -157,8 +159,11 @@ def test_editor_journey(new_page, axe_source, machine_translation, journey_event
         title_segment.locator("textarea").press("Enter")
     assert saved.value.ok
     expect(title_segment).to_contain_text(event_text["dutch_title"])
-    # An organisation editor cannot publish: the coordinator does.
+    # An organisation editor cannot publish: they submit the translation to the review.
     expect(editor.locator("footer button[name=action][value=publish]")).to_have_count(0)
+    with editor.expect_navigation():
+        editor.click(".translation-editor-review button[type=submit]")
+    expect(editor.locator(".translation-editor-review form")).to_have_count(0)
 
     with SERVER_LOCK:
         dutch.refresh_from_db()
@@ -168,9 +173,7 @@ def test_editor_journey(new_page, axe_source, machine_translation, journey_event
     expect(visitor.locator("main")).not_to_contain_text(event_text["dutch_title"])
     expect(visitor.locator("main")).not_to_contain_text(event_text["title"])
 
-    coordinator.goto(f"/admin/pages/{dutch.pk}/edit/")
-    with coordinator.expect_navigation():
-        coordinator.click("footer button[name=action][value=publish]")
+    approve_on_dashboard(coordinator, event_text["dutch_title"])
     with SERVER_LOCK:
         dutch.refresh_from_db()
     assert dutch.live and dutch.title == event_text["dutch_title"]
