@@ -10,7 +10,8 @@ rebuild_search_index, then serves the site with gunicorn (3 sync workers, WEB_CO
 default, production settings, SEARCH_TIMEOUT=2, the breaker's state in the database cache the
 workers share) and measures, one client at a time on 127.0.0.1:
 
-1. healthy: /fr/blog/ (a page that does not search), p50/p95;
+1. healthy: /fr/blog/ (a page that does not search), p50/p95, alone, then while 8 clients
+   keep searching as in 2 (the same load on a healthy engine: what "unaffected" compares with);
 2. frozen (SIGSTOP of the node's JVM): /fr/blog/ again while 8 clients keep searching
    (/api/v2/search/?q=coworking, which asks the engine for pages and each directory kind), each
    one search after another with --pause seconds between them (1 by default);
@@ -183,6 +184,29 @@ def measure(port: int, path: str, count: int) -> list[float]:
     return times
 
 
+def while_searching(port: int, options) -> tuple[list, list, list]:
+    """The page's times while IN_FLIGHT clients keep searching; the searches' times and
+    statuses."""
+    stop, searches, statuses = threading.Event(), [], []
+
+    def searching():
+        while not stop.is_set():
+            status, ms, _body = get(port, SEARCH)
+            statuses.append(status)
+            searches.append(ms)
+            stop.wait(options.pause)
+
+    clients = [threading.Thread(target=searching) for _ in range(IN_FLIGHT)]
+    for client in clients:
+        client.start()
+    try:
+        return measure(port, PAGE, options.requests), searches, statuses
+    finally:
+        stop.set()
+        for client in clients:
+            client.join()
+
+
 PUBLISH = """
 import json, time
 import django
@@ -235,23 +259,9 @@ def main() -> None:
             healthy = measure(server.port, PAGE, options.requests)
             healthy_search = measure(server.port, SEARCH, 50)
 
+            loaded, healthy_searches, _statuses = while_searching(server.port, options)
             os.kill(pid, signal.SIGSTOP)
-            stop, searches, statuses = threading.Event(), [], []
-
-            def searching():
-                while not stop.is_set():
-                    status, ms, _body = get(server.port, SEARCH)
-                    statuses.append(status)
-                    searches.append(ms)
-                    stop.wait(options.pause)
-
-            clients = [threading.Thread(target=searching) for _ in range(IN_FLIGHT)]
-            for client in clients:
-                client.start()
-            frozen = measure(server.port, PAGE, options.requests)
-            stop.set()
-            for client in clients:
-                client.join()
+            frozen, searches, statuses = while_searching(server.port, options)
             open_searches = measure(server.port, SEARCH, options.requests)
             degraded = json.loads(get(server.port, SEARCH)[2])["results"]["pages"]["degraded"]
             publishes = publish_times(options.db, 5)
@@ -267,6 +277,10 @@ def main() -> None:
     print("| --- | --- |")
     print(f"| {PAGE}, engine healthy ({options.requests} requests) | {summary(healthy)} |")
     print(f"| {SEARCH}, engine healthy (50) | {summary(healthy_search)} |")
+    print(
+        f"| {PAGE} with {IN_FLIGHT} clients searching (pause {options.pause:g} s), engine healthy "
+        f"({options.requests}) | {summary(loaded)}; {len(healthy_searches)} searches meanwhile |"
+    )
     print(
         f"| {PAGE} with {IN_FLIGHT} clients searching (pause {options.pause:g} s), engine frozen "
         f"({options.requests}) "

@@ -238,7 +238,7 @@ def free_port() -> int:
 @pytest.mark.parametrize("fault", ["hung", "frozen"])
 def test_pages_answer_while_searches_wait_for_a_stuck_engine(scratch_database, fault, request):
     with (
-        contextmanager_for(fault, request) as engine_url,
+        stuck_engine(fault, request) as engine_url,
         gunicorn(scratch_database, engine_url) as port,
     ):
         searches = []
@@ -259,7 +259,8 @@ def test_pages_answer_while_searches_wait_for_a_stuck_engine(scratch_database, f
 
 
 @contextmanager
-def contextmanager_for(fault, request):
+def stuck_engine(fault, request):
+    """The URL of a hung listener, or of our own node frozen (SIGSTOP) until the end."""
     if fault == "hung":
         with hung_engine() as url:
             yield url
