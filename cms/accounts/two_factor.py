@@ -33,6 +33,7 @@ from wagtail.admin.views.account import LoginView
 PENDING = "accounts_2fa_pending"  # session key: the user who gave a password, not yet a code
 PENDING_SECONDS = 300  # time to give the code; then the password is asked again
 ADMIN_PREFIX = "/admin/"
+API_PREFIX = "/api/"
 
 
 class CodeForm(forms.Form):
@@ -166,6 +167,12 @@ class TwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Without a session cookie nobody is signed in, and the public API never reads the
+        # session: neither touches it (a read would add "Vary: Cookie" to cacheable answers).
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES or request.path_info.startswith(
+            API_PREFIX
+        ):
+            return self.get_response(request)
         user = request.user
         if user.is_authenticated and not user.is_verified():
             if user_has_device(user, confirmed=True):

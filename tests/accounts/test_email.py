@@ -115,7 +115,7 @@ def test_example_sender_and_local_base_url_are_warned(changes, expected):
 
 def test_production_refuses_to_deploy_with_mail_in_the_log(tmp_path):
     """`check --deploy` under production settings fails when EMAIL_URL is not set (mail would
-    be printed to the server log), and passes once it points at a mail server."""
+    be printed to the server log), and says nothing about mail once it points at a server."""
     environment = {
         k: v
         for k, v in os.environ.items()
@@ -144,7 +144,8 @@ def test_production_refuses_to_deploy_with_mail_in_the_log(tmp_path):
     assert refused.returncode != 0
     assert "accounts.E001" in refused.stderr + refused.stdout
     accepted = deploy_check(EMAIL_URL="smtp://mailer:pw@mail.coffee-hub.eu:587")
-    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    # (Static files are not collected here: other checks may still fail, not these.)
+    assert "accounts." not in accepted.stdout + accepted.stderr
 
 
 @pytest.mark.django_db
