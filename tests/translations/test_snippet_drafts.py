@@ -154,15 +154,21 @@ def test_a_translated_skill_stays_out_of_the_dutch_vocabulary_until_published(
     snippet_editor_client, client, accountant, site_tree, django_capture_on_commit_callbacks
 ):
     skill, person = accountant
-    dutch = translate_to_dutch(
-        snippet_editor_client, skill, {"label": "Boekhouding", "slug": "boekhouding"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the records are reindexed
+        dutch = translate_to_dutch(
+            snippet_editor_client, skill, {"label": "Boekhouding", "slug": "boekhouding"}
+        )
     assert not dutch.live and dutch.label == "Boekhouding"
 
     def dutch_skills():
         response = client.get("/api/v2/directory/skills/", {"locale": "nl"})
         assert response.status_code == 200
         return [item["label"] for item in response.json()["items"]]
+
+    def found_by_search(text):
+        response = client.get("/api/v2/directory/coworkers/", {"locale": "nl", "q": text})
+        assert response.status_code == 200
+        return [item["id"] for item in response.json()["items"]]
 
     def skills_of_person():
         response = client.get(f"/api/v2/directory/coworkers/{person.pk}/", {"locale": "nl"})
@@ -174,9 +180,12 @@ def test_a_translated_skill_stays_out_of_the_dutch_vocabulary_until_published(
     assert client.get(f"/api/v2/directory/skills/{dutch.pk}/").status_code == 404
     listing = client.get("/api/v2/directory/coworkers/", {"locale": "nl", "skill": "boekhouding"})
     assert person.pk not in [item["id"] for item in listing.json().get("items", [])]
+    assert found_by_search("boekhouding") == []  # the draft's words are not searched
+    assert found_by_search("comptabilite") == [person.pk]
 
     publish(snippet_editor_client, dutch, django_capture_on_commit_callbacks)
     assert dutch_skills() == ["Boekhouding"]
     assert skills_of_person() == ["Boekhouding"]
     listing = client.get("/api/v2/directory/coworkers/", {"locale": "nl", "skill": "boekhouding"})
     assert [item["id"] for item in listing.json()["items"]] == [person.pk]
+    assert found_by_search("boekhouding") == [person.pk]
