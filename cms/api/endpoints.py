@@ -189,6 +189,22 @@ class BatchListingMixin(PublicAPIMixin):
             self.serializer_classes[key] = found
         return found
 
+    def get_object(self):
+        """The object of the address, looked up once per request; 404 unless visible."""
+        cached = getattr(self, "_cached_object", None)
+        if cached is None:
+            pk = self.kwargs.get("pk")
+            check_pk(pk)
+            cached = self.load_object(pk)
+            if cached is None:
+                raise NotFound()
+            self._cached_object = cached
+        return cached
+
+    def load_object(self, pk):
+        """The visible object with this id, or None."""
+        raise NotImplementedError
+
     def resolve_rich_text_format(self):
         # Rich text is always {"html", "source"} here (see cms.api.serializers).
         return None
@@ -379,12 +395,7 @@ class PagesEndpoint(BatchListingMixin, PagesAPIViewSet):
                 )
         return queryset
 
-    def get_object(self):
-        cached = getattr(self, "_cached_object", None)
-        if cached is not None:
-            return cached
-        pk = self.kwargs.get("pk")
-        check_pk(pk)
+    def load_object(self, pk):
         found = self.get_base_queryset().filter(pk=pk).values_list("content_type_id").first()
         if found is None:
             raise NotFound()
@@ -392,11 +403,7 @@ class PagesEndpoint(BatchListingMixin, PagesAPIViewSet):
         if model is None or not issubclass(model, self.model):
             raise NotFound()
         queryset = self.with_prefetches(model.objects.filter(pk=pk), model)
-        page = queryset.select_related("locale").first()
-        if page is None:
-            raise NotFound()
-        self._cached_object = page
-        return page
+        return queryset.select_related("locale").first()
 
     def detail_view(self, request, pk):
         instance = self.get_object()
@@ -533,17 +540,8 @@ class CollectionMemberEndpointMixin(BatchListingMixin):
         queryset = visible_media(self.model.objects.all(), self.request)
         return queryset.prefetch_related("tags").order_by("id")
 
-    def get_object(self):
-        cached = getattr(self, "_cached_object", None)
-        if cached is not None:
-            return cached
-        pk = self.kwargs.get("pk")
-        check_pk(pk)
-        obj = self.get_queryset().filter(pk=pk).first()
-        if obj is None:
-            raise NotFound()
-        self._cached_object = obj
-        return obj
+    def load_object(self, pk):
+        return self.get_queryset().filter(pk=pk).first()
 
     def object_last_modified(self, instance):
         return instance.created_at

@@ -11,7 +11,7 @@ from django.db.models.functions import Cast
 from django.utils import translation
 from django.utils.text import Truncator
 
-from .models import Company, Coworker, ProjectIdea
+from .models import Company, Coworker, NetworkMember, ProjectIdea
 from .vocabulary import Option, Vocabulary
 
 RELATED_LIMIT = 6
@@ -344,15 +344,14 @@ def record_data(view: RecordView) -> dict:
         "place": view.place,
         "facts": [{"label": label, "value": value} for label, value in view.facts],
     }
+    if isinstance(record, NetworkMember):
+        data.update(city=record.city, country=record.country, website=record.website)
     if isinstance(record, Coworker):
         data.update(
             headline=record.headline,
             bio=record.bio,
             languages=list(record.languages),
             open_to=list(record.open_to),
-            city=record.city,
-            country=record.country,
-            website=record.website,
             email=record.public_email or None,
             phone=record.public_phone or None,
             can_be_contacted=record.can_be_contacted,
@@ -363,9 +362,6 @@ def record_data(view: RecordView) -> dict:
             type=record.kind,
             size=record.size,
             year_founded=record.year_founded,
-            city=record.city,
-            country=record.country,
-            website=record.website,
         )
     elif isinstance(record, ProjectIdea):
         data.update(

@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.core import fields
 from cms.core.blocks import BodyBlock
 from cms.core.listing import paginate
 from cms.core.models import BasePage, IndexPage
@@ -131,14 +132,7 @@ class EventPage(OrganisationOwnedPage, RoutablePageMixin, BasePage):
     end = models.DateTimeField(_("end"))
     summary = models.TextField(_("summary"), max_length=400)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("description"))
-    venue_space = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("venue (space of the network)"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    venue_space = fields.optional_link("wagtailcore.Page", _("venue (space of the network)"))
     venue_text = models.CharField(
         _("venue (other place)"),
         max_length=255,

@@ -9,6 +9,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.core import fields
 from cms.core.models import BasePage, IndexPage
 from cms.core.queries import visible_pages
 
@@ -43,15 +44,7 @@ class SpaceGalleryImage(TranslatableMixin, Orderable):
 
     page = ParentalKey("spaces.SpacePage", related_name="gallery_images", on_delete=models.CASCADE)
     image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
-    alt_text = models.CharField(
-        _("alternative text"),
-        max_length=250,
-        blank=True,
-        help_text=_(
-            "What the image shows, for people who cannot see it, in this page's language. "
-            "Empty: the image's title."
-        ),
-    )
+    alt_text = fields.alt_text(_("alternative text"), max_length=250)
     caption = models.CharField(_("caption"), max_length=250, blank=True)
 
     override_translatable_fields = [

@@ -38,8 +38,9 @@ START_TIMEOUT="${OPENSEARCH_START_TIMEOUT:-180}"
 JAVA_OPTS_DEFAULT="-Xms2g -Xmx2g"
 URL="http://$HOST:$PORT"
 
-log() { echo "[opensearch] $*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+LOG_NAME=opensearch
+# shellcheck source=ops/lib.sh
+source "$REPO_ROOT/ops/lib.sh"
 
 show_log_tail() {
     local file=${1:-$LOG_FILE} n=${2:-60}
@@ -282,11 +283,6 @@ cmd_reset() {
     cmd_stop
     log "Deleting node data in $HOME_DIR"
     rm -rf "$HOME_DIR"
-}
-
-usage() {
-    sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
-    exit 2
 }
 
 case "${1:-}" in

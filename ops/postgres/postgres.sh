@@ -18,6 +18,10 @@
 #   POSTGRES_START_TIMEOUT  seconds to wait for readiness (default 60)
 set -euo pipefail
 
+LOG_NAME=postgres
+# shellcheck source=ops/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+
 CLUSTER="${POSTGRES_CLUSTER:-main}"
 START_TIMEOUT="${POSTGRES_START_TIMEOUT:-60}"
 DB_USER="coffee"
@@ -25,22 +29,6 @@ DB_PASSWORD="coffee"
 DB_NAME="coffee"
 HOST="127.0.0.1"
 DEFAULT_PORT=5432
-
-log() { echo "[postgres] $*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-
-is_root() { [[ "$(id -u)" -eq 0 ]]; }
-
-# Run a command as root (directly, or through passwordless sudo).
-as_root() {
-    if is_root; then
-        "$@"
-    elif command -v sudo >/dev/null 2>&1; then
-        sudo -n -- "$@"
-    else
-        die "need root (or passwordless sudo) to run: $*"
-    fi
-}
 
 # Run a command as the postgres OS user (peer authentication over the socket).
 as_postgres() {
@@ -75,18 +63,8 @@ server_installed() {
 }
 
 install_server() {
-    command -v apt-get >/dev/null 2>&1 || die "apt-get not found: install a PostgreSQL server yourself"
-    log "Installing Debian's postgresql package (apt-get update + install, quiet) ..."
     local t0=$SECONDS
-    # C.UTF-8 so that the cluster the package creates is UTF8, not SQL_ASCII.
-    as_root env DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 LC_ALL=C.UTF-8 \
-        apt-get -qq -o DPkg::Lock::Timeout=300 update </dev/null ||
-        die "apt-get update failed"
-    as_root env DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 LC_ALL=C.UTF-8 \
-        apt-get -qq -y -o DPkg::Lock::Timeout=300 \
-        -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold \
-        install --no-install-recommends --no-upgrade postgresql </dev/null >/dev/null ||
-        die "apt-get install postgresql failed"
+    apt_install postgresql
     server_installed || die "postgresql installed but no server binary found under /usr/lib/postgresql"
     log "PostgreSQL $(server_version) is installed (apt-get took $((SECONDS - t0)) s)."
 }
@@ -119,17 +97,7 @@ cluster_online() {
 }
 
 wait_ready() {
-    local port=$1 t0=$SECONDS last=$SECONDS
-    until pg_isready -q -h "$HOST" -p "$port"; do
-        if ((SECONDS - t0 >= START_TIMEOUT)); then
-            die "PostgreSQL on $HOST:$port not ready after ${START_TIMEOUT}s"
-        fi
-        if ((SECONDS - last >= 5)); then
-            log "... waiting for PostgreSQL on $HOST:$port ($((SECONDS - t0)) s)"
-            last=$SECONDS
-        fi
-        sleep 0.5
-    done
+    wait_for "$START_TIMEOUT" "PostgreSQL on $HOST:$1" pg_isready -q -h "$HOST" -p "$1"
 }
 
 psql_admin() {
@@ -236,11 +204,6 @@ cmd_url() {
         fi
     fi
     echo "DATABASE_URL=$(db_url "$port")"
-}
-
-usage() {
-    sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
-    exit 2
 }
 
 case "${1:-}" in

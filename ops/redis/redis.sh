@@ -17,33 +17,14 @@ START_TIMEOUT="${REDIS_START_TIMEOUT:-30}"
 HOST="127.0.0.1"
 VAR_DIR="$PWD/var/redis"
 
-log() { echo "[redis] $*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-
-as_root() {
-    if [[ "$(id -u)" -eq 0 ]]; then
-        "$@"
-    elif command -v sudo >/dev/null 2>&1; then
-        sudo -n -- "$@"
-    else
-        die "need root (or passwordless sudo) to run: $*"
-    fi
-}
-
-install_server() {
-    command -v apt-get >/dev/null 2>&1 || die "apt-get not found: install redis-server yourself"
-    log "Installing Debian's redis-server package (apt-get update + install, quiet) ..."
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get -qq -o DPkg::Lock::Timeout=300 update \
-        </dev/null || die "apt-get update failed"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get -qq -y -o DPkg::Lock::Timeout=300 \
-        install --no-install-recommends --no-upgrade redis-server </dev/null >/dev/null ||
-        die "apt-get install redis-server failed"
-}
+LOG_NAME=redis
+# shellcheck source=ops/lib.sh
+source ops/lib.sh
 
 answers() { redis-cli -h "$HOST" -p "$PORT" ping 2>/dev/null | grep -q PONG; }
 
 cmd_start() {
-    command -v redis-server >/dev/null 2>&1 || install_server
+    command -v redis-server >/dev/null 2>&1 || apt_install redis-server
     if answers; then
         log "Redis already answers on $HOST:$PORT."
         return 0
@@ -53,11 +34,7 @@ cmd_start() {
     redis-server --bind "$HOST" --port "$PORT" --daemonize yes --save '' --appendonly no \
         --dir "$VAR_DIR" --pidfile "$VAR_DIR/redis.pid" --logfile "$VAR_DIR/redis.log" ||
         die "redis-server did not start (see $VAR_DIR/redis.log)"
-    local t0=$SECONDS
-    until answers; do
-        ((SECONDS - t0 < START_TIMEOUT)) || die "Redis on $HOST:$PORT not ready after ${START_TIMEOUT}s"
-        sleep 0.2
-    done
+    wait_for "$START_TIMEOUT" "Redis on $HOST:$PORT" answers
     log "Redis ready: redis://$HOST:$PORT/0"
 }
 

@@ -1,5 +1,5 @@
 from .contact import ContactMessage
-from .records import Company, Coworker, DirectoryRecord, ProjectIdea
+from .records import Company, Coworker, DirectoryRecord, NetworkMember, ProjectIdea
 from .taxonomy import Sector, Skill, TaxonomyTerm
 
 __all__ = [
@@ -7,6 +7,7 @@ __all__ = [
     "ContactMessage",
     "Coworker",
     "DirectoryRecord",
+    "NetworkMember",
     "ProjectIdea",
     "Sector",
     "Skill",

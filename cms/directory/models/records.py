@@ -32,6 +32,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.core import fields
 from cms.core.models.navigation import SocialLinkBlock
 from cms.core.panels import TypedPageChooserPanel
 from cms.editorial.forms import OrganisationRecordForm
@@ -64,6 +65,28 @@ def sort_key_for(text: str) -> str:
 def make_slug(text: str) -> str:
     """'Léa Vasseur' -> 'lea-vasseur'; names in other scripts keep their letters."""
     return slugify(sort_key_for(text)) or slugify(text, allow_unicode=True) or "record"
+
+
+def chosen_terms(model: str, verbose_name) -> ParentalManyToManyField:
+    """Skills or sectors of a record, chosen in the default language."""
+    return ParentalManyToManyField(
+        model,
+        verbose_name=verbose_name,
+        blank=True,
+        related_name="+",
+        limit_choices_to=terms_in_default_language,
+    )
+
+
+def chosen_spaces(verbose_name) -> ParentalManyToManyField:
+    """Spaces of the network, chosen in the default language."""
+    return ParentalManyToManyField(
+        "wagtailcore.Page",
+        verbose_name=verbose_name,
+        blank=True,
+        related_name="+",
+        limit_choices_to=spaces_in_default_language,
+    )
 
 
 @functools.lru_cache(maxsize=8192)
@@ -106,6 +129,7 @@ class DirectoryRecord(
         help_text=_("The end of the record's address; made from the name when left empty."),
     )
     sort_key = models.CharField(max_length=120, editable=False, db_index=True, default="")
+    sectors = chosen_terms("directory.Sector", _("sectors"))
     #: site languages in which this row is the one shown for its translation group (kept up
     #: to date by ``cms.directory.listing``); queries still check ``public()`` every time
     shown_in = ChoiceListField(options=settings.LANGUAGES, editable=False)
@@ -259,62 +283,68 @@ class DirectoryRecord(
         return "directory/preview.html"
 
 
-class Coworker(DirectoryRecord):
-    """A person of the network. Public only when published AND their consent is recorded."""
+#: A coworker's or a company's place and links, the same in every translation.
+MEMBER_SYNCHRONIZED_FIELDS = [
+    SynchronizedField("city"),
+    SynchronizedField("country"),
+    SynchronizedField("website"),
+    SynchronizedField("social_links"),
+]
 
-    directory_kind = "coworkers"
 
-    name = models.CharField(_("name"), max_length=120)
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    headline = models.CharField(
-        _("headline"), max_length=160, help_text=_("What they do, in one line.")
-    )
-    bio = models.TextField(_("biography"), blank=True)
-    skills = ParentalManyToManyField(
-        "directory.Skill",
-        verbose_name=_("skills"),
-        blank=True,
-        related_name="+",
-        limit_choices_to=terms_in_default_language,
-    )
-    sectors = ParentalManyToManyField(
-        "directory.Sector",
-        verbose_name=_("sectors"),
-        blank=True,
-        related_name="+",
-        limit_choices_to=terms_in_default_language,
-    )
-    languages = ChoiceListField(_("languages spoken"), options=SpokenLanguage.choices)
-    open_to = ChoiceListField(_("open to"), options=OpenTo.choices)
-    home_space = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("home space"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        limit_choices_to=SPACE_PAGE_TYPE,
-    )
-    spaces_visited = ParentalManyToManyField(
-        "wagtailcore.Page",
-        verbose_name=_("spaces visited"),
-        blank=True,
-        related_name="+",
-        limit_choices_to=spaces_in_default_language,
-    )
+def links_panel() -> MultiFieldPanel:
+    return MultiFieldPanel([FieldPanel("website"), FieldPanel("social_links")], heading=_("Links"))
+
+
+class NetworkMember(DirectoryRecord):
+    """What coworkers and companies share: where they are and how to find them online."""
+
     city = models.CharField(_("city"), max_length=80, blank=True)
     country = models.CharField(_("country"), max_length=2, choices=Country.choices, default="BE")
     website = models.URLField(_("website"), blank=True)
     social_links = StreamField(
         [("social", SocialLinkBlock())], blank=True, verbose_name=_("social links")
     )
+
+    search_fields = DirectoryRecord.search_fields + [
+        index.AutocompleteField("name"),
+        index.SearchField("city"),
+        index.SearchField("space_text"),
+        index.FilterField("country"),
+    ]
+
+    class Meta(DirectoryRecord.Meta):
+        abstract = True
+
+    def space_keys(self) -> list:
+        keys = self.__dict__.get("_space_keys")
+        if keys is None:
+            keys = self.related_space_keys()
+        return keys
+
+    def related_space_keys(self) -> list:
+        """Translation keys of the record's spaces, from its relations."""
+        return []
+
+
+class Coworker(NetworkMember):
+    """A person of the network. Public only when published AND their consent is recorded."""
+
+    directory_kind = "coworkers"
+
+    name = models.CharField(_("name"), max_length=120)
+    photo = fields.optional_image(_("photo"))
+    headline = models.CharField(
+        _("headline"), max_length=160, help_text=_("What they do, in one line.")
+    )
+    bio = models.TextField(_("biography"), blank=True)
+    skills = chosen_terms("directory.Skill", _("skills"))
+    languages = ChoiceListField(_("languages spoken"), options=SpokenLanguage.choices)
+    open_to = ChoiceListField(_("open to"), options=OpenTo.choices)
+    home_space = fields.optional_link(
+        "wagtailcore.Page", _("home space"), limit_choices_to=SPACE_PAGE_TYPE
+    )
+    spaces_visited = chosen_spaces(_("spaces visited"))
 
     # Contact and privacy: never shown unless the person chose it.
     email = models.EmailField(
@@ -372,10 +402,7 @@ class Coworker(DirectoryRecord):
         SynchronizedField("open_to", overridable=False),
         SynchronizedField("home_space"),
         SynchronizedField("spaces_visited"),
-        SynchronizedField("city"),
-        SynchronizedField("country"),
-        SynchronizedField("website"),
-        SynchronizedField("social_links"),
+        *MEMBER_SYNCHRONIZED_FIELDS,
         *[SynchronizedField(name, overridable=False) for name in privacy_fields],
     ]
 
@@ -398,7 +425,7 @@ class Coworker(DirectoryRecord):
             ],
             heading=_("Where"),
         ),
-        MultiFieldPanel([FieldPanel("website"), FieldPanel("social_links")], heading=_("Links")),
+        links_panel(),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("consent_given_at"), FieldPanel("consent_withdrawn_at")]),
@@ -412,17 +439,13 @@ class Coworker(DirectoryRecord):
         PublishingPanel(),
     ]
 
-    search_fields = DirectoryRecord.search_fields + [
-        index.AutocompleteField("name"),
+    search_fields = NetworkMember.search_fields + [
         index.AutocompleteField("headline"),
         index.SearchField("headline"),
         index.SearchField("bio"),
-        index.SearchField("city"),
-        index.SearchField("space_text"),
-        index.FilterField("country"),
     ]
 
-    class Meta(DirectoryRecord.Meta):
+    class Meta(NetworkMember.Meta):
         verbose_name = _("coworker")
         verbose_name_plural = _("coworkers")
 
@@ -463,62 +486,28 @@ class Coworker(DirectoryRecord):
     def public_phone(self) -> str:
         return self.phone if self.show_phone else ""
 
-    def space_keys(self) -> list:
-        keys = self.__dict__.get("_space_keys")
-        if keys is None:
-            keys = [space.translation_key for space in self.spaces_visited.all()]
-            if self.home_space_id:
-                keys.insert(0, self.home_space.translation_key)
+    def related_space_keys(self) -> list:
+        keys = [space.translation_key for space in self.spaces_visited.all()]
+        if self.home_space_id:
+            keys.insert(0, self.home_space.translation_key)
         return keys
 
 
-class Company(DirectoryRecord):
+class Company(NetworkMember):
     """A company or organisation of the network: start-up, SME, university lab, association…"""
 
     directory_kind = "companies"
 
     name = models.CharField(_("name"), max_length=160)
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = fields.optional_image(_("logo"))
     description = models.TextField(_("description"), blank=True)
     kind = models.CharField(
         _("kind of organisation"), max_length=20, choices=CompanyKind.choices, default="sme"
     )
     size = models.CharField(_("size"), max_length=10, choices=CompanySize.choices, blank=True)
     year_founded = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
-    skills = ParentalManyToManyField(
-        "directory.Skill",
-        verbose_name=_("skills offered"),
-        blank=True,
-        related_name="+",
-        limit_choices_to=terms_in_default_language,
-    )
-    sectors = ParentalManyToManyField(
-        "directory.Sector",
-        verbose_name=_("sectors"),
-        blank=True,
-        related_name="+",
-        limit_choices_to=terms_in_default_language,
-    )
-    spaces = ParentalManyToManyField(
-        "wagtailcore.Page",
-        verbose_name=_("spaces"),
-        blank=True,
-        related_name="+",
-        limit_choices_to=spaces_in_default_language,
-    )
-    city = models.CharField(_("city"), max_length=80, blank=True)
-    country = models.CharField(_("country"), max_length=2, choices=Country.choices, default="BE")
-    website = models.URLField(_("website"), blank=True)
-    social_links = StreamField(
-        [("social", SocialLinkBlock())], blank=True, verbose_name=_("social links")
-    )
+    skills = chosen_terms("directory.Skill", _("skills offered"))
+    spaces = chosen_spaces(_("spaces"))
     people = ParentalManyToManyField(
         "directory.Coworker",
         verbose_name=_("people"),
@@ -538,10 +527,7 @@ class Company(DirectoryRecord):
         SynchronizedField("skills"),
         SynchronizedField("sectors"),
         SynchronizedField("spaces"),
-        SynchronizedField("city"),
-        SynchronizedField("country"),
-        SynchronizedField("website"),
-        SynchronizedField("social_links"),
+        *MEMBER_SYNCHRONIZED_FIELDS,
         SynchronizedField("people"),
     ]
 
@@ -556,21 +542,17 @@ class Company(DirectoryRecord):
             [FieldPanel("spaces"), FieldRowPanel([FieldPanel("city"), FieldPanel("country")])],
             heading=_("Where"),
         ),
-        MultiFieldPanel([FieldPanel("website"), FieldPanel("social_links")], heading=_("Links")),
+        links_panel(),
         FieldPanel("people"),
         PublishingPanel(),
     ]
 
-    search_fields = DirectoryRecord.search_fields + [
-        index.AutocompleteField("name"),
+    search_fields = NetworkMember.search_fields + [
         index.SearchField("description"),
-        index.SearchField("city"),
-        index.SearchField("space_text"),
         index.FilterField("kind"),
-        index.FilterField("country"),
     ]
 
-    class Meta(DirectoryRecord.Meta):
+    class Meta(NetworkMember.Meta):
         verbose_name = _("company")
         verbose_name_plural = _("companies")
 
@@ -578,11 +560,8 @@ class Company(DirectoryRecord):
     def get_indexed_objects(cls):
         return super().get_indexed_objects().prefetch_related("spaces")
 
-    def space_keys(self) -> list:
-        keys = self.__dict__.get("_space_keys")
-        if keys is None:
-            keys = [space.translation_key for space in self.spaces.all()]
-        return keys
+    def related_space_keys(self) -> list:
+        return [space.translation_key for space in self.spaces.all()]
 
 
 class ProjectIdea(DirectoryRecord):
@@ -593,38 +572,19 @@ class ProjectIdea(DirectoryRecord):
 
     title = models.CharField(_("title"), max_length=160)
     description = models.TextField(_("description"))
-    skills = ParentalManyToManyField(
-        "directory.Skill",
-        verbose_name=_("skills wanted"),
-        blank=True,
-        related_name="+",
-        limit_choices_to=terms_in_default_language,
-    )
-    sectors = ParentalManyToManyField(
-        "directory.Sector",
-        verbose_name=_("sectors"),
-        blank=True,
-        related_name="+",
-        limit_choices_to=terms_in_default_language,
-    )
+    skills = chosen_terms("directory.Skill", _("skills wanted"))
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=ProjectStatus.choices, default=ProjectStatus.OPEN
     )
-    posted_by_coworker = models.ForeignKey(
+    posted_by_coworker = fields.optional_link(
         "directory.Coworker",
-        verbose_name=_("posted by (person)"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("posted by (person)"),
         related_name="project_ideas",
     )
-    posted_by_company = models.ForeignKey(
+    posted_by_company = fields.optional_link(
         "directory.Company",
-        verbose_name=_("posted by (company)"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("posted by (company)"),
         related_name="project_ideas",
     )
 
