@@ -2,10 +2,4 @@ from .navigation import Navigation
 from .pages import BasePage, IndexPage, publication_date_today
 from .taxonomy import Category
 
-__all__ = [
-    "BasePage",
-    "Category",
-    "IndexPage",
-    "Navigation",
-    "publication_date_today",
-]
+__all__ = ["BasePage", "Category", "IndexPage", "Navigation", "publication_date_today"]
