@@ -2,6 +2,11 @@
 
 import gc
 
+# gunicorn refuses request lines over 4094 bytes with its own HTML 414 before Django runs; the
+# API answers query strings over 4096 bytes with its JSON error (code query_string_too_long,
+# cms.api.params.MAX_QUERY_STRING). Let lines through up to gunicorn's own maximum.
+limit_request_line = 8190
+
 
 def post_worker_init(worker):
     """Keep the objects loaded at start-up out of the garbage collector's full collections.

@@ -425,6 +425,8 @@ class PagesEndpoint(BatchListingMixin, PagesAPIViewSet):
 
     def find_by_path(self, queryset, value):
         """/nl/blog/article/ → the Dutch article: the first component chooses the locale."""
+        if not value.strip():
+            raise InvalidParameter("html_path", "html_path may not be empty: e.g. /nl/blog/.")
         path = urlsplit(value).path if value.startswith(("http://", "https://")) else value
         components = [component for component in path.split("/") if component]
         root = self.get_root_page()

@@ -18,6 +18,7 @@ METHOD_NOT_ALLOWED = "method_not_allowed"
 THROTTLED = "throttled"
 NOT_ACCEPTABLE = "not_acceptable"
 BAD_REQUEST = "bad_request"
+QUERY_STRING_TOO_LONG = "query_string_too_long"
 
 ERROR_CODES = [
     INVALID_PARAMETER,
@@ -27,6 +28,7 @@ ERROR_CODES = [
     THROTTLED,
     NOT_ACCEPTABLE,
     BAD_REQUEST,
+    QUERY_STRING_TOO_LONG,
 ]
 
 

@@ -74,6 +74,7 @@ class PublicAPIMixin:
         return wrapper
 
     def initial(self, request, *args, **kwargs):
+        params.check_query_string(request.META.get("QUERY_STRING", ""), request.query_params)
         super().initial(request, *args, **kwargs)
         params.check_values(request.query_params)
         params.check_known(request.query_params, self.accepted_parameters() | ALWAYS_ACCEPTED)

@@ -9,8 +9,11 @@ import re
 
 from search.pages import searchable_words
 
-from .errors import UNKNOWN_PARAMETER, ApiError, InvalidParameter
+from .errors import QUERY_STRING_TOO_LONG, UNKNOWN_PARAMETER, ApiError, InvalidParameter
 
+#: Bytes of query string (as sent, percent-encoded) the API reads. gunicorn.conf.py lets
+#: request lines up to 8190 bytes through, so that longer ones get this JSON error, not an HTML 414.
+MAX_QUERY_STRING = 4096
 MAX_VALUE_LENGTH = 1000
 MAX_QUERY_LENGTH = 200
 MAX_OFFSET = 1_000_000_000
@@ -18,6 +21,21 @@ MAX_ID = 2**53 - 1
 _DIGITS = re.compile(r"[0-9]{1,19}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def check_query_string(query_string: str, query_params) -> None:
+    """A 414 naming the longest parameter when the query string is over MAX_QUERY_STRING."""
+    if len(query_string.encode()) <= MAX_QUERY_STRING:
+        return
+    lengths = [(len(name) + sum(map(len, values)), name) for name, values in query_params.lists()]
+    parameter = max(lengths)[1][:100] if lengths else None
+    raise ApiError(
+        f"The query string may not be longer than {MAX_QUERY_STRING} bytes"
+        + (f"; {parameter} is the longest parameter." if parameter else "."),
+        code=QUERY_STRING_TOO_LONG,
+        parameter=parameter,
+        status_code=414,
+    )
 
 
 def check_values(query_params) -> None:

@@ -35,11 +35,12 @@ def errors(*statuses):
     descriptions = {
         400: "A parameter has a bad value (`parameter` names it).",
         404: "Nothing visible at this address.",
+        414: "The query string is over 4096 bytes (`parameter` names the longest).",
         429: "Too many requests from this client: wait Retry-After seconds.",
     }
     return {
         status: OpenApiResponse(ErrorSerializer, description=descriptions[status])
-        for status in statuses
+        for status in (*statuses, 414)
     }
 
 
