@@ -115,7 +115,11 @@ def curl(command: str, base: str) -> str:
     """Run one README line in a shell, the address moved to the served port."""
     line = command.replace(README_HOST, base)
     result = subprocess.run(  # noqa: S603 - a line of our own README
-        ["bash", "-c", line],  # noqa: S607 capture_output=True, text=True, timeout=60, check=False
+        ["bash", "-c", line],  # noqa: S607
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 0, (line, result.stderr)
     return result.stdout
@@ -151,7 +155,7 @@ def test_long_query_string_gets_the_api_json_error_through_gunicorn(served):
     """Over 4 kB of query string: the API's JSON 414, not gunicorn's HTML page."""
     query = "search=" + "a" * 5000
     result = subprocess.run(  # noqa: S603 - fixed arguments
-        ["curl", "-s",  # noqa: S607 "-w", "\n%{http_code}", f"{served}/api/v2/pages/?{query}"],
+        ["curl", "-s", "-w", "\n%{http_code}", f"{served}/api/v2/pages/?{query}"],  # noqa: S607
         capture_output=True,
         text=True,
         timeout=60,
