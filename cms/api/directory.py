@@ -310,11 +310,13 @@ class TermListSerializer(serializers.Serializer):
 def _list_view(kind):
     spec = KINDS[kind]
     parameters = [
-        schema.query("q", str, "Words to search for."),
+        schema.query("q", str, "Words to search for.", max_length=200),
         schema.LOCALE,
         schema.query("ordering", str, "Order of the results.", enum=list(spec.orderings)),
-        schema.query("page", int, "Page number (from 1)."),
-        schema.query("page_size", int, "Records per page (default 20, at most 100)."),
+        schema.query("page", int, "Page number (from 1).", minimum=1, maximum=500),
+        schema.query(
+            "page_size", int, "Records per page (default 20, at most 100).", minimum=1, maximum=100
+        ),
     ] + [
         schema.query(
             facet.name, str, f"Filter ({facet.name}); repeat to combine values.", many=True

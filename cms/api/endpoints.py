@@ -255,7 +255,11 @@ class BatchListingMixin(PublicAPIMixin):
     detail_view=schema.detail_schema(schema.PageSerializer, "A page with all its fields"),
     find_view=schema.find_schema(
         "Find a page by id or by its address on the site",
-        [schema.query("html_path", str, "Path on the site with its language: /nl/blog/...")],
+        [
+            schema.query(
+                "html_path", str, "Path on the site with its language: /nl/blog/...", non_blank=True
+            )
+        ],
     ),
 )
 class PagesEndpoint(BatchListingMixin, PagesAPIViewSet):
@@ -455,7 +459,7 @@ class PagesEndpoint(BatchListingMixin, PagesAPIViewSet):
     detail_view=schema.detail_schema(schema.EventSerializer, "An event with all its fields"),
     find_view=schema.find_schema(
         "Find an event by id or address",
-        [schema.query("html_path", str, "Path on the site with its language.")],
+        [schema.query("html_path", str, "Path on the site with its language.", non_blank=True)],
     ),
 )
 class EventsEndpoint(PagesEndpoint):

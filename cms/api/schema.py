@@ -256,7 +256,69 @@ class SiteSearchSerializer(serializers.Serializer):
 
 
 # Parameters ----------------------------------------------------------------------------------
-def query(name, type_=str, description="", enum=None, many=False, **kwargs):
+#: What every value may not contain (cms.api.params.check_values): control characters.
+_ALLOWED = "[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]"
+NO_CONTROL = f"^{_ALLOWED}*$"
+#: ... and at least one character that is not a space (an empty value is refused).
+NON_BLANK = f"^{_ALLOWED}*[^\\s\\x00-\\x1f\\x7f]{_ALLOWED}*$"
+MAX_ID = 2**53 - 1
+
+
+def constrained(
+    type_,
+    *,
+    enum=None,
+    minimum=None,
+    maximum=None,
+    min_length=None,
+    non_blank=False,
+    max_length=1000,
+):
+    """A raw schema: integers with bounds, strings without control characters (1000 at most)."""
+    if type_ is int:
+        result = {"type": "integer"}
+        if minimum is not None:
+            result["minimum"] = minimum
+        if maximum is not None:
+            result["maximum"] = maximum
+        return result
+    if enum is not None:
+        return {"type": "string", "enum": list(enum)}
+    result = {
+        "type": "string",
+        "maxLength": max_length,
+        "pattern": NON_BLANK if non_blank else NO_CONTROL,
+    }
+    if min_length or non_blank:
+        result["minLength"] = max(min_length or 1, 1)
+    return result
+
+
+def query(
+    name,
+    type_=str,
+    description="",
+    enum=None,
+    many=False,
+    *,
+    minimum=None,
+    maximum=None,
+    min_length=None,
+    non_blank=False,
+    max_length=1000,
+    **kwargs,
+):
+    if type_ in (int, str) and not many:
+        type_ = constrained(
+            type_,
+            enum=enum,
+            minimum=minimum,
+            maximum=maximum,
+            min_length=min_length,
+            non_blank=non_blank,
+            max_length=max_length,
+        )
+        enum = None
     return OpenApiParameter(
         name,
         type_,
@@ -269,23 +331,23 @@ def query(name, type_=str, description="", enum=None, many=False, **kwargs):
     )
 
 
-LIMIT = query("limit", int, "Items per page (default 20, at most 100).")
-OFFSET = query("offset", int, "Items to skip (0 to 1000000000).")
+LIMIT = query("limit", int, "Items per page (default 20, at most 100).", minimum=0, maximum=100)
+OFFSET = query("offset", int, "Items to skip (0 to 1000000000).", minimum=0, maximum=10**9)
 FIELDS = query(
     "fields",
     str,
     "Fields to add or remove: `*` (all), `_` (none), `body,date`, `-title`, `hero_image(title)`.",
 )
-ORDER = query("order", str, "A field to order by, `-` for descending, or `random`.")
-SEARCH = query("search", str, "Full-text search (200 characters at most).")
+ORDER = query("order", str, "A field to order by, `-` for descending, or `random`.", non_blank=True)
+SEARCH = query("search", str, "Full-text search (200 characters at most).", max_length=200)
 SEARCH_OPERATOR = query("search_operator", str, "How words combine.", enum=["and", "or"])
 LOCALE = query("locale", str, "Only content in this language.", enum=LOCALES)
 PAGE_FILTERS = [
     query("type", str, "Page type(s), e.g. `blog.BlogPage` (unlocks its fields as filters)."),
-    query("child_of", str, "Id of the parent page, or `root`."),
-    query("descendant_of", str, "Id of an ancestor page, or `root`."),
-    query("ancestor_of", int, "Id of a descendant page."),
-    query("translation_of", str, "Id of a page: its translations, or `root`."),
+    query("child_of", str, "Id of the parent page, or `root`.", non_blank=True),
+    query("descendant_of", str, "Id of an ancestor page, or `root`.", non_blank=True),
+    query("ancestor_of", int, "Id of a descendant page.", minimum=1, maximum=MAX_ID),
+    query("translation_of", str, "Id of a page: its translations, or `root`.", non_blank=True),
     query("title", str, "Exact title."),
     query("slug", str, "Exact slug."),
 ]
@@ -296,8 +358,8 @@ EVENT_FILTERS = [
         "Events ending on or after this day (YYYY-MM-DD). Without from/to: upcoming events only.",
     ),
     query("to", OpenApiTypes.DATE, "Events starting on or before this day (YYYY-MM-DD)."),
-    query("space", str, "Id or slug of a space of the network (any language)."),
-    query("city", str, "City of the venue space, e.g. Lille."),
+    query("space", str, "Id or slug of a space of the network (any language).", non_blank=True),
+    query("city", str, "City of the venue space, e.g. Lille.", non_blank=True),
 ]
 LISTING = [LIMIT, OFFSET, FIELDS, ORDER, SEARCH, SEARCH_OPERATOR]
 
@@ -322,7 +384,7 @@ def detail_schema(response, summary):
 def find_schema(summary, extra=()):
     return {
         "summary": summary,
-        "parameters": [query("id", int, "Id of the object."), *extra],
+        "parameters": [query("id", int, "Id of the object.", minimum=1, maximum=MAX_ID), *extra],
         "responses": {
             302: OpenApiResponse(description="Redirect to the object's detail URL."),
             **errors(400, 404, 429),

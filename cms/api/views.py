@@ -57,9 +57,17 @@ class ChangeFeedView(PublicAPIMixin, GenericAPIView):
             schema.query(
                 "since", OpenApiTypes.DATETIME, "ISO 8601 time, e.g. 2026-01-31T12:00:00Z."
             ),
-            schema.query("cursor", str, "meta.next_cursor of the previous answer."),
-            schema.query("limit", int, "Changes per answer (default 100, at most 500)."),
-            schema.query("kind", str, "Only this kind: page, coworker, company, project..."),
+            schema.query("cursor", str, "meta.next_cursor of the previous answer.", non_blank=True),
+            schema.query(
+                "limit",
+                int,
+                "Changes per answer (default 100, at most 500).",
+                minimum=1,
+                maximum=500,
+            ),
+            schema.query(
+                "kind", str, "Only this kind: page, coworker, company, project...", non_blank=True
+            ),
             schema.LOCALE,
         ],
         responses={200: schema.ChangeFeedSerializer, **schema.errors(400, 429)},
@@ -122,10 +130,17 @@ class SiteSearchView(PublicAPIMixin, GenericAPIView):
         summary="Search pages and the directory at once",
         parameters=[
             schema.query(
-                "q", str, "Words to search for (required, 200 characters at most).", required=True
+                "q",
+                str,
+                "Words to search for (required, 200 characters at most).",
+                required=True,
+                non_blank=True,
+                max_length=200,
             ),
             schema.LOCALE,
-            schema.query("limit", int, "Hits per kind (default 10, at most 50)."),
+            schema.query(
+                "limit", int, "Hits per kind (default 10, at most 50).", minimum=1, maximum=50
+            ),
         ],
         responses={200: schema.SiteSearchSerializer, **schema.errors(400, 429)},
     )
