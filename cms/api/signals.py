@@ -73,9 +73,11 @@ def on_object_saved(sender, instance, created, raw=False, **kwargs):
         return
     if changes.kind_for_model(sender) is None:
         return
-    if hasattr(instance, "live") and hasattr(instance, "has_unpublished_changes"):
+    drafts = hasattr(instance, "live") and hasattr(instance, "has_unpublished_changes")
+    if drafts and not (created and instance.live):
         # DraftStateMixin: the published signal says "created"/"updated"; a plain save can
-        # still hide a record partners know (a coworker withdrawing consent).
+        # still hide a record partners know (a coworker withdrawing consent). A row created
+        # live in code (imports, the demo) is never "published": its creation is the change.
         changes.record(instance, touch=False, only_hide=True)
     else:
         changes.record(instance)

@@ -30,7 +30,8 @@ def is_trusted(address, networks) -> bool:
 
 
 def client_ip(request) -> str:
-    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The client's address, or "" when the request has none (stored as NULL by django-axes)."""
+    remote = request.META.get("REMOTE_ADDR", "")  # empty for requests made in code (login())
     networks = trusted_networks(tuple(settings.TRUSTED_PROXIES))
     if not networks or not is_trusted(parse_address(remote), networks):
         return remote

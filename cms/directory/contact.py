@@ -30,7 +30,7 @@ def _key(scope: str, value: str) -> str:
 
 def _keys(request, coworker) -> dict[str, str]:
     return {
-        "ip": _key("ip", client_ip(request)),
+        "ip": _key("ip", client_ip(request) or "unknown"),
         "person": _key("person", str(coworker.translation_key)),
     }
 
