@@ -105,6 +105,7 @@ def store_msgid(sender, instance, **kwargs):
     name = instance.__dict__.get("name")
     if isinstance(name, str) and not isinstance(name, CatalogName):
         instance.name = msgid_for(name)
+        translate_name(sender, instance)  # the saved instance keeps reading in the language
 
 
 def connect():
