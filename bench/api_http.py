@@ -155,6 +155,11 @@ def count_queries(db: Path) -> dict:
     return json.loads(output.strip().splitlines()[-1])
 
 
+def percentile(ordered: list[float], share: float) -> float:
+    """Nearest-rank percentile of an already sorted list."""
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
 # gunicorn ------------------------------------------------------------------------------------
 def free_port() -> int:
     with socket.socket() as sock:
@@ -278,14 +283,11 @@ def run_threads(url, duration, connections, headers):
     elapsed = time.monotonic() - started
     latencies.sort()
 
-    def percentile(share):
-        return latencies[min(len(latencies) - 1, int(share * len(latencies)))]
-
     return {
         "requests": len(latencies),
         "rps": len(latencies) / elapsed,
-        "p50": percentile(0.50),
-        "p99": percentile(0.99),
+        "p50": percentile(latencies, 0.50),
+        "p99": percentile(latencies, 0.99),
         "bad": bad[0],
         "socket_errors": "",
     }

@@ -23,7 +23,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.api_http import DEFAULT_DB, HOST, ROOT, VENV_BIN, bench_env, free_port, manage_py  # noqa: E402
+from bench.api_http import (
+    DEFAULT_DB,
+    HOST,
+    ROOT,
+    VENV_BIN,
+    bench_env,
+    free_port,
+    manage_py,
+    percentile,
+)  # noqa: E402
 
 URLS = [
     "/api/v2/pages/?locale=nl",
@@ -117,18 +126,15 @@ def load(port: int, clients: int, duration: float) -> dict:
     elapsed = time.monotonic() - started
     latencies.sort()
 
-    def percentile(share):
-        return latencies[min(len(latencies) - 1, int(share * len(latencies)))]
-
     return {
         "requests": len(latencies),
         "rps": len(latencies) / elapsed,
         "errors": len(errors),
         "error_sample": errors[:5],
         "statuses": statuses,
-        "p50": percentile(0.50),
-        "p95": percentile(0.95),
-        "p99": percentile(0.99),
+        "p50": percentile(latencies, 0.50),
+        "p95": percentile(latencies, 0.95),
+        "p99": percentile(latencies, 0.99),
     }
 
 

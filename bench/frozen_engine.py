@@ -29,7 +29,6 @@ import http.client
 import json
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -38,9 +37,11 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.api_http import HOST, ROOT, free_port  # noqa: E402
+
 VENV_BIN = Path(sys.executable).parent
-HOST = "127.0.0.1"
 NODE_PORT = int(os.environ.get("BENCH_OPENSEARCH_PORT", "9272"))
 NODE_VAR = ROOT / "var" / "opensearch-bench"
 DEFAULT_DB = Path(tempfile.gettempdir()) / "bench-frozen.sqlite3"
@@ -116,12 +117,6 @@ def prepare(db: Path, reuse: bool) -> None:
         manage_py("migrate", "--no-input", env=env)
     manage_py("collectstatic", "--no-input", env=env)
     manage_py("rebuild_search_index", "--no-progress", env=env)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 def get(port: int, path: str) -> tuple[int, float, bytes]:

@@ -57,7 +57,7 @@ def node():
     except (RuntimeError, OSError, subprocess.SubprocessError) as error:
         if REQUIRED:
             pytest.fail(f"CI/REQUIRE_SEARCH_ENGINE: {error}", pytrace=False)
-        pytest.skip(str(error))
+        pytest.skip(f"no OpenSearch node of our own could start here to freeze ({error})")
     yield started
     stop_node(started)
 
