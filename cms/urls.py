@@ -38,6 +38,7 @@ if settings.SERVE_MEDIA:  # images only, with cache headers (cms/core/media.py)
 urlpatterns += i18n_patterns(
     path("search/", site_search, name="search"),
     path("directory/", include("cms.directory.urls")),
+    path("newsletter/", include("cms.subscribers.urls")),
     # Wagtail's page password view, wrong passwords counted per page and client address.
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",

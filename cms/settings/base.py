@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "cms.spaces",
     "cms.editorial",
     "cms.directory",
+    "cms.subscribers",
     "cms.demo",
     "cms.api",
     "cms.accounts",
@@ -170,6 +171,7 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 from .accounts import *  # noqa: E402, F403 - login throttling, two-factor, e-mail
+from .subscribers import *  # noqa: E402, F403 - newsletter subscriptions
 
 # CACHE_URL: unset, what every process of one machine shares lives in the database and the
 # result caches in each process's memory; redis://host:6379/0, both in Redis, shared by every

@@ -1,0 +1,44 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Interest, Subscriber
+
+
+class InterestViewSet(SnippetViewSet):
+    model = Interest
+    icon = "tag"
+    menu_order = 100
+    list_display = ["name", "slug", "locale"]
+
+
+class SubscriberViewSet(SnippetViewSet):
+    model = Subscriber
+    icon = "user"
+    menu_order = 110
+    list_display = ["email", "language", "status", "confirmed_at", "created_at"]
+    list_filter = ["language", "status"]
+    search_fields = ["email"]
+    search_backend_name = None  # the database's LIKE on the address: no search index needed
+    panels = [
+        FieldPanel("email", read_only=True),
+        FieldPanel("language"),
+        FieldPanel("interests"),
+        FieldPanel("status"),
+        FieldPanel("consent_text", read_only=True),
+        FieldPanel("consented_at", read_only=True),
+        FieldPanel("confirmed_at", read_only=True),
+        FieldPanel("bounced_at", read_only=True),
+    ]
+
+
+class SubscribersViewSetGroup(SnippetViewSetGroup):
+    items = (SubscriberViewSet, InterestViewSet)
+    menu_icon = "mail"
+    menu_label = _("Subscribers")
+    menu_name = "subscribers"
+    menu_order = 260
+
+
+register_snippet(SubscribersViewSetGroup)
