@@ -79,10 +79,10 @@ def record_representation(
                 "languages": _choices(vocabulary, "language", record.languages),
                 "open_to": _choices(vocabulary, "open_to", record.open_to),
                 "website": record.website,
-                # Only what the person chose to show.
-                "email": record.email if record.show_email else None,
-                "phone": record.phone if record.show_phone else None,
-                "accepts_messages": bool(getattr(record, "accepts_messages", False)),
+                # Only what the person chose to show (the same rule as their page).
+                "email": record.public_email or None,
+                "phone": record.public_phone or None,
+                "accepts_messages": record.can_be_contacted,
                 "photo": image_representation(context, record.photo),
             }
         )

@@ -69,6 +69,12 @@ def relay(coworker, *, name: str, email: str, message: str, language: str) -> No
                 "",
                 "-- ",
                 _(
+                    "Answer this e-mail to reply to them. Your address is shown on your "
+                    "directory page, as you chose. To stop receiving messages, ask the COFFEE "
+                    "Hub team."
+                )
+                if coworker.public_email
+                else _(
                     "Answer this e-mail to reply to them. Your own address was not shown to "
                     "them. To stop receiving messages, ask the COFFEE Hub team."
                 ),

@@ -474,17 +474,23 @@ class Coworker(NetworkMember):
             self.consent_withdrawn_at is None or self.consent_withdrawn_at < self.consent_given_at
         )
 
+    # What visitors learn about contacting the person, decided here only: the page, its
+    # contact form, the relayed e-mail, the API and search results all read these.
+
     @property
     def can_be_contacted(self) -> bool:
+        """The contact form is offered (messages are relayed to the private address)."""
         return bool(self.email and self.accepts_messages)
 
     @property
     def public_email(self) -> str:
-        return self.email if self.show_email else ""
+        """The address shown to visitors: only when the person chose to show it."""
+        return self.email if self.email and self.show_email else ""
 
     @property
     def public_phone(self) -> str:
-        return self.phone if self.show_phone else ""
+        """The phone number shown to visitors: only when the person chose to show it."""
+        return self.phone if self.phone and self.show_phone else ""
 
     def related_space_keys(self) -> list:
         keys = [space.translation_key for space in self.spaces_visited.all()]
