@@ -8,8 +8,13 @@ from collections import Counter
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
+from django.dispatch import Signal
 
 from .models import Company, ContactMessage, Coworker, ProjectIdea
+
+#: Sent inside the erasure's transaction with ``emails`` (the person's addresses) and
+#: ``report`` (a Counter): other apps erase what they keep about the person and count it.
+person_erased = Signal()
 
 
 class PersonNotFound(LookupError):
@@ -143,6 +148,7 @@ def erase_person(translation_key) -> Counter:
     if not person_ids:
         raise PersonNotFound(str(translation_key))
     photos = {row.photo_id for row in rows if row.photo_id}
+    emails = {row.email for row in rows if row.email}
 
     report["contact-form traces"] += ContactMessage.objects.filter(
         coworker_id__in=person_ids
@@ -173,4 +179,5 @@ def erase_person(translation_key) -> Counter:
         for image in get_image_model().objects.filter(pk__in=photos - still_used):
             image.delete()
             report["photos"] += 1
+    person_erased.send(sender=Coworker, emails=emails, report=report)
     return Counter({key: value for key, value in report.items() if value})

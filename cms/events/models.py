@@ -6,7 +6,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -21,6 +27,7 @@ from cms.core.panels import TypedPageChooserPanel
 from cms.core.queries import visible_pages
 from cms.editorial.forms import organisation_panel
 from cms.editorial.models import OrganisationOwnedPage, OrganisationSectionPage
+from cms.registrations.pages import RegistrationSettings
 from cms.spaces.models import SpacePage
 
 from .calendar import calendar_response, events_calendar
@@ -127,7 +134,7 @@ class EventIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
         return calendar_response(calendar, f"coffee-agenda-{self.locale.language_code}.ics")
 
 
-class EventPage(OrganisationOwnedPage, RoutablePageMixin, BasePage):
+class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, BasePage):
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     summary = models.TextField(_("summary"), max_length=400)
@@ -158,6 +165,7 @@ class EventPage(OrganisationOwnedPage, RoutablePageMixin, BasePage):
         SynchronizedField("venue_space"),
         SynchronizedField("organiser"),
         SynchronizedField("organisation"),
+        *RegistrationSettings.registration_synchronised_fields,
     ]
     content_panels = BasePage.content_panels + [
         organisation_panel(),
@@ -182,6 +190,14 @@ class EventPage(OrganisationOwnedPage, RoutablePageMixin, BasePage):
         ),
         FieldPanel("body"),
     ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.settings_panels, heading=_("Settings")),
+            ObjectList(RegistrationSettings.registration_panels, heading=_("Registration")),
+        ]
+    )
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
@@ -200,6 +216,7 @@ class EventPage(OrganisationOwnedPage, RoutablePageMixin, BasePage):
         APIField("organiser"),
         APIField("price"),
         APIField("event_language"),
+        APIField("registration"),
     ]
 
     class Meta:

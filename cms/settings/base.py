@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "cms.blog",
     "cms.studies",
     "cms.events",
+    "cms.registrations",
     "cms.spaces",
     "cms.editorial",
     "cms.directory",
@@ -217,6 +218,8 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "")  # else the request's (cms.core.base_url)
 # Seconds between two passes of run_scheduler (go-live and expiry dates).
 SCHEDULER_INTERVAL = env_int("SCHEDULER_INTERVAL", 60)
+# Days after an event at which its registrants' personal data is deleted (run_scheduler).
+REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 30)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILAPI_DOCS_ENABLED = False

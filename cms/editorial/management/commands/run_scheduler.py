@@ -7,10 +7,15 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from cms.registrations.services import erase_expired, send_reminders
+
 
 def tick() -> None:
-    """One pass of Wagtail's ``publish_scheduled``."""
+    """One pass of Wagtail's ``publish_scheduled``, then event registrations: tomorrow's
+    reminders and the erasure of registrants' data REGISTRATION_RETENTION_DAYS after events."""
     call_command("publish_scheduled")
+    send_reminders()
+    erase_expired()
 
 
 class Command(BaseCommand):

@@ -1,0 +1,70 @@
+"""The registration form's answer and a registrant's own page (reached by the signed link)."""
+
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import get_language
+
+from . import services
+from .emails import manage_token, registration_from_token
+from .forms import RegistrationForm
+
+REFUSED_STATUS = {
+    services.ALREADY_REGISTERED: 409,
+    services.DISABLED: 403,
+    services.CLOSED: 403,
+    services.PAST: 403,
+}
+
+
+def render_event(request, page, *, form=None, message=None, status=200):
+    response = page.render(
+        request,
+        context_overrides={"signup": page.registration_context(form, message)},
+    )
+    response.status_code = status
+    return response
+
+
+def registration_path(page, registration) -> str:
+    return page.url + page.reverse_subpage("registration", args=[manage_token(registration)])
+
+
+def register(request, page):
+    if request.method != "POST" or not page.registration_enabled:
+        return redirect(page.url)
+    form = RegistrationForm(request.POST, page=page)
+    if not form.is_valid():
+        return render_event(request, page, form=form, status=400)
+    try:
+        registration = services.register(
+            page,
+            name=form.cleaned_data["name"],
+            email=form.cleaned_data["email"],
+            dietary_needs=form.cleaned_data.get("dietary_needs", ""),
+            company=form.cleaned_data.get("company", ""),
+            language=get_language(),
+            request=request,
+        )
+    except services.RegistrationRefused as refused:
+        return render_event(
+            request, page, form=form, message=refused.message, status=REFUSED_STATUS[refused.code]
+        )
+    # Post/redirect/get: reloading the answer never submits the form again.
+    return redirect(registration_path(page, registration))
+
+
+def registration(request, page, token):
+    found = registration_from_token(token)
+    if found is None or found.event_key != page.translation_key:
+        raise Http404
+    if request.method == "POST":
+        services.cancel(found.pk, request=request)
+        return redirect(request.path)
+    response = page.render(
+        request,
+        template="registrations/registration_page.html",
+        context_overrides={"registration": found},
+    )
+    response["X-Robots-Tag"] = "noindex"
+    response["Cache-Control"] = "private, no-store"
+    return response
