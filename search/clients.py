@@ -66,7 +66,9 @@ class EngineClient(ABC):
         try:
             return guarded(self.url, operation, *args, outage=self.is_outage, **kwargs)
         except self.errors as error:
-            raise EngineUnavailable(f"{self.engine} at {self.url}: {error}") from error
+            raise EngineUnavailable(
+                f"{self.engine} at {self.url}: {outage_detail(error)}"
+            ) from error
 
     def ping(self) -> bool:
         try:
@@ -225,6 +227,7 @@ class ElasticsearchClient(EngineClient):
             url,
             basic_auth=(username, password) if username else None,
             request_timeout=timeout,
+            node_class=elasticsearch_node_class(self.connect_timeout),
             max_retries=0,
             retry_on_timeout=False,
         )
@@ -236,6 +239,21 @@ class ElasticsearchClient(EngineClient):
         from elasticsearch.helpers import streaming_bulk
 
         return streaming_bulk
+
+
+def outage_detail(error) -> str:
+    """What went wrong, for the log: the client's error and the lower-level errors it wraps
+    (elastic_transport says "Connection timed out" and keeps urllib3's words, such as
+    "connect timeout=0.5", in ``errors`` or as the cause)."""
+    words, pending = [], [error]
+    while pending:
+        current = pending.pop(0)
+        if str(current) not in words:
+            words.append(str(current))
+        pending.extend(getattr(current, "errors", None) or ())
+        if current.__cause__ is not None:
+            pending.append(current.__cause__)
+    return ": ".join(words)
 
 
 def opensearch_outage(error) -> bool:
@@ -263,7 +281,30 @@ def connection_timeout(connect: float, read: float):
     known at once), ``read`` to answer."""
     import urllib3
 
-    return urllib3.Timeout(connect=connect, read=read)
+    return urllib3.Timeout(connect=connect if read is None else min(connect, read), read=read)
+
+
+@functools.cache
+def elasticsearch_node_class(connect: float):
+    """elastic_transport's urllib3 node with ``connect`` seconds to connect, whatever the read
+    timeout of the client or of a request (elasticsearch 8 has one timeout for both: a
+    refused or unreachable engine would make each call wait SEARCH_TIMEOUT)."""
+    from elastic_transport import Urllib3HttpNode
+    from elastic_transport.client_utils import DEFAULT
+
+    class ConnectTimeoutNode(Urllib3HttpNode):
+        def __init__(self, config):
+            super().__init__(config)
+            self.pool.timeout = connection_timeout(connect, config.request_timeout)
+
+        def perform_request(self, method, target, body=None, headers=None, request_timeout=DEFAULT):
+            if isinstance(request_timeout, int | float):
+                request_timeout = connection_timeout(connect, request_timeout)
+            return super().perform_request(
+                method, target, body=body, headers=headers, request_timeout=request_timeout
+            )
+
+    return ConnectTimeoutNode
 
 
 CLIENTS = {"opensearch": OpenSearchClient, "elasticsearch": ElasticsearchClient}

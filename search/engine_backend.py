@@ -16,7 +16,6 @@ site search) and index updates go through the breaker of the engine's URL.
 
 import logging
 
-import urllib3
 from django.conf import settings
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.elasticsearch8 import Elasticsearch8SearchBackend
@@ -25,7 +24,13 @@ from modelsearch.index import class_is_indexed
 
 from search import registry
 from search.breaker import Breaker, guarded
-from search.clients import elasticsearch_outage, opensearch_outage
+from search.clients import (
+    connection_timeout,
+    elasticsearch_node_class,
+    elasticsearch_outage,
+    opensearch_outage,
+    outage_detail,
+)
 from search.engines.base import EngineUnavailable
 from search.indexer import remember_objects
 
@@ -47,7 +52,9 @@ class FallbackResults:
         self.model = (self.database_results if degraded else engine_results).model
 
     def fall_back(self, error) -> None:
-        logger.warning("Search engine unavailable (%s): answering from the database", error)
+        logger.warning(
+            "Search engine unavailable (%s): answering from the database", outage_detail(error)
+        )
         self.degraded = True
         self.engine_results = None
 
@@ -138,10 +145,16 @@ class BreakerBackendMixin:
         )
         self.read_timeout = float(params.get("TIMEOUT", 10))
         params["TIMEOUT"] = self.client_timeout(self.connect_timeout, self.read_timeout)
+        params["OPTIONS"] = params.get("OPTIONS", {}) | self.client_options(self.connect_timeout)
         super().__init__(params)
 
     def client_timeout(self, connect: float, read: float):
         return read
+
+    def client_options(self, connect: float) -> dict:
+        """Options of the client library's constructor that make it connect within
+        ``connect`` seconds."""
+        return {}
 
     def is_outage(self, error) -> bool:
         return self.outage(error)
@@ -250,7 +263,7 @@ class OpenSearchBackend(BreakerBackendMixin, OpenSearch2SearchBackend):
         return (OpenSearchException,)
 
     def client_timeout(self, connect: float, read: float):
-        return urllib3.Timeout(connect=min(connect, read), read=read)
+        return connection_timeout(connect, read)
 
 
 class ElasticsearchBackend(BreakerBackendMixin, Elasticsearch8SearchBackend):
@@ -262,6 +275,9 @@ class ElasticsearchBackend(BreakerBackendMixin, Elasticsearch8SearchBackend):
         import elasticsearch
 
         return (elasticsearch.ApiError, elastic_transport.TransportError)
+
+    def client_options(self, connect: float) -> dict:
+        return {"node_class": elasticsearch_node_class(connect)}
 
 
 SearchBackend = OpenSearchBackend

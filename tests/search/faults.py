@@ -2,6 +2,8 @@
 
 - refused: a port nothing listens on (a stopped engine);
 - hung: a socket that accepts connections and never answers (a stuck JVM);
+- unreachable: a host that never completes a connection (a firewall dropping packets, a
+  machine gone from the network): a listener whose backlog is full;
 - frozen: a real OpenSearch node of our own (never the shared one), stopped with SIGSTOP and
   resumed with SIGCONT. ``ops/opensearch/opensearch.sh`` starts it on SEARCH_OUTAGE_PORT
   (9271 by default) with its data under var/opensearch-outage/.
@@ -30,17 +32,17 @@ OUTAGE_VAR_DIR = ROOT / "var" / "opensearch-outage"
 
 
 @contextmanager
-def engine_at(url: str, *, timeout: float = TIMEOUT, **extra):
-    """SEARCH_ENGINE=opensearch at ``url``, as cms/settings/search.py configures it, in indexes
+def engine_at(url: str, *, timeout: float = TIMEOUT, engine: str = "opensearch", **extra):
+    """SEARCH_ENGINE=``engine`` at ``url``, as cms/settings/search.py configures it, in indexes
     of its own."""
     prefix = f"test-{uuid.uuid4().hex[:10]}-"
     options = {
-        "SEARCH_ENGINE": "opensearch",
+        "SEARCH_ENGINE": engine,
         "SEARCH_URL": url,
         "SEARCH_INDEX_PREFIX": prefix,
         "SEARCH_TIMEOUT": timeout,
         "WAGTAILSEARCH_BACKENDS": wagtail_search_backends(
-            "opensearch", url, index_prefix=prefix, timeout=timeout
+            engine, url, index_prefix=prefix, timeout=timeout
         ),
         "SEARCH_DATABASE_BACKEND": "database",
     }
@@ -84,6 +86,22 @@ def hung_engine():
         listener.close()
         for connection in accepted:
             connection.close()
+
+
+@contextmanager
+def unreachable_engine():
+    """A URL where connecting never completes: the listener accepts no connection and its
+    one-place backlog is taken, so the kernel drops further connection attempts."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    address = listener.getsockname()
+    filler = socket.create_connection(address, timeout=5)
+    try:
+        yield f"http://{address[0]}:{address[1]}"
+    finally:
+        filler.close()
+        listener.close()
 
 
 @dataclass
