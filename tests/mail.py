@@ -14,7 +14,8 @@ The fixture starts aiosmtpd on a free loopback port for one test and points Djan
 (``EMAIL_BACKEND`` smtp, ``EMAIL_HOST``/``EMAIL_PORT``, no TLS, no login) with
 ``override_settings``. Each delivered message is parsed with the standard ``email`` package
 (``email.policy.default``: headers are decoded, ``get_body()`` picks the text or HTML part);
-``smtp_server.envelopes`` keeps the SMTP envelope recipients of each.
+``smtp_server.envelopes`` keeps the SMTP envelope recipients of each;
+``smtp_server.rcpt_replies`` makes the server refuse chosen recipients.
 """
 
 import email
@@ -34,6 +35,16 @@ class Mailbox:
     port: int
     messages: list[EmailMessage] = field(default_factory=list)
     envelopes: list[list[str]] = field(default_factory=list)
+    #: SMTP replies to RCPT for some addresses, e.g. {"gone@example.org": "550 5.1.1 No such
+    #: user"} (a permanent failure) or "451 4.3.0 Try again later" (a temporary one).
+    rcpt_replies: dict[str, str] = field(default_factory=dict)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        reply = self.rcpt_replies.get(address)
+        if reply:
+            return reply
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
         self.messages.append(

@@ -3,6 +3,8 @@
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerView
 
+from cms.subscribers.api import SubscribeView
+
 from . import views
 from .router import api_router
 
@@ -10,6 +12,7 @@ api_patterns = [
     path("v2/changes/", views.ChangeFeedView.as_view(), name="changes"),
     path("v2/search/", views.SiteSearchView.as_view(), name="search"),
     path("v2/directory/", include("cms.api.directory")),
+    path("v2/newsletter/subscribe/", SubscribeView.as_view(), name="newsletter-subscribe"),
     path("v2/", api_router.urls),
     path("schema/", views.SchemaView.as_view(urlconf="cms.api.urls"), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),

@@ -288,7 +288,8 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "cms.api.schema.postprocess",
     ],
-    "ENUM_NAME_OVERRIDES": {},
+    # fr, nl, en: one enum, whether a field is called locale or language
+    "ENUM_NAME_OVERRIDES": {"LocaleEnum": "cms.api.schema.LOCALES"},
     "DISABLE_ERRORS_AND_WARNINGS": False,
 }
 

@@ -6,3 +6,6 @@ class SubscribersConfig(AppConfig):
     name = "cms.subscribers"
     label = "subscribers"
     verbose_name = _("Newsletter subscribers")
+
+    def ready(self):
+        from . import signals  # noqa: F401 - connects the erasure of a person's subscription

@@ -23,13 +23,29 @@ def language_choices():
     return [(code, name) for code, name in settings.LANGUAGES]
 
 
+class InterestsField(forms.ModelMultipleChoiceField):
+    """Interests by id; a value that is no id of any row ("abc", 10**30) is a choice error,
+    refused before it reaches the database."""
+
+    def clean(self, value):
+        for item in value or ():
+            text = str(item).strip()
+            if not text.isdigit() or int(text) > 2**63 - 1:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": text[:40]},
+                )
+        return super().clean(value)
+
+
 class PreferencesForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language of your edition"),
         choices=language_choices,
         widget=forms.RadioSelect,
     )
-    interests = forms.ModelMultipleChoiceField(
+    interests = InterestsField(
         label=_("Your interests"),
         help_text=_("Choose none to receive everything."),
         queryset=Interest.objects.none(),

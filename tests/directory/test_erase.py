@@ -10,6 +10,7 @@ from wagtail.search.models import IndexEntry
 from wagtail_localize.models import String, StringTranslation, TranslationSource
 
 from cms.directory.models import Company, ContactMessage, Coworker, ProjectIdea
+from cms.subscribers.models import Subscriber
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +100,13 @@ def test_dry_run_changes_nothing(directory):
     call_command("erase_person", emma.slug, "--dry-run", stdout=output)
     assert "Would erase Emma Schmidt" in output.getvalue()
     assert Coworker.objects.filter(pk=emma.pk).exists()
+
+
+def test_erasing_a_person_ends_their_newsletter_subscription(directory):
+    camille = directory.people["camille"]
+    Subscriber.objects.create(email=camille.email.upper(), language="fr", status="confirmed")
+    Subscriber.objects.create(email="someone.else@example.org", language="fr", status="confirmed")
+    out = io.StringIO()
+    call_command("erase_person", camille.slug, stdout=out)
+    assert "newsletter subscriptions: 1" in out.getvalue()
+    assert list(Subscriber.objects.values_list("email", flat=True)) == ["someone.else@example.org"]
