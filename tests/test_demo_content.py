@@ -214,6 +214,24 @@ def test_the_agenda_has_upcoming_past_and_online_events(demo):
     assert events.filter(start__lt=now + datetime.timedelta(days=14), start__gt=now).exists()
 
 
+@pytest.mark.parametrize("language", ["fr", "nl", "en"])
+def test_the_agenda_has_a_weekly_series_a_cancelled_and_an_online_event(demo, language):
+    """In each language: a weekly breakfast that skips a week, listed date by date; a cancelled
+    event; an online event whose joining link the page does not show."""
+    events = EventPage.objects.filter(locale__language_code=language).live()
+    (series,) = events.exclude(repeat_frequency="")
+    dates = series.upcoming_occurrences()
+    assert len(dates) >= 10
+    gaps = {
+        later.start.date() - earlier.start.date()
+        for earlier, later in zip(dates, dates[1:], strict=False)
+    }
+    assert gaps == {datetime.timedelta(weeks=1), datetime.timedelta(weeks=2)}
+    assert events.filter(status="cancelled").count() == 1
+    online = events.get(venue_space__isnull=True, online_url__startswith="https://")
+    assert online.attendance_mode == "online"
+
+
 def test_each_study_comes_with_a_pdf(demo):
     for study in StudyPage.objects.filter(locale__language_code="fr"):
         documents = [item.document for item in study.documents.all()]

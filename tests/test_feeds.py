@@ -3,6 +3,7 @@ feedparser for RSS and Atom, icalendar for .ics files."""
 
 import datetime
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import feedparser
 import pytest
@@ -12,6 +13,7 @@ from .conftest import BRUSSELS, LANGUAGES, PAST_START, UPCOMING_START, parse
 
 pytestmark = pytest.mark.django_db
 
+PARIS = ZoneInfo("Europe/Paris")
 FEEDS = {"rss": "feed/rss/", "atom": "feed/atom/"}
 
 
@@ -68,7 +70,8 @@ def test_blog_index_advertises_its_feeds(client, site_tree, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_agenda_calendar_holds_the_events_of_its_language(client, site_tree, lang):
     """The agenda's subscribable .ics holds the locale's events (the recent past one too), with
-    their translated titles and Brussels times, and the time zone they refer to."""
+    their translated titles and local times (Paris for the space in Lille, Brussels
+    elsewhere), and the time zones they refer to."""
     calendar = read_calendar(client, site_tree.url("agenda", lang) + "ical/")
 
     events = {str(event["SUMMARY"]): event for event in calendar.walk("VEVENT")}
@@ -78,9 +81,9 @@ def test_agenda_calendar_holds_the_events_of_its_language(client, site_tree, lan
     }
     upcoming = events[site_tree.title("event_upcoming", lang)]
     past = events[site_tree.title("event_past", lang)]
-    assert_brussels_time(upcoming, "DTSTART", UPCOMING_START)
-    assert_brussels_time(upcoming, "DTEND", UPCOMING_START + datetime.timedelta(minutes=90))
-    assert_brussels_time(past, "DTSTART", PAST_START)
+    assert_local_time(upcoming, "DTSTART", UPCOMING_START, PARIS)
+    assert_local_time(upcoming, "DTEND", UPCOMING_START + datetime.timedelta(minutes=90), PARIS)
+    assert_local_time(past, "DTSTART", PAST_START)
     assert urlsplit(str(upcoming["URL"])).path == site_tree.url("event_upcoming", lang)
     uids = [str(event["UID"]) for event in calendar.walk("VEVENT")]
     assert len(set(uids)) == len(uids)
@@ -89,13 +92,14 @@ def test_agenda_calendar_holds_the_events_of_its_language(client, site_tree, lan
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_event_calendar_file_holds_that_event(client, site_tree, lang):
-    """An event's own .ics holds that one event: title, Brussels start and end, place, link."""
+    """An event's own .ics holds that one event: title, start and end in Lille's time (Paris),
+    place, link."""
     calendar = read_calendar(client, site_tree.url("event_upcoming", lang) + "ical/")
 
     (event,) = calendar.walk("VEVENT")
     assert str(event["SUMMARY"]) == site_tree.title("event_upcoming", lang)
-    assert_brussels_time(event, "DTSTART", UPCOMING_START)
-    assert_brussels_time(event, "DTEND", UPCOMING_START + datetime.timedelta(minutes=90))
+    assert_local_time(event, "DTSTART", UPCOMING_START, PARIS)
+    assert_local_time(event, "DTEND", UPCOMING_START + datetime.timedelta(minutes=90), PARIS)
     assert site_tree.title("space", lang) in str(event["LOCATION"])
     assert urlsplit(str(event["URL"])).path == site_tree.url("event_upcoming", lang)
     assert_timezone_defined(calendar)
@@ -117,16 +121,22 @@ def test_event_uid_is_stable_across_downloads(client, site_tree):
     assert len(set(uids)) == 3
 
 
-def assert_brussels_time(event, name, expected):
-    """The property is written in Europe/Brussels local time (TZID) and is the right instant."""
+def assert_local_time(event, name, expected, zone=BRUSSELS):
+    """The property is written in the event's local time (TZID) and is the right instant."""
     prop = event[name]
-    assert prop.params.get("TZID") == "Europe/Brussels", prop.to_ical()
+    assert prop.params.get("TZID") == zone.key, prop.to_ical()
     value = event.decoded(name)
     assert value == expected
-    assert value.astimezone(BRUSSELS).time() == expected.astimezone(BRUSSELS).time()
+    assert value.astimezone(zone).time() == expected.astimezone(zone).time()
 
 
 def assert_timezone_defined(calendar):
     """RFC 5545 3.2.19: every TZID used must have its VTIMEZONE in the calendar."""
     tzids = {str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")}
-    assert "Europe/Brussels" in tzids
+    used = {
+        prop.params["TZID"]
+        for event in calendar.walk("VEVENT")
+        for name in ("DTSTART", "DTEND")
+        for prop in [event[name]]
+    }
+    assert used <= tzids

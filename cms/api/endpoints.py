@@ -29,7 +29,7 @@ from cms.blog.models import BlogPage
 from cms.core import content_version
 from cms.core.http import django_request
 from cms.core.visibility import visible_media, visible_pages
-from cms.events.models import EventPage
+from cms.events.models import EventPage, ongoing
 from cms.spaces.models import SpacePage
 from cms.studies.models import StudyPage
 
@@ -57,7 +57,12 @@ EXTRA_API_FIELDS = {
         ),
         APIField("partners", serializer=serializers.PartnersField(read_only=True)),
     ],
-    EventPage: [APIField("venue", serializer=serializers.VenueField(read_only=True))],
+    EventPage: [
+        APIField("venue", serializer=serializers.VenueField(read_only=True)),
+        APIField("attendance_mode", serializer=serializers.AttendanceModeField(read_only=True)),
+        APIField("occurrences", serializer=serializers.OccurrencesField(read_only=True)),
+        APIField("recurrence", serializer=serializers.RecurrenceField(read_only=True)),
+    ],
 }
 
 #: Declared api_fields whose default serialization would query per object or leak private
@@ -488,6 +493,10 @@ class EventsEndpoint(PagesEndpoint):
         "venue",
         "event_language",
         "registration_url",
+        "status",
+        "attendance_mode",
+        "occurrences",
+        "recurrence",
     ]
 
     def get_page_models(self):
@@ -506,9 +515,9 @@ class EventsEndpoint(PagesEndpoint):
         if start and end and end < start:
             raise InvalidParameter("to", "to must not be before from.")
         if start is None and end is None:
-            queryset = queryset.filter(end__gte=timezone.now())
+            queryset = queryset.filter(ongoing(timezone.now()))
         if start is not None:
-            queryset = queryset.filter(end__gte=local_midnight(start))
+            queryset = queryset.filter(ongoing(local_midnight(start)))
         if end is not None:
             queryset = queryset.filter(start__lt=local_midnight(end + datetime.timedelta(days=1)))
         if "space" in query_params:

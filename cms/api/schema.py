@@ -134,7 +134,22 @@ class VenueSpaceSerializer(serializers.Serializer):
 class VenueSerializer(serializers.Serializer):
     space = VenueSpaceSerializer(allow_null=True)
     text = serializers.CharField()
-    online_url = serializers.CharField()
+
+
+class OccurrenceSerializer(serializers.Serializer):
+    start = serializers.DateTimeField()
+    end = serializers.DateTimeField()
+
+
+class RecurrenceSerializer(serializers.Serializer):
+    rrule = serializers.CharField(
+        help_text="RFC 5545 rule, e.g. FREQ=WEEKLY;UNTIL=20270629T070000Z."
+    )
+    until = serializers.DateField(help_text="The last day of the series.")
+    exceptions = serializers.ListField(
+        child=serializers.DateField(), help_text="Days the series skips."
+    )
+    time_zone = serializers.CharField(help_text="Europe/Brussels, or Europe/Paris for Lille.")
 
 
 class EventSerializer(PageSerializer):
@@ -144,6 +159,24 @@ class EventSerializer(PageSerializer):
     venue = VenueSerializer()
     event_language = serializers.CharField()
     registration_url = serializers.CharField()
+    status = serializers.ChoiceField(
+        choices=["scheduled", "cancelled", "rescheduled"],
+        help_text="cancelled: will not take place; rescheduled: moved to the dates given.",
+    )
+    attendance_mode = serializers.ChoiceField(
+        choices=["offline", "online", "mixed"],
+        help_text="Online and mixed events: the joining link is sent to registrants only.",
+    )
+    occurrences = OccurrenceSerializer(
+        many=True,
+        help_text=(
+            "Each date of the event: its one date, or the dates of a series within from/to "
+            "(else the upcoming ones; at most 100), without the days it skips."
+        ),
+    )
+    recurrence = RecurrenceSerializer(
+        allow_null=True, help_text="How a series repeats; null for a single date."
+    )
 
 
 class EventListSerializer(serializers.Serializer):
@@ -355,7 +388,8 @@ EVENT_FILTERS = [
     query(
         "from",
         OpenApiTypes.DATE,
-        "Events ending on or after this day (YYYY-MM-DD). Without from/to: upcoming events only.",
+        "Events with a date ending on or after this day (YYYY-MM-DD). Without from/to: "
+        "upcoming events only (a series whose dates are not all past).",
     ),
     query("to", OpenApiTypes.DATE, "Events starting on or before this day (YYYY-MM-DD)."),
     query("space", str, "Id or slug of a space of the network (any language).", non_blank=True),

@@ -9,6 +9,7 @@
 """
 
 import copy
+import datetime
 import math
 import re
 from collections import defaultdict
@@ -18,6 +19,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.exceptions import FieldDoesNotExist
+from django.utils import timezone
 from django.utils.html import strip_tags
 from rest_framework import serializers
 from rest_framework.fields import Field, SkipField
@@ -35,10 +37,18 @@ from wagtail.rich_text import expand_db_html
 from cms.core.content_version import content_version
 from cms.core.models import Category
 from cms.core.visibility import choose_shown, media_is_visible, page_is_visible, visible_pages
+from cms.events.recurrence import (
+    ATTENDANCE_COLUMNS,
+    SCHEDULE_COLUMNS,
+    attendance_mode_of,
+    rrule_text,
+    schedule_of,
+)
 from cms.spaces.models import SpacePage
 from cms.translations.status import translation_statuses_for
 
 from .links import get_links
+from .params import parse_date
 
 _ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")/(?!/)')
 
@@ -748,8 +758,79 @@ class VenueField(Field):
             if space is not None
             else None,
             "text": event.venue_text,
-            "online_url": event.online_url,
         }
+
+
+#: At most this many dates of a series in one answer.
+MAX_LISTED_OCCURRENCES = 100
+
+
+def occurrence_window(request):
+    """(ending after, starting before) for the dates listed: the listing's from/to days (already
+    validated by the endpoint), else from now on."""
+    params = request.query_params if request is not None else {}
+    after, before = timezone.now(), None
+    if params.get("from"):
+        after = local_midnight(parse_date(params["from"], "from"))
+    if params.get("to"):
+        before = local_midnight(parse_date(params["to"], "to") + datetime.timedelta(days=1))
+    return after, before
+
+
+def local_midnight(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+
+class OccurrencesField(Field):
+    """The dates of an event: its one date, or each date of a series (in the from/to window,
+    else the upcoming ones), without the days the series skips."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, event):
+        schedule = schedule_of(event)
+        moment = serializers.DateTimeField()
+        if not schedule.repeats:
+            found = schedule.occurrences()
+        else:
+            after, before = occurrence_window(self.context.get("request"))
+            found = schedule.occurrences(ending_after=after, starting_before=before)
+        return [
+            {
+                "start": moment.to_representation(item.start),
+                "end": moment.to_representation(item.end),
+            }
+            for item in found[:MAX_LISTED_OCCURRENCES]
+        ]
+
+
+class RecurrenceField(Field):
+    """How a series repeats (RFC 5545 RRULE, the skipped days, its time zone), or null."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, event):
+        schedule = schedule_of(event)
+        if not schedule.repeats:
+            return None
+        return {
+            "rrule": rrule_text(schedule),
+            "until": schedule.until.isoformat(),
+            "exceptions": [day.isoformat() for day in schedule.exceptions],
+            "time_zone": schedule.time_zone,
+        }
+
+
+class AttendanceModeField(Field):
+    """offline, online or mixed (the joining link is sent to registrants only)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, event):
+        return attendance_mode_of(event)
 
 
 VENUE_FIELDS = ("id", "title", "slug", "city", "country", "street_address", "postcode")
@@ -855,7 +936,10 @@ _ROW_COMPUTED_FIELDS = {
     wagtail_serializers.PageLocaleField: ("locale__language_code",),
     TranslationsField: ("translation_key",),
     TranslationStatusField: ("alias_of_id",),
-    VenueField: ("venue_space_id", "venue_space__translation_key", "venue_text", "online_url"),
+    VenueField: ("venue_space_id", "venue_space__translation_key", "venue_text"),
+    OccurrencesField: SCHEDULE_COLUMNS,
+    RecurrenceField: SCHEDULE_COLUMNS,
+    AttendanceModeField: ATTENDANCE_COLUMNS,
     PageAliasOfField: ("alias_of_id",),
 }
 

@@ -780,6 +780,9 @@ EVENTS = [
         "days": 8,
         "start": "08:00",
         "end": "10:00",
+        # Every week for three months, except the third week (the space is closed).
+        "repeat_weeks": 13,
+        "skip_weeks": (2,),
         "venue": "pop",
         "price": FREE,
         "language": "multi",
@@ -865,7 +868,7 @@ EVENTS = [
         "start": "12:30",
         "end": "13:30",
         "venue": None,
-        "venue_text": T("En ligne", "Online", "Online"),
+        # The joining link goes to registrants only: it never shows on the site.
         "online_url": "https://example.org/webinaire-frontiere",
         "price": FREE,
         "language": "fr",
@@ -938,6 +941,7 @@ EVENTS = [
             "'Liberated company' workshop: fewer bosses, more trust?",
         ),
         "days": 26,
+        "status": "cancelled",
         "start": "14:00",
         "end": "17:30",
         "venue": "mutualab",

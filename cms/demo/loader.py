@@ -359,6 +359,7 @@ class DemoLoader:
 
         for spec in content.EVENTS:
             venue_text = spec.get("venue_text")
+            dates = self.event_dates(spec, today)
             page = self.child_page(
                 index,
                 spec["slug"],
@@ -376,20 +377,43 @@ class DemoLoader:
                 organiser=spec["organiser"],
                 price=spec["price"].fr if spec["price"] else "",
                 event_language=spec["language"],
+                status=spec.get("status", "scheduled"),
+                **dates,
             )
             self.keep_on_date(
-                page, moment(spec["days"], spec["start"]), moment(spec["days"], spec["end"])
+                page, moment(spec["days"], spec["start"]), moment(spec["days"], spec["end"]), dates
             )
             self.queue(page, spec)
         self.step(f"agenda: {len(content.EVENTS)} events around {today.isoformat()}")
 
-    def keep_on_date(self, event, start, end) -> None:
+    @staticmethod
+    def event_dates(spec, today) -> dict:
+        """A weekly series' rule: its last day and the weeks it skips (none for one date)."""
+        weeks = spec.get("repeat_weeks")
+        if not weeks:
+            return {"repeat_frequency": "", "repeat_until": None, "repeat_exceptions": ""}
+        first = today + datetime.timedelta(days=spec["days"])
+        skipped = [first + datetime.timedelta(weeks=week) for week in spec.get("skip_weeks", ())]
+        return {
+            "repeat_frequency": "weekly",
+            "repeat_until": first + datetime.timedelta(weeks=weeks - 1),
+            "repeat_exceptions": "\n".join(day.isoformat() for day in skipped),
+        }
+
+    def keep_on_date(self, event, start, end, dates=None) -> None:
         """Move a demo event loaded on an earlier day back to its place around today, in
         every language, so that a database loaded weeks ago still shows an upcoming agenda."""
-        if event.start == start and event.end == end:
+        dates = dates or {}
+        if (
+            event.start == start
+            and event.end == end
+            and all(getattr(event, name) == value for name, value in dates.items())
+        ):
             return
         for page in type(event).objects.filter(translation_key=event.translation_key):
             page.start, page.end = start, end
+            for name, value in dates.items():
+                setattr(page, name, value)
             publish(page, self.user)
         self.report.events_moved += 1
 

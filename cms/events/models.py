@@ -1,11 +1,17 @@
 import datetime
 import re
+from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -31,6 +37,18 @@ from cms.registrations.pages import RegistrationSettings
 from cms.spaces.models import SpacePage
 
 from .calendar import calendar_response, events_calendar
+from .recurrence import (
+    BRUSSELS,
+    FREQUENCIES,
+    MAX_OCCURRENCES,
+    PARIS,
+    Occurrence,
+    Schedule,
+    attendance_mode_of,
+    occurrence_key,
+    parse_exceptions,
+    schedule_of,
+)
 
 EVENT_LANGUAGES = [
     ("fr", _("French")),
@@ -52,12 +70,76 @@ def parse_month(value: str | None) -> datetime.date | None:
     return month if month.year < datetime.MAXYEAR else None
 
 
+def month_bounds(month: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+    """The first instant of this month and of the next one, in the site's time zone."""
+    next_month = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return tuple(
+        timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+        for day in (month, next_month)
+    )
+
+
 def parse_price(value: str | None) -> str | None:
     """'12,50 €' -> '12.50'; '' (a free event) -> '0'; text without a number -> None."""
     if not value or not value.strip():
         return "0"
     match = re.search(r"\d+(?:[.,]\d{1,2})?", value)
     return match.group(0).replace(",", ".") if match else None
+
+
+STATUS_SCHEDULED = "scheduled"
+STATUS_CANCELLED = "cancelled"
+STATUS_RESCHEDULED = "rescheduled"
+EVENT_STATUSES = [
+    (STATUS_SCHEDULED, _("Takes place as announced")),
+    (STATUS_CANCELLED, _("Cancelled")),
+    (STATUS_RESCHEDULED, _("Moved to another date")),
+]
+ATTENDANCE_MODES = {
+    "offline": "OfflineEventAttendanceMode",
+    "online": "OnlineEventAttendanceMode",
+    "mixed": "MixedEventAttendanceMode",
+}
+WEEK_POSITIONS = [_("first"), _("second"), _("third"), _("fourth"), _("last")]
+SCHEMA_ORG_STATUS = {
+    STATUS_SCHEDULED: "EventScheduled",
+    STATUS_CANCELLED: "EventCancelled",
+    STATUS_RESCHEDULED: "EventRescheduled",
+}
+
+#: What calendars must hear about again (RFC 5545 SEQUENCE) when it changes.
+SCHEDULE_FIELDS = (
+    "start",
+    "end",
+    "status",
+    "repeat_frequency",
+    "repeat_interval",
+    "repeat_until",
+    "repeat_exceptions",
+    "venue_space_id",
+    "venue_text",
+)
+
+
+def ongoing(moment: datetime.datetime) -> Q:
+    """Events with an occurrence that may end at or after ``moment`` (series are bounded by
+    their last day; the exact occurrences are expanded in Python)."""
+    return Q(end__gte=moment) | (
+        ~Q(repeat_frequency="") & Q(repeat_until__gte=moment.date() - datetime.timedelta(days=1))
+    )
+
+
+def occurrences_of(events, *, ending_after=None, starting_before=None) -> list[Occurrence]:
+    """Each occurrence of these events within the bounds, in order of start."""
+    result = []
+    for event in events:
+        result.extend(
+            event.schedule.occurrences(
+                event, ending_after=ending_after, starting_before=starting_before
+            )
+        )
+    result.sort(key=lambda occurrence: (occurrence.start, occurrence.page.pk))
+    return result
 
 
 class EventIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
@@ -90,24 +172,31 @@ class EventIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
             if month is None:
                 errors.append(_("The month must look like 2026-11: the filter was ignored."))
             else:
-                start = timezone.make_aware(datetime.datetime.combine(month, datetime.time()))
-                next_month = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-                end = timezone.make_aware(datetime.datetime.combine(next_month, datetime.time()))
-                events = events.filter(start__lt=end, end__gte=start)
+                start, end = month_bounds(month)
+                events = events.filter(ongoing(start), start__lt=end)
                 filters["month"] = month
         return events, filters, errors
 
     def render_listing(self, request, *, archive: bool):
         now = timezone.now()
-        events = self.events()
-        events = (
-            events.filter(end__lt=now).order_by("-start")
-            if archive
-            else events.filter(end__gte=now).order_by("start")
-        )
-        events, filters, errors = self.filtered(request, events)
-        page_of_events = paginate(request, events)
-        page_of_events.object_list = EventPage.with_spaces(page_of_events.object_list)
+        events, filters, errors = self.filtered(request, self.events())
+        if archive:
+            # Events whose every date has passed; a series still running is upcoming.
+            events = events.filter(end__lt=now).exclude(ongoing(now)).order_by("-start")
+            page_of_events = paginate(request, events)
+            page_of_events.object_list = [
+                Occurrence(event, event.start, event.end)
+                for event in EventPage.with_spaces(page_of_events.object_list)
+            ]
+        else:
+            after, before = now, None
+            if "month" in filters:
+                month_start, before = month_bounds(filters["month"])
+                after = max(now, month_start)
+            events = EventPage.with_spaces(events.filter(ongoing(after)).order_by("start"))
+            page_of_events = paginate(
+                request, occurrences_of(events, ending_after=after, starting_before=before)
+            )
         return self.render(
             request,
             context_overrides={
@@ -127,11 +216,36 @@ class EventIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
     def archive_route(self, request):
         return self.render_listing(request, archive=True)
 
+    def calendar_events(self):
+        """What a calendar to subscribe to holds: events still running or ended within a year
+        (a series once, with its rule)."""
+        since = timezone.now() - datetime.timedelta(days=365)
+        return EventPage.with_spaces(self.events().filter(ongoing(since)).order_by("start"))
+
     @path("ical/", name="ical")
     def ical_feed(self, request):
-        events = self.events().filter(end__gte=timezone.now() - datetime.timedelta(days=365))
-        calendar = events_calendar(request, events.order_by("start"), self)
+        """The whole network's agenda in this language, to subscribe to."""
+        name = _("COFFEE Hub agenda")
+        calendar = events_calendar(request, self.calendar_events(), self, name=str(name))
         return calendar_response(calendar, f"coffee-agenda-{self.locale.language_code}.ics")
+
+    @path("ical/<slug:space>/", name="space_ical")
+    def space_ical_feed(self, request, space):
+        """One space's events in this language, to subscribe to."""
+        space_page = visible_pages(
+            SpacePage.objects.filter(slug=space, locale=self.locale), request
+        ).first()
+        if space_page is None:
+            raise Http404(_("Unknown space."))
+        events = [
+            event
+            for event in self.calendar_events()
+            if event.space is not None and event.space.pk == space_page.pk
+        ]
+        name = _("COFFEE Hub: %(space)s") % {"space": space_page.title}
+        calendar = events_calendar(request, events, self, name=str(name))
+        filename = f"coffee-{space_page.slug}-{self.locale.language_code}.ics"
+        return calendar_response(calendar, filename)
 
 
 class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, BasePage):
@@ -155,6 +269,38 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
     event_language = models.CharField(
         _("language of the event"), max_length=5, choices=EVENT_LANGUAGES, default="fr"
     )
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=EVENT_STATUSES,
+        default=STATUS_SCHEDULED,
+        help_text=_(
+            "Mark a cancelled event here rather than deleting it: calendars and registrants "
+            'are told. For a moved event, change the dates and choose "Moved to another date".'
+        ),
+    )
+    repeat_frequency = models.CharField(
+        _("repeats"), max_length=16, choices=FREQUENCIES, blank=True, default=""
+    )
+    repeat_interval = models.PositiveSmallIntegerField(
+        _("every"),
+        default=1,
+        help_text=_("1 for every week (or day, or month), 2 for every other one, and so on."),
+    )
+    repeat_until = models.DateField(
+        _("repeats until"),
+        null=True,
+        blank=True,
+        help_text=_("The last day on which the event may take place."),
+    )
+    repeat_exceptions = models.TextField(
+        _("dates without the event"),
+        blank=True,
+        help_text=_("One date a line, as 2026-12-24: the series skips these days."),
+    )
+    time_zone = models.CharField(max_length=40, default=BRUSSELS, editable=False)
+    previous_start = models.DateTimeField(null=True, blank=True, editable=False)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
 
     description_field = "summary"
     parent_page_types = ["events.EventIndexPage"]
@@ -166,16 +312,42 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
         SynchronizedField("organiser"),
         SynchronizedField("organisation"),
         *RegistrationSettings.registration_synchronised_fields,
+        SynchronizedField("status"),
+        SynchronizedField("repeat_frequency"),
+        SynchronizedField("repeat_interval"),
+        SynchronizedField("repeat_until"),
+        SynchronizedField("repeat_exceptions"),
+        SynchronizedField("online_url"),
     ]
     content_panels = BasePage.content_panels + [
         organisation_panel(),
-        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("When")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("status"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("repeat_frequency"),
+                        FieldPanel("repeat_interval"),
+                        FieldPanel("repeat_until"),
+                    ]
+                ),
+                FieldPanel("repeat_exceptions"),
+            ],
+            heading=_("When"),
+        ),
         FieldPanel("summary"),
         MultiFieldPanel(
             [
                 TypedPageChooserPanel("venue_space", page_type="spaces.SpacePage"),
                 FieldPanel("venue_text"),
-                FieldPanel("online_url"),
+                FieldPanel(
+                    "online_url",
+                    help_text=_(
+                        "The joining link of an online or hybrid event: it is never shown on "
+                        "the site, in the API or in calendars, only sent to registrants."
+                    ),
+                ),
             ],
             heading=_("Where"),
         ),
@@ -211,12 +383,12 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
         APIField("body"),
         APIField("venue_space"),
         APIField("venue_text"),
-        APIField("online_url"),
         APIField("registration_url"),
         APIField("organiser"),
         APIField("price"),
         APIField("event_language"),
         APIField("registration"),
+        APIField("status"),
     ]
 
     class Meta:
@@ -227,6 +399,134 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The end must come after the start.")})
+        errors = {}
+        _dates, bad = parse_exceptions(self.repeat_exceptions)
+        if bad:
+            errors["repeat_exceptions"] = _(
+                "Write each date as 2026-12-24, one a line (not understood: %(dates)s)."
+            ) % {"dates": ", ".join(bad[:3])}
+        if self.repeat_frequency:
+            if self.repeat_until is None:
+                errors["repeat_until"] = _("A repeating event needs its last day.")
+            elif self.start and self.repeat_until < timezone.localtime(self.start).date():
+                errors["repeat_until"] = _("The last day must come after the first one.")
+            elif self.start and self.end and self.schedule.count() > MAX_OCCURRENCES:
+                errors["repeat_until"] = _(
+                    "A series holds at most %(count)d dates: choose an earlier last day."
+                ) % {"count": MAX_OCCURRENCES}
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        """Keep the time zone, the previous start of a moved event and the calendar SEQUENCE
+        (RFC 5545: incremented when the dates, the place or the status change) up to date."""
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "start" in update_fields:
+            self.time_zone = self.venue_time_zone()
+            stored = (
+                type(self).objects.filter(pk=self.pk).values(*SCHEDULE_FIELDS, "sequence").first()
+                if self.pk
+                else None
+            )
+            if stored is not None:
+                self.sequence = max(self.sequence, stored["sequence"])
+                if any(stored[name] != getattr(self, name) for name in SCHEDULE_FIELDS):
+                    self.sequence += 1
+                if stored["start"] != self.start:
+                    self.previous_start = stored["start"]
+            if update_fields is not None:
+                kwargs["update_fields"] = {
+                    *update_fields,
+                    "time_zone",
+                    "sequence",
+                    "previous_start",
+                }
+        return super().save(*args, **kwargs)
+
+    def venue_time_zone(self) -> str:
+        """Europe/Paris for a space in France (Lille), else Europe/Brussels."""
+        if self.venue_space_id:
+            country = (
+                SpacePage.objects.filter(pk=self.venue_space_id)
+                .values_list("country", flat=True)
+                .first()
+            )
+            if country == "FR":
+                return PARIS
+        return BRUSSELS
+
+    @property
+    def schedule(self) -> Schedule:
+        return schedule_of(self)
+
+    @property
+    def repeats(self) -> bool:
+        return self.schedule.repeats
+
+    @property
+    def repeat_description(self) -> str:
+        """'every week on Tuesday, until 30 June 2027' in the active language."""
+        schedule = self.schedule
+        if not schedule.repeats:
+            return ""
+        local = schedule.local_start
+        weekday = WEEKDAYS[local.weekday()]
+        count = schedule.interval
+        if self.repeat_frequency == "daily":
+            text = ngettext("every day", "every %(count)d days", count) % {"count": count}
+        elif self.repeat_frequency == "weekly":
+            text = ngettext(
+                "every week on %(weekday)s", "every %(count)d weeks on %(weekday)s", count
+            ) % {"count": count, "weekday": weekday}
+        elif self.repeat_frequency == "monthly_date":
+            text = ngettext(
+                "every month on day %(day)d", "every %(count)d months on day %(day)d", count
+            ) % {"count": count, "day": local.day}
+        else:
+            position = (local.day - 1) // 7
+            text = ngettext(
+                "every month on the %(position)s %(weekday)s",
+                "every %(count)d months on the %(position)s %(weekday)s",
+                count,
+            ) % {
+                "count": count,
+                "position": WEEK_POSITIONS[min(position, 4)],
+                "weekday": weekday,
+            }
+        until = date_format(self.repeat_until, "j F Y")
+        return _("%(rule)s, until %(date)s") % {"rule": text, "date": until}
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == STATUS_CANCELLED
+
+    @property
+    def is_rescheduled(self) -> bool:
+        return self.status == STATUS_RESCHEDULED
+
+    @property
+    def attendance_mode(self) -> str:
+        """offline, online or mixed: whether there is a place, a joining link, or both."""
+        return attendance_mode_of(self)
+
+    def upcoming_occurrences(self, limit=None) -> list[Occurrence]:
+        found = self.schedule.occurrences(self, ending_after=timezone.now())
+        return found[:limit] if limit else found
+
+    def occurrence(self, key: str) -> Occurrence | None:
+        """The occurrence starting at this local time (as in ?occurrence=2026-12-08T09:00)."""
+        for found in self.schedule.occurrences(self):
+            if occurrence_key(found.start, self.time_zone) == key:
+                return found
+        return None
+
+    @property
+    def next_occurrence(self) -> Occurrence:
+        """The next date that has not ended, else the last one."""
+        upcoming = self.upcoming_occurrences(limit=1)
+        if upcoming:
+            return upcoming[0]
+        return self.schedule.occurrences(self)[-1]
 
     @cached_property
     def space(self):
@@ -266,7 +566,8 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
 
     @property
     def is_past(self) -> bool:
-        return self.end < timezone.now()
+        """Every date of the event has ended."""
+        return not self.upcoming_occurrences(limit=1)
 
     def json_ld(self, request=None) -> dict:
         """schema.org Event description of this page, for search engines (JSON-LD)."""
@@ -299,14 +600,12 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
             locations.append(
                 {"@type": "Place", "name": self.venue_text, "address": self.venue_text}
             )
-        if self.online_url:
-            locations.append({"@type": "VirtualLocation", "url": self.online_url})
-        if locations and self.online_url and len(locations) > 1:
-            mode = "MixedEventAttendanceMode"
-        elif self.online_url:
-            mode = "OnlineEventAttendanceMode"
-        else:
-            mode = "OfflineEventAttendanceMode"
+        mode = self.attendance_mode
+        if mode != "offline":
+            # The joining link is for registrants only: the page is where to get it.
+            locations.append({"@type": "VirtualLocation", "url": url})
+        occurrence = self.next_occurrence
+        zone = ZoneInfo(self.time_zone)
 
         data = {
             "@context": "https://schema.org",
@@ -314,16 +613,20 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
             "name": self.title,
             "description": self.summary,
             "url": url,
-            "startDate": timezone.localtime(self.start).isoformat(),
-            "endDate": timezone.localtime(self.end).isoformat(),
-            "eventStatus": "https://schema.org/EventScheduled",
-            "eventAttendanceMode": f"https://schema.org/{mode}",
+            "startDate": occurrence.start.astimezone(zone).isoformat(),
+            "endDate": occurrence.end.astimezone(zone).isoformat(),
+            "eventStatus": f"https://schema.org/{SCHEMA_ORG_STATUS[self.status]}",
+            "eventAttendanceMode": f"https://schema.org/{ATTENDANCE_MODES[mode]}",
             "inLanguage": (
                 [code for code, _label in EVENT_LANGUAGES if code != "multi"]
                 if self.event_language == "multi"
                 else self.event_language
             ),
         }
+        if self.is_rescheduled and self.previous_start:
+            data["previousStartDate"] = self.previous_start.astimezone(zone).isoformat()
+        if self.repeats:
+            data["eventSchedule"] = self.schedule_json_ld()
         if locations:
             data["location"] = locations[0] if len(locations) == 1 else locations
         if self.organiser:
@@ -342,6 +645,39 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
         data["offers"] = offer
         return data
 
+    def schedule_json_ld(self) -> dict:
+        """schema.org Schedule of a series: frequency, last day, days without the event."""
+        schedule = self.schedule
+        local = schedule.local_start
+        rule = schedule.ical_rrule()
+        period = {"DAILY": "D", "WEEKLY": "W", "MONTHLY": "M"}[rule["FREQ"]]
+        data = {
+            "@type": "Schedule",
+            "startDate": local.date().isoformat(),
+            "endDate": self.repeat_until.isoformat(),
+            "startTime": local.strftime("%H:%M:%S"),
+            "endTime": (local + schedule.duration).strftime("%H:%M:%S"),
+            "repeatFrequency": f"P{schedule.interval}{period}",
+            "scheduleTimezone": self.time_zone,
+        }
+        if rule["FREQ"] == "WEEKLY":
+            data["byDay"] = f"https://schema.org/{local.strftime('%A')}"
+        elif self.repeat_frequency == "monthly_date":
+            data["byMonthDay"] = local.day
+        if schedule.exceptions:
+            data["exceptDate"] = [day.isoformat() for day in schedule.exceptions]
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        """The date shown: the occurrence chosen in the link (?occurrence=2026-12-08T09:00),
+        else the next one; a series lists its next dates."""
+        context = super().get_context(request, *args, **kwargs)
+        key = request.GET.get("occurrence", "")
+        chosen = self.occurrence(key) if key and len(key) <= 20 else None
+        context["occurrence"] = chosen or self.next_occurrence
+        context["upcoming_dates"] = self.upcoming_occurrences(limit=12) if self.repeats else []
+        return context
+
     @path("", name="detail")
     def detail_route(self, request):
         return self.render(request)
@@ -355,7 +691,12 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
     def upcoming_in_locale(cls, locale):
         return (
             visible_pages(cls.objects.filter(locale=locale))
-            .filter(end__gte=timezone.now())
+            .filter(ongoing(timezone.now()))
             .select_related("venue_space")
             .order_by("start")
         )
+
+    @classmethod
+    def next_occurrences(cls, events, limit: int) -> list[Occurrence]:
+        """The first ``limit`` upcoming dates of these events (a series counts each date)."""
+        return occurrences_of(cls.with_spaces(events), ending_after=timezone.now())[:limit]

@@ -2,15 +2,24 @@ from wagtail import hooks
 
 from cms.spaces.models import SPACE_PAGE_CONTEXT_HOOK
 
-from .models import EventPage
+from .models import EventIndexPage, EventPage
 
 SPACE_EVENTS_LIMIT = 10
 
 
 @hooks.register(SPACE_PAGE_CONTEXT_HOOK)
 def upcoming_events_at(space) -> dict:
-    """The next events held in a space, for the space's page."""
+    """The next dates of events held in a space, and the address of the space's calendar to
+    subscribe to, for the space's page."""
     events = EventPage.upcoming_in_locale(space.locale).filter(
         venue_space__translation_key=space.translation_key
     )
-    return {"upcoming_events": EventPage.with_spaces(events[:SPACE_EVENTS_LIMIT])}
+    agenda = EventIndexPage.objects.live().public().filter(locale=space.locale).first()
+    return {
+        "upcoming_events": EventPage.next_occurrences(events, SPACE_EVENTS_LIMIT),
+        "space_calendar_url": (
+            agenda.url + agenda.reverse_subpage("space_ical", args=[space.slug])
+            if agenda is not None and agenda.url
+            else ""
+        ),
+    }

@@ -30,8 +30,8 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming_events"] = EventPage.with_spaces(
-            EventPage.upcoming_in_locale(self.locale)[:4]
+        context["upcoming_events"] = EventPage.next_occurrences(
+            EventPage.upcoming_in_locale(self.locale), 4
         )
         context["latest_articles"] = BlogPage.latest_in_locale(self.locale)[:3]
         context["latest_studies"] = StudyPage.latest_in_locale(self.locale)[:3]
