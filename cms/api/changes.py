@@ -22,6 +22,7 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.models import Locale, Page
 
 from cms.core.base_url import public_base_url
+from cms.core.models import Category, Navigation
 from cms.core.visibility import visible_pages
 
 from .models import ContentChange
@@ -67,7 +68,16 @@ def _page_is_visible(page) -> bool:
     return visible_pages(Page.objects.filter(pk=page.pk)).exists()
 
 
+def _published(model):
+    """Snippets with draft states (categories, navigation): visible once published."""
+    return lambda obj: model.objects.public().filter(pk=obj.pk).exists()
+
+
 register_kind(Kind("page", Page, _page_is_visible, "coffee_api:pages:detail"))
+# Shown inside pages (a page's categories, the menus): partners and the response cache learn
+# that what those pages show changed.
+register_kind(Kind("category", Category, _published(Category)))
+register_kind(Kind("navigation", Navigation, _published(Navigation)))
 
 _locale_codes: dict[int, str] = {}
 
