@@ -38,9 +38,7 @@ def category_names(api, page_id):
     return [category["name"] for category in response.json()["categories"]]
 
 
-def test_a_category_published_and_unpublished_reaches_the_feed_and_the_cached_pages(
-    api, site_tree
-):
+def test_a_category_published_and_unpublished_reaches_the_feed_and_the_cached_pages(api, site_tree):
     since = timezone.now().isoformat().replace("+00:00", "Z")
     article = site_tree.pks["article"]["fr"]
     category = Category.objects.get(slug="coworking", locale__language_code="fr")
