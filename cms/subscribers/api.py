@@ -72,6 +72,7 @@ class SubscribeAnswerSerializer(serializers.Serializer):
 class SubscribeView(PublicAPIMixin, GenericAPIView):
     """Subscribe an address to the newsletter (double opt-in)."""
 
+    serializer_class = SubscribeRequestSerializer  # also what OPTIONS describes
     throttle_classes = [*PublicAPIMixin.throttle_classes, SubscribeThrottle]
     parser_classes = [JSONParser, FormParser]
     shares_answers = False

@@ -81,10 +81,13 @@ def test_a_body_that_is_no_object_is_a_400(client, raw):
     assert response.json()["error"]["status"] == 400
 
 
-def test_get_is_a_405_in_the_error_shape(client):
+def test_get_is_a_405_in_the_error_shape_and_options_describe_the_fields(client):
     response = client.get(URL)
     assert response.status_code == 405
     assert response.json()["error"]["code"] == "method_not_allowed"
+    options = client.options(URL)
+    assert options.status_code == 200
+    assert {"email", "language", "consent"} <= set(options.json()["actions"]["POST"])
 
 
 @override_settings(SUBSCRIBERS_API_THROTTLE_RATE="2/hour")
