@@ -26,20 +26,26 @@ def uid_host(request) -> str:
     return urlsplit(base_url(request)).hostname or "coffee-hub"
 
 
-def event_component(request, event_page, host: str) -> Event:
+def event_component(request, event_page, host: str, occurrence=None) -> Event:
+    """The VEVENT of an event: a series with its rule, or only ``occurrence`` (the start of
+    one date, as a registrant's calendar holds it) under a UID of its own."""
     schedule = event_page.schedule
     zone = schedule.zone
     event = Event()
-    event.add("uid", f"{event_page.translation_key}-{event_page.locale.language_code}@{host}")
+    uid = f"{event_page.translation_key}-{event_page.locale.language_code}"
+    if occurrence is not None and event_page.repeats:
+        uid += occurrence.astimezone(datetime.UTC).strftime("-%Y%m%dT%H%M%SZ")
+    event.add("uid", f"{uid}@{host}")
     event.add("summary", event_page.title)
-    event.add("dtstart", event_page.start.astimezone(zone))
-    event.add("dtend", event_page.end.astimezone(zone))
+    start = occurrence if occurrence is not None else event_page.start
+    event.add("dtstart", start.astimezone(zone))
+    event.add("dtend", (start + schedule.duration).astimezone(zone))
     event.add("dtstamp", event_page.last_published_at or timezone.now())
     if event_page.last_published_at:
         event.add("last-modified", event_page.last_published_at)
     event.add("sequence", event_page.sequence)
     event.add("status", ICAL_STATUS.get(event_page.status, "CONFIRMED"))
-    rule = schedule.ical_rrule()
+    rule = schedule.ical_rrule() if occurrence is None else None
     if rule is not None:
         event.add("rrule", rule)
         exceptions = schedule.exception_datetimes()
@@ -55,7 +61,9 @@ def event_component(request, event_page, host: str) -> Event:
     return event
 
 
-def events_calendar(request, events, page, name: str = "") -> Calendar:
+def events_calendar(request, events, page, name: str = "", occurrence=None) -> Calendar:
+    """A calendar of these events (``occurrence``: only that date of each, for a
+    registrant)."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
@@ -69,7 +77,7 @@ def events_calendar(request, events, page, name: str = "") -> Calendar:
     calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
     host = uid_host(request)
     for event_page in events:
-        calendar.add_component(event_component(request, event_page, host))
+        calendar.add_component(event_component(request, event_page, host, occurrence))
     calendar.add_missing_timezones()  # RFC 5545: a VTIMEZONE for every TZID used
     return calendar
 

@@ -3,7 +3,7 @@ import re
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
@@ -33,6 +33,7 @@ from cms.core.panels import TypedPageChooserPanel
 from cms.core.queries import visible_pages
 from cms.editorial.forms import organisation_panel
 from cms.editorial.models import OrganisationOwnedPage, OrganisationSectionPage
+from cms.registrations import services as registrations
 from cms.registrations.pages import RegistrationSettings
 from cms.spaces.models import SpacePage
 
@@ -441,7 +442,22 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
                     "sequence",
                     "previous_start",
                 }
-        return super().save(*args, **kwargs)
+        else:
+            stored = None
+        result = super().save(*args, **kwargs)
+        if stored is not None and self.live:
+            self.tell_registrants(stored)
+        return result
+
+    def tell_registrants(self, stored: dict) -> None:
+        """Registrants hear of a cancellation, or follow a single-date event to its new date,
+        once the change is saved (each of them once, whichever translation is saved first)."""
+        key, start, end = self.translation_key, self.start, self.end
+        if self.is_cancelled and stored["status"] != STATUS_CANCELLED:
+            transaction.on_commit(lambda: registrations.event_cancelled(key))
+        elif not self.is_cancelled and not self.repeats and stored["start"] != start:
+            old = stored["start"]
+            transaction.on_commit(lambda: registrations.event_moved(key, old, start, end))
 
     def venue_time_zone(self) -> str:
         """Europe/Paris for a space in France (Lille), else Europe/Brussels."""
@@ -669,14 +685,25 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
         return data
 
     def get_context(self, request, *args, **kwargs):
-        """The date shown: the occurrence chosen in the link (?occurrence=2026-12-08T09:00),
-        else the next one; a series lists its next dates."""
+        """The date shown (and registered for): the occurrence chosen in the link
+        (?occurrence=2026-12-08T09:00), else the next one; a series lists its next dates."""
         context = super().get_context(request, *args, **kwargs)
-        key = request.GET.get("occurrence", "")
-        chosen = self.occurrence(key) if key and len(key) <= 20 else None
-        context["occurrence"] = chosen or self.next_occurrence
+        start = self.requested_occurrence(request)
+        context["occurrence"] = Occurrence(self, start, start + self.schedule.duration)
         context["upcoming_dates"] = self.upcoming_occurrences(limit=12) if self.repeats else []
         return context
+
+    # Registration per occurrence (cms.registrations): the seats of each date are its own.
+    def registration_occurrence(self) -> datetime.datetime:
+        """The date registered for when none is chosen: the next one."""
+        return self.next_occurrence.start
+
+    def chosen_occurrence(self, key: str | None) -> datetime.datetime | None:
+        found = self.occurrence(key) if key and len(key) <= 20 else None
+        return found.start if found is not None else None
+
+    def occurrence_key(self, start: datetime.datetime) -> str:
+        return occurrence_key(start, self.time_zone)
 
     @path("", name="detail")
     def detail_route(self, request):

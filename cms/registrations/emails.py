@@ -30,9 +30,13 @@ SUBJECTS = {
     "promoted": _("A seat is free for you: %(title)s"),
     "cancelled": _("Registration cancelled: %(title)s"),
     "reminder": _("Reminder, tomorrow: %(title)s"),
+    "event_cancelled": _("Event cancelled: %(title)s"),
+    "event_moved": _("New date: %(title)s"),
 }
 #: the kinds of message that carry the event as an .ics attachment
-WITH_CALENDAR = {"confirmed", "promoted", "cancelled", "reminder"}
+WITH_CALENDAR = {"confirmed", "promoted", "cancelled", "reminder", "event_cancelled", "event_moved"}
+#: the kinds of message that give a registrant the joining link of an online event
+WITH_JOINING_LINK = {"confirmed", "promoted", "reminder", "event_moved"}
 
 
 def signature(pk) -> str:
@@ -62,6 +66,8 @@ class MailRequest(HttpRequest):
         parts = urlsplit(base_url(None) or settings.WAGTAILADMIN_BASE_URL)
         self.base_scheme, self.host = parts.scheme or "http", parts.netloc
         self.META["HTTP_HOST"] = self.host
+        # Wagtail finds the page's Site by host and port (Site.find_for_request).
+        self.META["SERVER_PORT"] = str(parts.port or (443 if parts.scheme == "https" else 80))
 
     @property
     def scheme(self):
@@ -79,11 +85,12 @@ def registration_url(registration, request=None) -> str:
     )
 
 
-def calendar_attachment(page, request, kind: str) -> bytes:
-    calendar = events_calendar(request, [page], page)
-    if kind == "cancelled":
+def calendar_attachment(page, request, kind: str, occurrence=None) -> bytes:
+    """The registered date as an .ics (only that date of a series)."""
+    calendar = events_calendar(request, [page], page, occurrence=occurrence)
+    if kind in ("cancelled", "event_cancelled"):
         for event in calendar.walk("VEVENT"):
-            event.add("status", "CANCELLED")
+            event["status"] = "CANCELLED"
     return calendar.to_ical()
 
 
@@ -104,6 +111,8 @@ def build_message(registration, kind: str, request=None) -> EmailMessage:
             "venue": page.venue_name,
             "page_url": page.get_full_url(request),
             "manage_url": registration_url(registration, request),
+            # Online and hybrid events: the joining link, to registrants only.
+            "joining_url": page.online_url if kind in WITH_JOINING_LINK else "",
         }
         subject = str(SUBJECTS[kind] % {"title": page.title})
         body = render_to_string("registrations/email/registration.txt", context)
@@ -116,7 +125,9 @@ def build_message(registration, kind: str, request=None) -> EmailMessage:
     )
     if kind in WITH_CALENDAR:
         message.attach(
-            f"{page.slug}.ics", calendar_attachment(page, request, kind), "text/calendar"
+            f"{page.slug}.ics",
+            calendar_attachment(page, request, kind, registration.occurrence),
+            "text/calendar",
         )
     return message
 

@@ -11,9 +11,14 @@ class RegistrationForm(forms.Form):
         label=_("Dietary needs (optional)"), max_length=300, required=False
     )
     company = forms.CharField(label=_("Company (optional)"), max_length=160, required=False)
+    #: The date registered for, among a series' dates (its local start: 2026-12-08T09:00).
+    occurrence = forms.CharField(max_length=20, required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, page, **kwargs):
+    def __init__(self, *args, page, occurrence=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.page = page
+        if occurrence is not None and getattr(page, "repeats", False):
+            self.fields["occurrence"].initial = page.occurrence_key(occurrence)
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["company"].widget.attrs["autocomplete"] = "organization"
@@ -21,6 +26,16 @@ class RegistrationForm(forms.Form):
             del self.fields["dietary_needs"]
         if not page.ask_company:
             del self.fields["company"]
+
+    def clean_occurrence(self):
+        """The start of the chosen date (None: the page's default one)."""
+        key = self.cleaned_data.get("occurrence", "")
+        if not key:
+            return None
+        start = self.page.chosen_occurrence(key)
+        if start is None:
+            raise forms.ValidationError(_("This date is not one of the event's dates."))
+        return start
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()

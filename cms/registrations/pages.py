@@ -57,6 +57,16 @@ class RegistrationSettings(models.Model):
         """The occurrence registered for when none is named: the event's start."""
         return self.start
 
+    def chosen_occurrence(self, key: str | None) -> datetime.datetime | None:
+        """The start of the occurrence a visitor chose (a page with several dates names them,
+        as in ?occurrence=2026-12-08T09:00); None when the key names none."""
+        return None
+
+    def requested_occurrence(self, request) -> datetime.datetime:
+        """The occurrence the page shows: the one in the link, else the default one."""
+        key = request.GET.get("occurrence") if request is not None else None
+        return self.chosen_occurrence(key) or self.registration_occurrence()
+
     def registration_end(self, occurrence) -> datetime.datetime:
         return occurrence + (self.end - self.start)
 
@@ -90,23 +100,27 @@ class RegistrationSettings(models.Model):
             "waiting_list": seats.waiting,
         }
 
-    def registration_context(self, form=None, message=None) -> dict | None:
+    def registration_context(self, form=None, message=None, occurrence=None) -> dict | None:
         if not self.registration_enabled:
             return None
-        state = self.registration_state()
+        occurrence = occurrence or self.registration_occurrence()
+        state = self.registration_state(occurrence)
         return {
             "state": state,
             "open": state == services.OPEN,
             "closed_message": services.MESSAGES.get(state),
-            "seats": self.registration_seats(),
-            "form": form or RegistrationForm(page=self),
+            "seats": self.registration_seats(occurrence),
+            "occurrence": occurrence,
+            "form": form or RegistrationForm(page=self, occurrence=occurrence),
             "message": message,
         }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if "signup" not in context:
-            context["signup"] = self.registration_context()
+            context["signup"] = self.registration_context(
+                occurrence=self.requested_occurrence(request)
+            )
         return context
 
     @path("register/", name="register")

@@ -194,6 +194,39 @@ def promote_after_capacity_change(page) -> list[Registration]:
     return promoted
 
 
+def event_cancelled(event_key, now=None) -> list[Registration]:
+    """The event will not take place: its registrations for dates still to come are cancelled
+    and each registrant is told, once (a second call, for a translation, finds none left)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        rows = list(
+            Registration.objects.filter(event_key=event_key, ends_at__gte=now)
+            .active()
+            .select_for_update()
+        )
+        Registration.objects.filter(pk__in=[row.pk for row in rows]).update(
+            status=Status.CANCELLED, cancelled_at=now
+        )
+    for row in rows:
+        row.status, row.cancelled_at = Status.CANCELLED, now
+    send_after(rows, "event_cancelled")
+    return rows
+
+
+def event_moved(event_key, old_start, new_start, new_end) -> list[Registration]:
+    """A single-date event moved: its registrations (and waiting list) follow it to the new
+    date, and each registrant is told once (a translation's later save finds none left)."""
+    with transaction.atomic():
+        lock_occurrence(event_key, old_start)
+        rows = list(Registration.objects.of(event_key, old_start).active())
+        Registration.objects.filter(pk__in=[row.pk for row in rows]).update(
+            occurrence=new_start, ends_at=new_end, reminded_at=None
+        )
+    moved = list(Registration.objects.filter(pk__in=[row.pk for row in rows]))
+    send_after(moved, "event_moved")
+    return moved
+
+
 def erase_registrations(**lookups) -> int:
     """Delete the registrations matching ``lookups`` (personal data: name, e-mail, answers);
     seats they held go to the waiting list. Returns how many were deleted."""

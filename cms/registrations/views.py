@@ -16,10 +16,10 @@ REFUSED_STATUS = {
 }
 
 
-def render_event(request, page, *, form=None, message=None, status=200):
+def render_event(request, page, *, form=None, message=None, status=200, occurrence=None):
     response = page.render(
         request,
-        context_overrides={"signup": page.registration_context(form, message)},
+        context_overrides={"signup": page.registration_context(form, message, occurrence)},
     )
     response.status_code = status
     return response
@@ -34,7 +34,9 @@ def register(request, page):
         return redirect(page.url)
     form = RegistrationForm(request.POST, page=page)
     if not form.is_valid():
-        return render_event(request, page, form=form, status=400)
+        chosen = getattr(form, "cleaned_data", {}).get("occurrence")
+        return render_event(request, page, form=form, status=400, occurrence=chosen)
+    occurrence = form.cleaned_data.get("occurrence")
     try:
         registration = services.register(
             page,
@@ -44,10 +46,16 @@ def register(request, page):
             company=form.cleaned_data.get("company", ""),
             language=get_language(),
             request=request,
+            occurrence=occurrence,
         )
     except services.RegistrationRefused as refused:
         return render_event(
-            request, page, form=form, message=refused.message, status=REFUSED_STATUS[refused.code]
+            request,
+            page,
+            form=form,
+            message=refused.message,
+            status=REFUSED_STATUS[refused.code],
+            occurrence=occurrence,
         )
     # Post/redirect/get: reloading the answer never submits the form again.
     return redirect(registration_path(page, registration))
