@@ -10,7 +10,7 @@ from cms.accounts import lockout, two_factor
 from cms.core.account import EditorAccountView
 from cms.core.media import serve_image
 from cms.core.sitemap import AllLocalesSitemap
-from cms.core.views import site_search, sitemap_xml
+from cms.core.views import site_search, site_suggest, sitemap_xml
 from cms.directory.sitemap import DirectorySitemap
 
 SITEMAPS = {"pages": AllLocalesSitemap, "directory": DirectorySitemap}
@@ -37,6 +37,7 @@ if settings.SERVE_MEDIA:  # images only, with cache headers (cms/core/media.py)
 
 urlpatterns += i18n_patterns(
     path("search/", site_search, name="search"),
+    path("search/suggest/", site_suggest, name="search-suggest"),
     path("directory/", include("cms.directory.urls")),
     path("newsletter/", include("cms.subscribers.urls")),
     # Wagtail's page password view, wrong passwords counted per page and client address.

@@ -31,3 +31,24 @@ class PendingIndexUpdate(models.Model):
 
     def __str__(self):
         return f"{self.model} {self.translation_key or self.object_id}"
+
+
+class SearchMiss(models.Model):
+    """A search of the site that found nothing, per language: its words normalised (accents
+    and case folded), how many times and when it was last made. Nothing about who searched."""
+
+    query = models.CharField(_("search"), max_length=200)
+    language = models.CharField(_("language"), max_length=10)
+    count = models.PositiveIntegerField(_("times"), default=1)
+    first_seen = models.DateTimeField(_("first seen"), auto_now_add=True)
+    last_seen = models.DateTimeField(_("last seen"))
+
+    class Meta:
+        verbose_name = _("search without results")
+        verbose_name_plural = _("searches without results")
+        constraints = [
+            models.UniqueConstraint(fields=["query", "language"], name="search_miss_unique")
+        ]
+
+    def __str__(self):
+        return self.query

@@ -21,6 +21,9 @@ SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "coffee-dev-")  # one per e
 SEARCH_BREAKER_CACHE = env_str("SEARCH_BREAKER_CACHE", "default")
 SEARCH_BREAKER_FAILURES = env_int("SEARCH_BREAKER_FAILURES", 3)
 SEARCH_BREAKER_RESET_SECONDS = env_int("SEARCH_BREAKER_RESET_SECONDS", 30)
+# Searches of the site that found nothing (search/misses.py): new ones are no longer recorded
+# once this many are kept (an editor turns them into synonyms or page keywords, or deletes them).
+SEARCH_MISSES_MAX = env_int("SEARCH_MISSES_MAX", 5000)
 
 # On PostgreSQL, Wagtail's database backend with accents folded, as SQLite's does, and French,
 # Dutch and English stemming by each object's locale (search/backends.py).

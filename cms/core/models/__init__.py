@@ -1,5 +1,13 @@
+from .keywords import PageKeyword
 from .navigation import Navigation
 from .pages import BasePage, IndexPage, publication_date_today
 from .taxonomy import Category
 
-__all__ = ["BasePage", "Category", "IndexPage", "Navigation", "publication_date_today"]
+__all__ = [
+    "BasePage",
+    "Category",
+    "IndexPage",
+    "Navigation",
+    "PageKeyword",
+    "publication_date_today",
+]
