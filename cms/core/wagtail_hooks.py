@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .choosers import PublishedChooserViewSet
 from .models import Category, Navigation
 from .queries import is_expired
 
@@ -16,6 +17,7 @@ def refuse_expired_pages(page, request, serve_args, serve_kwargs):
 
 class CategoryViewSet(SnippetViewSet):
     model = Category
+    chooser_viewset_class = PublishedChooserViewSet
     icon = "tag"
     menu_order = 200
     list_display = ["name", "slug", "locale"]
@@ -23,6 +25,7 @@ class CategoryViewSet(SnippetViewSet):
 
 class NavigationViewSet(SnippetViewSet):
     model = Navigation
+    chooser_viewset_class = PublishedChooserViewSet
     icon = "list-ul"
     menu_order = 210
     list_display = ["__str__", "locale"]

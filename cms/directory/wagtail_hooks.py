@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.core.choosers import PublishedChooserViewSet
 from cms.core.columns import YesNoColumn
 from cms.editorial.views import OrganisationRecordIndexView
 from cms.spaces.models import SPACE_PAGE_CONTEXT_HOOK
@@ -42,6 +43,7 @@ class ProjectIdeaViewSet(SnippetViewSet):
 
 class SkillViewSet(SnippetViewSet):
     model = Skill
+    chooser_viewset_class = PublishedChooserViewSet
     icon = "tag"
     list_display = ["label", "slug", "synonyms", "locale"]
     list_filter = ["locale"]
@@ -49,6 +51,7 @@ class SkillViewSet(SnippetViewSet):
 
 class SectorViewSet(SnippetViewSet):
     model = Sector
+    chooser_viewset_class = PublishedChooserViewSet
     icon = "tag"
     list_display = ["label", "slug", "synonyms", "locale"]
     list_filter = ["locale"]

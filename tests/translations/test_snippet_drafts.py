@@ -6,11 +6,12 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail_localize.models import Translation
 
 from cms.core.models import Category, Navigation
 from cms.demo.factories import CategoryFactory, NavigationFactory
-from cms.directory.models import Coworker, Skill
+from cms.directory.models import Coworker, Sector, Skill
 from tests.conftest import parse
 
 from .conftest import edit_segments, locale
@@ -23,7 +24,7 @@ def snippet_editor_client(editor_client, editor):
     editor.user_permissions.add(
         *Permission.objects.filter(
             content_type__app_label__in=["core", "directory"],
-            content_type__model__in=["category", "navigation", "skill"],
+            content_type__model__in=["category", "navigation", "skill", "sector"],
             codename__regex=r"^(add|change|publish)_",
         )
     )
@@ -189,3 +190,90 @@ def test_a_translated_skill_stays_out_of_the_dutch_vocabulary_until_published(
     listing = client.get("/api/v2/directory/coworkers/", {"locale": "nl", "skill": "boekhouding"})
     assert [item["id"] for item in listing.json()["items"]] == [person.pk]
     assert found_by_search("boekhouding") == [person.pk]
+
+
+def text_of(obj, field) -> str:
+    return str(getattr(obj, field))
+
+
+#: A French source of each kind, and the field a translator types.
+SNIPPETS = {
+    "category": (lambda: CategoryFactory(name="Économie sociale", slug="economie-sociale"), "name"),
+    "navigation": (lambda: NavigationFactory(footer_text="<p>Le réseau</p>"), "footer_text"),
+    "skill": (
+        lambda: Skill.objects.create(locale=locale("fr"), label="Comptabilité", slug="compta"),
+        "label",
+    ),
+    "sector": (
+        lambda: Sector.objects.create(locale=locale("fr"), label="Numérique", slug="numerique"),
+        "label",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", SNIPPETS)
+def test_a_draft_update_keeps_the_published_translation_live_and_unchanged(
+    kind, snippet_editor_client, site_tree, django_capture_on_commit_callbacks
+):
+    """A published Dutch translation, updated and saved as a draft (what "Update from source"
+    without publishing does): Dutch visitors keep the published text until it is published."""
+    make, field = SNIPPETS[kind]
+    if kind == "navigation":
+        Navigation.objects.all().delete()
+    source = make()
+    dutch = translate_to_dutch(snippet_editor_client, source, {field: "Gepubliceerd"})
+    publish(snippet_editor_client, dutch, django_capture_on_commit_callbacks)
+    model = type(dutch)
+
+    translation = Translation.objects.get(
+        source__object_id=source.translation_key, target_locale=locale("nl")
+    )
+    edit_segments(snippet_editor_client, translation, {field: "Concept"})
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=False)
+
+    shown = model.objects.public().get(pk=dutch.pk)
+    assert "Gepubliceerd" in text_of(shown, field)
+    assert shown.has_unpublished_changes
+    assert "Concept" in text_of(shown.latest_revision.as_object(), field)
+
+    publish(snippet_editor_client, shown, django_capture_on_commit_callbacks)
+    assert "Concept" in text_of(model.objects.public().get(pk=dutch.pk), field)
+
+
+CHOOSABLE = {
+    "category": lambda name, live: CategoryFactory(name=name, slug=slugify(name), live=live),
+    "skill": lambda name, live: Skill.objects.create(
+        locale=locale("fr"), label=name, slug=slugify(name), live=live
+    ),
+    "sector": lambda name, live: Sector.objects.create(
+        locale=locale("fr"), label=name, slug=slugify(name), live=live
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", CHOOSABLE)
+def test_choosers_offer_published_snippets_only(kind, admin_client):
+    """Choosing a draft would show its name once the page or record is published."""
+    CHOOSABLE[kind]("Publiée Orange", True)
+    CHOOSABLE[kind]("Brouillon Orange", False)
+    app = "core" if kind == "category" else "directory"
+    for view, query in (("choose", {}), ("choose_results", {"q": "Orange"})):
+        response = admin_client.get(reverse(f"wagtailsnippetchoosers_{app}_{kind}:{view}"), query)
+        assert response.status_code == 200
+        body = response.json()["html"] if view == "choose" else response.content.decode()
+        assert "Publiée Orange" in body, view
+        assert "Brouillon Orange" not in body, view
+
+
+def test_a_records_form_offers_published_skills_and_sectors_only(admin_client):
+    for kind in ("skill", "sector"):
+        CHOOSABLE[kind](f"Publiée {kind}", True)
+        CHOOSABLE[kind](f"Brouillon {kind}", False)
+    for model in ("coworker", "company", "projectidea"):
+        response = admin_client.get(reverse(f"wagtailsnippets_directory_{model}:add"))
+        assert response.status_code == 200
+        page = parse(response)
+        offered = {option.get_text(strip=True) for option in page.select("option")}
+        assert "Publiée skill" in offered or "Publiée sector" in offered, model
+        assert not {"Brouillon skill", "Brouillon sector"} & offered, model

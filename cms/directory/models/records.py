@@ -51,9 +51,10 @@ def spaces_in_default_language():
 
 
 def terms_in_default_language():
-    """Editors pick skills and sectors from one list (the default language); the directory
-    shows each in the visitor's language through its translations."""
-    return Q(locale__language_code=settings.LANGUAGE_CODE)
+    """Editors pick skills and sectors from one list (the default language, published terms
+    only: a draft is published before a record can show it); the directory shows each in the
+    visitor's language through its translations."""
+    return Q(locale__language_code=settings.LANGUAGE_CODE, live=True)
 
 
 def sort_key_for(text: str) -> str:
