@@ -44,6 +44,8 @@ from cms.events.models import EventPage
 from cms.home.models import HomePage
 from cms.spaces.models import SpacePage
 from cms.studies.models import StudyPage
+from cms.subscribers.audience import recipients
+from cms.subscribers.models import Interest, Subscriber
 
 from .conftest import kept_for_module
 
@@ -63,6 +65,8 @@ COUNTED = {
     "Coworker": Coworker,
     "Company": Company,
     "ProjectIdea": ProjectIdea,
+    "Interest": Interest,
+    "Subscriber": Subscriber,
 }
 TARGETS = ["nl", "en"]
 
@@ -124,6 +128,24 @@ def test_the_directory_has_its_people_translations_and_hidden_records(demo):
     lumen = Company.objects.get(slug="atelier-lumen", locale__language_code="fr")
     assert {person.slug for person in lumen.people.all()} == {"wout-peeters", "sophie-renard"}
     assert lumen.spaces.get().specific.city == "Tournai"
+
+
+def test_newsletter_interests_and_subscribers_in_three_languages(demo):
+    """Each space, trainings and cross-border projects can be chosen in fr, nl and en, a
+    space's interest links to its page in that language; each edition has readers."""
+    assert demo.first_run["Interest"] == 3 * (len(content.SPACES) + 2)
+    for language in ("fr", "nl", "en"):
+        rows = Interest.objects.filter(locale__language_code=language)
+        assert {"trainings", "cross-border-projects"} <= set(rows.values_list("slug", flat=True))
+        for row in rows.exclude(space=None):
+            assert row.space.locale.language_code == language
+            assert row.name == row.space.title
+        assert recipients(language).exists()
+    trainings = Interest.objects.get(slug="trainings", locale__language_code="en")
+    assert [s.email for s in recipients("fr", [trainings])] == [
+        "camille.lecteur@example.org",
+        "julien.formation@example.org",
+    ]
 
 
 @pytest.mark.parametrize("language", TARGETS)

@@ -54,6 +54,7 @@ from .factories import (
     get_home_page,
     publish,
 )
+from .subscribers import load_subscribers_demo
 from .translation import sync_page_links, translate_page, translate_snippet
 
 ADMIN_USERNAME = "admin"
@@ -133,6 +134,7 @@ class DemoLoader:
             self.update_reference_index()
         with quiet_logging():
             self.load_directory()
+            self.load_subscribers()
         Site.clear_site_root_paths_cache()
         self.report.seconds = time.monotonic() - started
         return self.report
@@ -562,6 +564,16 @@ class DemoLoader:
             "{companies} companies, {projects} project ideas and {translations} translations "
             "created".format(**counts)
             + ("" if counts["spaces"] else " (no space page found: records not linked to spaces)")
+        )
+
+    def load_subscribers(self) -> None:
+        """Newsletter interests (the spaces, trainings, cross-border projects) in three
+        languages, and confirmed subscribers of each edition."""
+        counts = load_subscribers_demo()
+        self.step(
+            "newsletter: {interests} interests and {subscribers} subscribers created".format(
+                **counts
+            )
         )
 
     # -- translations --------------------------------------------------------------------------

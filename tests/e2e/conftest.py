@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.mail import smtp_server  # noqa: F401 - a fixture for this package's tests
+
 from .helpers import (
     AXE_JS,
     CHROMIUM,

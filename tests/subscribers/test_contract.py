@@ -116,3 +116,22 @@ def test_temporary_failures_count_until_the_limit(make_subscriber):
     assert emails(recipients("fr")) == ["flaky@example.org"]
     assert record_bounce("flaky@example.org", permanent=False) is True
     assert emails(recipients("fr")) == []
+
+
+def test_coordinators_find_subscribers_and_interests_in_the_admin(
+    admin_client, make_subscriber, interests
+):
+    make_subscriber("findme@example.org", "nl")
+    make_subscriber("other@example.org", "fr", status=Status.PENDING)
+    listing = admin_client.get("/admin/snippets/subscribers/subscriber/?q=findme")
+    assert listing.status_code == 200
+    page = listing.content.decode()
+    assert "findme@example.org" in page and "other@example.org" not in page
+    filtered = admin_client.get("/admin/snippets/subscribers/subscriber/?status=pending")
+    assert "other@example.org" in filtered.content.decode()
+    topics = admin_client.get("/admin/snippets/subscribers/interest/?locale=nl")
+    assert topics.status_code == 200 and "Opleidingen" in topics.content.decode()
+    edit = admin_client.get(
+        f"/admin/snippets/subscribers/subscriber/edit/{Subscriber.objects.first().pk}/"
+    )
+    assert edit.status_code == 200
