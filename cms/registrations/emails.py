@@ -65,9 +65,10 @@ class MailRequest(HttpRequest):
         super().__init__()
         parts = urlsplit(base_url(None) or settings.WAGTAILADMIN_BASE_URL)
         self.base_scheme, self.host = parts.scheme or "http", parts.netloc
+        default_port = "443" if self.base_scheme == "https" else "80"
         self.META["HTTP_HOST"] = self.host
-        # Wagtail finds the page's Site by host and port (Site.find_for_request).
-        self.META["SERVER_PORT"] = str(parts.port or (443 if parts.scheme == "https" else 80))
+        self.META["SERVER_NAME"] = parts.hostname or ""
+        self.META["SERVER_PORT"] = str(parts.port or default_port)
 
     @property
     def scheme(self):
@@ -75,6 +76,9 @@ class MailRequest(HttpRequest):
 
     def get_host(self):
         return self.host
+
+    def get_port(self):
+        return self.META["SERVER_PORT"]
 
 
 def registration_url(registration, request=None) -> str:
