@@ -37,10 +37,11 @@ demo: install
 	$(MANAGE) load_demo_content
 
 serve:
-	@echo "Serving COFFEE Hub on http://$(HOST):$(PORT)/ (webhook worker and scheduler in the background)"
+	@echo "Serving COFFEE Hub on http://$(HOST):$(PORT)/ (webhook and newsletter workers and scheduler in the background)"
 	@$(MANAGE) db_worker --backend webhooks --queue-name webhooks & worker=$$!; \
+	$(MANAGE) db_worker --backend newsletter --queue-name newsletter & newsletter=$$!; \
 	$(MANAGE) run_scheduler & scheduler=$$!; \
-	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
+	trap 'kill $$worker $$newsletter $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 lint: install

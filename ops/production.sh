@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make production`: checks the environment, prepares the site (translations, static files,
-# deployment checks, migrations, cache table), then serves it with gunicorn, the webhook worker
-# and the scheduler under production settings. If one of the three stops, all stop.
+# deployment checks, migrations, cache table), then serves it with gunicorn, the webhook and
+# newsletter workers and the scheduler under production settings. If one of them stops, all stop.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${VENV:-.venv}/bin/python
@@ -53,11 +53,13 @@ stop() {
 }
 trap 'stop; exit 143' INT TERM
 
-say "serving http://$HOST:$PORT/ (gunicorn, webhook worker, scheduler)"
+say "serving http://$HOST:$PORT/ (gunicorn, webhook and newsletter workers, scheduler)"
 "$PY" -m gunicorn cms.wsgi:application --bind "$HOST:$PORT" \
     --workers "${WEB_CONCURRENCY:-3}" --access-logfile - &
 pids+=($!)
 "$PY" manage.py db_worker --backend webhooks --queue-name webhooks &
+pids+=($!)
+"$PY" manage.py db_worker --backend newsletter --queue-name newsletter &
 pids+=($!)
 "$PY" manage.py run_scheduler &
 pids+=($!)

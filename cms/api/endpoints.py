@@ -30,6 +30,7 @@ from cms.core import content_version
 from cms.core.http import django_request
 from cms.core.visibility import visible_media, visible_pages
 from cms.events.models import EventPage, ongoing
+from cms.newsletter.models import NewsletterIssuePage
 from cms.spaces.models import SpacePage
 from cms.studies.models import StudyPage
 
@@ -98,6 +99,7 @@ PREFETCHES = {
         _with("documents", "document"),
     ],
     SpacePage: [_with("gallery_images", "image")],
+    NewsletterIssuePage: ["dispatch"],
 }
 
 

@@ -376,7 +376,12 @@ SEARCH = query("search", str, "Full-text search (200 characters at most).", max_
 SEARCH_OPERATOR = query("search_operator", str, "How words combine.", enum=["and", "or"])
 LOCALE = query("locale", str, "Only content in this language.", enum=LOCALES)
 PAGE_FILTERS = [
-    query("type", str, "Page type(s), e.g. `blog.BlogPage` (unlocks its fields as filters)."),
+    query(
+        "type",
+        str,
+        "Page type(s), e.g. `blog.BlogPage` or `newsletter.NewsletterIssuePage` (unlocks its "
+        "fields as filters).",
+    ),
     query("child_of", str, "Id of the parent page, or `root`.", non_blank=True),
     query("descendant_of", str, "Id of an ancestor page, or `root`.", non_blank=True),
     query("ancestor_of", int, "Id of a descendant page.", minimum=1, maximum=MAX_ID),

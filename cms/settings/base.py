@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "cms.subscribers",
     "cms.demo",
     "cms.api",
+    "cms.newsletter",
     "cms.accounts",
     "cms.translations",  # before wagtail_localize: overrides its translation editor template
     "search",
@@ -220,6 +221,8 @@ PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "")  # else the request's (cms.core
 SCHEDULER_INTERVAL = env_int("SCHEDULER_INTERVAL", 60)
 # Days after an event at which its registrants' personal data is deleted (run_scheduler).
 REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 30)
+# Functions run_scheduler calls on every pass, after publish_scheduled (dotted paths).
+SCHEDULER_JOBS = ["cms.newsletter.sending.watch"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILAPI_DOCS_ENABLED = False
@@ -240,7 +243,22 @@ TASKS = {
         "BACKEND": env_str("WEBHOOK_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
         "QUEUES": ["webhooks"],
     },
+    # Newsletter issues: sent in batches by `manage.py db_worker --backend newsletter
+    # --queue-name newsletter` (cms/newsletter/sending.py).
+    "newsletter": {
+        "BACKEND": env_str("NEWSLETTER_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["newsletter"],
+    },
 }
+
+# Newsletter (cms.newsletter): sender, reply address and the pace of sending.
+NEWSLETTER_FROM_EMAIL = env_str("NEWSLETTER_FROM_EMAIL", "") or DEFAULT_FROM_EMAIL  # noqa: F405
+NEWSLETTER_REPLY_TO = env_str("NEWSLETTER_REPLY_TO", "")
+NEWSLETTER_UNSUBSCRIBE_MAILTO = env_str("NEWSLETTER_UNSUBSCRIBE_MAILTO", "")
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)
+NEWSLETTER_MAX_ATTEMPTS = env_int("NEWSLETTER_MAX_ATTEMPTS", 5)
+NEWSLETTER_RETRY_SECONDS = env_int("NEWSLETTER_RETRY_SECONDS", 300)
+NEWSLETTER_STALE_SECONDS = env_int("NEWSLETTER_STALE_SECONDS", 600)
 
 # Public partner API (cms.api): /api/v2/, /api/schema/, /api/docs/
 WAGTAILAPI_LIMIT_MAX = 100
