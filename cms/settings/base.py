@@ -221,8 +221,13 @@ PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "")  # else the request's (cms.core
 SCHEDULER_INTERVAL = env_int("SCHEDULER_INTERVAL", 60)
 # Days after an event at which its registrants' personal data is deleted (run_scheduler).
 REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 30)
-# Functions run_scheduler calls on every pass, after publish_scheduled (dotted paths).
-SCHEDULER_JOBS = ["cms.newsletter.sending.watch"]
+# Functions run_scheduler calls on every pass, after publish_scheduled (dotted paths): the
+# scheduler lives in cms.editorial, which the apps below import, so it names them here.
+SCHEDULER_JOBS = [
+    "cms.registrations.services.send_reminders",
+    "cms.registrations.services.erase_expired",
+    "cms.newsletter.sending.watch",
+]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILAPI_DOCS_ENABLED = False

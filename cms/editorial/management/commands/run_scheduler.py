@@ -1,6 +1,6 @@
 """``manage.py run_scheduler``: publishes and unpublishes pages and snippets at their go-live
-and expiry dates, then runs the SCHEDULER_JOBS (newsletter sends kept going after a worker
-stopped), every SCHEDULER_INTERVAL seconds (``make run`` starts it)."""
+and expiry dates, then runs the SCHEDULER_JOBS (event reminders and erasure, newsletter sends
+kept going after a worker stopped), every SCHEDULER_INTERVAL seconds (``make run`` starts it)."""
 
 import time
 
@@ -9,16 +9,12 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils.module_loading import import_string
 
-from cms.registrations.services import erase_expired, send_reminders
-
 
 def tick() -> None:
-    """One pass of Wagtail's ``publish_scheduled``, then event registrations: tomorrow's
-    reminders and the erasure of registrants' data REGISTRATION_RETENTION_DAYS after events;
-    then each SCHEDULER_JOBS function."""
+    """One pass of Wagtail's ``publish_scheduled``, then of each SCHEDULER_JOBS function: event
+    registrations (tomorrow's reminders, the erasure of registrants' data
+    REGISTRATION_RETENTION_DAYS after events), newsletter sends kept going."""
     call_command("publish_scheduled")
-    send_reminders()
-    erase_expired()
     for job in settings.SCHEDULER_JOBS:
         import_string(job)()
 
