@@ -10,7 +10,7 @@ class ApiConfig(AppConfig):
 
     def ready(self):
         # Imported once the models are loaded, as Django's AppConfig.ready() expects.
-        from . import signals
+        from . import images, signals  # noqa: F401 - images registers its system check
         from .directory import register_change_kinds
 
         signals.connect()

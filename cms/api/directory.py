@@ -19,7 +19,7 @@ from cms.directory.search import MAX_PAGE_SIZE, parse_directory_query
 from cms.directory.search import search as directory_search
 from cms.directory.vocabulary import Vocabulary
 
-from . import changes, params, schema
+from . import changes, images, params, schema
 from .errors import InvalidParameter, NotFound
 from .links import get_links
 from .locale import requested_language
@@ -28,7 +28,7 @@ from .serializers import image_representation, translation_states
 
 #: API kind name (change feed, webhooks) of each directory kind.
 CHANGE_KINDS = {"coworkers": "coworker", "companies": "company", "projects": "project"}
-COMMON_PARAMETERS = frozenset({"q", "locale", "ordering", "page", "page_size"})
+COMMON_PARAMETERS = frozenset({"q", "locale", "ordering", "page", "page_size", *images.PARAMETERS})
 
 
 def _options(options):
@@ -127,7 +127,7 @@ class DirectoryListView(PublicAPIMixin, GenericAPIView):
         locale = requested_language(request)
         query_params = QueryDict(mutable=True)
         for name, values in request.query_params.lists():
-            if name in ("ordering", "format", "_", "locale"):
+            if name in ("ordering", "format", "_", "locale") or name in images.PARAMETERS:
                 continue
             query_params.setlist(name, values)
         if "ordering" in request.query_params:
@@ -181,7 +181,7 @@ class DirectoryListView(PublicAPIMixin, GenericAPIView):
 
 class DirectoryDetailView(PublicAPIMixin, GenericAPIView):
     kind = None
-    known_parameters = frozenset(["locale"])
+    known_parameters = frozenset(["locale", *images.PARAMETERS])
 
     def get(self, request, pk):
         model = KINDS[self.kind].model
@@ -270,6 +270,12 @@ class DirectoryRecordSerializer(serializers.Serializer):
     phone = serializers.CharField(
         required=False, allow_null=True, help_text="Only if the person chose to show it."
     )
+    photo = schema.ImageValueSerializer(
+        required=False, allow_null=True, help_text="A coworker's photo, sized by ?image=."
+    )
+    logo = schema.ImageValueSerializer(
+        required=False, allow_null=True, help_text="A company's logo, sized by ?image=."
+    )
 
 
 class DirectoryListMetaSerializer(serializers.Serializer):
@@ -323,6 +329,8 @@ def _list_view(kind):
         )
         for facet in spec.facets
     ]
+    if kind != "projects":
+        parameters += schema.IMAGE
     decorated = extend_schema(
         summary=f"Search {kind}",
         operation_id=f"directory_{kind}_list",
@@ -344,7 +352,7 @@ def _detail_view(kind):
     decorated = extend_schema(
         summary=f"One of the {kind}",
         operation_id=f"directory_{kind}_detail",
-        parameters=[schema.LOCALE],
+        parameters=[schema.LOCALE, *(schema.IMAGE if kind != "projects" else [])],
         responses={200: DirectoryRecordSerializer, **schema.errors(400, 404, 429)},
     )
     view_class = type(

@@ -34,7 +34,7 @@ from cms.newsletter.models import NewsletterIssuePage
 from cms.spaces.models import SpacePage
 from cms.studies.models import StudyPage
 
-from . import params, schema, serializers
+from . import images, params, schema, serializers
 from .errors import InvalidParameter, NotFound
 from .filters import FieldsFilter, LocaleFilter, OrderingFilter, SearchFilter, TreeFilter
 from .links import find_site, get_links
@@ -144,6 +144,8 @@ class BatchListingMixin(PublicAPIMixin):
 
     pagination_class = OffsetLimitPagination
     batch: list = []
+    #: Parameters every action accepts besides its own (?image= where images are shown).
+    extra_parameters: frozenset[str] = frozenset()
     #: Serializer classes built for this endpoint class (each subclass has its own).
     serializer_classes: dict = {}
 
@@ -156,10 +158,10 @@ class BatchListingMixin(PublicAPIMixin):
         if self.action == "listing_view":
             model = self.get_queryset().model
             fields = self.get_available_fields(model, db_fields_only=True)
-            return {*fields, *self.known_query_parameters}
+            return {*fields, *self.known_query_parameters, *self.extra_parameters}
         if self.action == "find_view":
-            return {"fields", *self.find_query_parameters}
-        return {"fields"}
+            return {"fields", *self.find_query_parameters, *self.extra_parameters}
+        return {"fields", *self.extra_parameters}
 
     def listing_view(self, request):
         data = self.serialize_listing(self.filter_queryset(self.get_queryset()))
@@ -254,12 +256,14 @@ class BatchListingMixin(PublicAPIMixin):
 @schema.documented(
     listing_view=schema.listing_schema(
         schema.PageListSerializer,
-        [*schema.LISTING, schema.LOCALE, *schema.PAGE_FILTERS],
+        [*schema.LISTING, schema.LOCALE, *schema.PAGE_FILTERS, *schema.IMAGE],
         "List pages",
         "Live, public pages of every type and language. With `type=`, that type's fields can "
         "be requested with `fields=` and used as exact-match filters (e.g. `date=2026-01-31`).",
     ),
-    detail_view=schema.detail_schema(schema.PageSerializer, "A page with all its fields"),
+    detail_view=schema.detail_schema(
+        schema.PageSerializer, "A page with all its fields", schema.IMAGE
+    ),
     find_view=schema.find_schema(
         "Find a page by id or by its address on the site",
         [
@@ -273,6 +277,7 @@ class PagesEndpoint(BatchListingMixin, PagesAPIViewSet):
     """Live, public, unexpired pages in every locale of the site."""
 
     base_serializer_class = serializers.PageSerializer
+    extra_parameters = images.PARAMETERS
     filter_backends = [FieldsFilter, TreeFilter, OrderingFilter, LocaleFilter, SearchFilter]
     known_query_parameters = PagesAPIViewSet.known_query_parameters - {"rich_text_format", "site"}
     meta_fields = [*PagesAPIViewSet.meta_fields, "translations", "translation"]
@@ -401,7 +406,9 @@ class PagesEndpoint(BatchListingMixin, PagesAPIViewSet):
                         f"{name}__renditions",
                         queryset=get_image_model()
                         .get_rendition_model()
-                        .objects.filter(filter_spec=serializers.image_rendition_spec()),
+                        .objects.filter(
+                            filter_spec__in=serializers.image_filter_specs(self.request)
+                        ),
                     )
                 )
         return queryset
@@ -459,11 +466,13 @@ class PagesEndpoint(BatchListingMixin, PagesAPIViewSet):
 @schema.documented(
     listing_view=schema.listing_schema(
         schema.EventListSerializer,
-        [*schema.LISTING, schema.LOCALE, *schema.EVENT_FILTERS],
+        [*schema.LISTING, schema.LOCALE, *schema.EVENT_FILTERS, *schema.IMAGE],
         "List events",
         "Upcoming events (not yet ended) ordered by start, unless `from`/`to` say otherwise.",
     ),
-    detail_view=schema.detail_schema(schema.EventSerializer, "An event with all its fields"),
+    detail_view=schema.detail_schema(
+        schema.EventSerializer, "An event with all its fields", schema.IMAGE
+    ),
     find_view=schema.find_schema(
         "Find an event by id or address",
         [schema.query("html_path", str, "Path on the site with its language.", non_blank=True)],
@@ -568,33 +577,35 @@ class CollectionMemberEndpointMixin(BatchListingMixin):
         return max(stamps) if stamps else None
 
 
-def documented_collection_members(list_serializer, serializer, plural, one):
+def documented_collection_members(list_serializer, serializer, plural, one, extra=()):
     """The OpenAPI description of an images or documents endpoint."""
     return schema.documented(
         listing_view=schema.listing_schema(
             list_serializer,
-            [*schema.LISTING, schema.query("title", str, "Exact title.")],
+            [*schema.LISTING, schema.query("title", str, "Exact title."), *extra],
             f"List {plural} of public collections",
         ),
-        detail_view=schema.detail_schema(serializer, one[0].upper() + one[1:]),
+        detail_view=schema.detail_schema(serializer, one[0].upper() + one[1:], extra),
         find_view=schema.find_schema(f"Find {one} by id"),
     )
 
 
 @documented_collection_members(
-    schema.ImageListSerializer, schema.ImageSerializer, "images", "an image"
+    schema.ImageListSerializer, schema.ImageSerializer, "images", "an image", schema.IMAGE
 )
 class ImagesEndpoint(CollectionMemberEndpointMixin, ImagesAPIViewSet):
     """Images of public collections, with a rendition and alt text."""
 
     base_serializer_class = serializers.ImageSerializer
+    extra_parameters = images.PARAMETERS
     meta_fields = [*ImagesAPIViewSet.meta_fields, "rendition"]
     body_fields = [*ImagesAPIViewSet.body_fields, "alt"]
     listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "alt", "rendition"]
     nested_default_fields = [*ImagesAPIViewSet.nested_default_fields, "alt", "rendition"]
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_renditions(serializers.image_rendition_spec())
+        specs = serializers.image_filter_specs(self.request)
+        return super().get_queryset().prefetch_renditions(*specs)
 
 
 @documented_collection_members(

@@ -19,6 +19,8 @@ THROTTLED = "throttled"
 NOT_ACCEPTABLE = "not_acceptable"
 BAD_REQUEST = "bad_request"
 QUERY_STRING_TOO_LONG = "query_string_too_long"
+INVALID_TOKEN = "invalid_token"  # noqa: S105 - an error code, not a secret
+TOKEN_EXPIRED = "token_expired"  # noqa: S105 - an error code, not a secret
 
 ERROR_CODES = [
     INVALID_PARAMETER,
@@ -29,6 +31,8 @@ ERROR_CODES = [
     NOT_ACCEPTABLE,
     BAD_REQUEST,
     QUERY_STRING_TOO_LONG,
+    INVALID_TOKEN,
+    TOKEN_EXPIRED,
 ]
 
 

@@ -15,7 +15,7 @@ from rest_framework.renderers import JSONRenderer
 
 from cms.core.http import remember_django_request
 
-from . import params
+from . import images, params
 from .errors import error_response
 from .throttling import PublicApiThrottle
 
@@ -78,6 +78,8 @@ class PublicAPIMixin:
         super().initial(request, *args, **kwargs)
         params.check_values(request.query_params)
         params.check_known(request.query_params, self.accepted_parameters() | ALWAYS_ACCEPTED)
+        if images.PARAMETERS & set(request.query_params):
+            images.requested_renditions(request)  # a 400 now, even if no image is shown
 
     def accepted_parameters(self) -> set[str] | frozenset[str]:
         return self.known_parameters

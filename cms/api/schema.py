@@ -10,6 +10,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import serializers
 
 from .errors import ERROR_CODES
+from .images import allowed_specs, default_spec, supported_formats
 
 LOCALES = ["fr", "nl", "en"]
 
@@ -102,11 +103,27 @@ class PageMetaSerializer(serializers.Serializer):
 class PageSerializer(serializers.Serializer):
     """A page: more fields appear with ?fields= (e.g. fields=* or fields=body,date), and a
     page's detail has all of its type's fields. Rich text is {"html", "source"}; images are
-    {"id", "url", "width", "height", "alt", ...}; documents {"id", "title", "download_url"}."""
+    ImageValue objects ({"id", "url", "width", "height", "alt", ...}, sized by ?image=);
+    documents {"id", "title", "download_url"}."""
 
     id = serializers.IntegerField()
     meta = PageMetaSerializer()
     title = serializers.CharField()
+
+
+class PreviewStateSerializer(serializers.Serializer):
+    live = serializers.BooleanField(help_text="Whether a version of this page is published.")
+    expires_at = serializers.DateTimeField(help_text="When the token stops opening this draft.")
+
+
+class PreviewMetaSerializer(PageMetaSerializer):
+    preview = PreviewStateSerializer()
+
+
+class PreviewSerializer(PageSerializer):
+    """A draft as the editor sees it in the admin, in the shape of a page's detail."""
+
+    meta = PreviewMetaSerializer()
 
 
 class ListingMetaSerializer(serializers.Serializer):
@@ -185,10 +202,52 @@ class EventListSerializer(serializers.Serializer):
 
 
 # Images and documents ------------------------------------------------------------------------
+class SrcsetItemSerializer(serializers.Serializer):
+    url = serializers.URLField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+    scale = serializers.FloatField(help_text="Of the asked size: 0.5, 1, 2...")
+
+
+class FocalPointSerializer(serializers.Serializer):
+    x = serializers.IntegerField()
+    y = serializers.IntegerField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+
+
 class RenditionSerializer(serializers.Serializer):
     url = serializers.URLField()
     width = serializers.IntegerField()
     height = serializers.IntegerField()
+    format = serializers.CharField(
+        required=False, allow_null=True, help_text="With ?image= or ?image_format= only."
+    )
+    focal_point = FocalPointSerializer(
+        required=False,
+        allow_null=True,
+        help_text="The area the editor marked as important (original pixels), or null.",
+    )
+    srcset = SrcsetItemSerializer(
+        many=True,
+        required=False,
+        help_text="With ?image= or ?image_format=: the same crop at each srcset scale, "
+        "smallest first (sizes Wagtail would not upscale are given once).",
+    )
+    srcset_attribute = serializers.CharField(
+        required=False, help_text="The srcset variants written for an <img srcset=...>."
+    )
+
+
+class ImageValueSerializer(RenditionSerializer):
+    """An image inside a page or a directory record (a chosen image, a body block...)."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField(allow_blank=True)
+    alt = serializers.CharField(allow_blank=True)
+    spec = serializers.CharField(required=False, help_text="The ?image= spec it was made with.")
+    original = serializers.DictField(help_text="url, width, height of the uploaded file.")
+    detail_url = serializers.URLField()
 
 
 class ImageMetaSerializer(serializers.Serializer):
@@ -401,6 +460,23 @@ EVENT_FILTERS = [
     query("city", str, "City of the venue space, e.g. Lille.", non_blank=True),
 ]
 LISTING = [LIMIT, OFFSET, FIELDS, ORDER, SEARCH, SEARCH_OPERATOR]
+IMAGE = [
+    query(
+        "image",
+        str,
+        "Size and crop of every image of the answer, from an allowed list (Wagtail's rendition "
+        "filters: `fill-800x450` crops around the focal point the editor chose, `max-`, "
+        f"`width-`). Default {default_spec()}. With this or `image_format`, each image also "
+        "has `srcset` variants, `format` and `focal_point`.",
+        enum=allowed_specs(),
+    ),
+    query(
+        "image_format",
+        str,
+        "Format of every image of the answer (only those this server can write).",
+        enum=supported_formats(),
+    ),
+]
 
 
 def listing_schema(response, parameters, summary, description=""):
@@ -412,10 +488,10 @@ def listing_schema(response, parameters, summary, description=""):
     }
 
 
-def detail_schema(response, summary):
+def detail_schema(response, summary, extra=()):
     return {
         "summary": summary,
-        "parameters": [FIELDS],
+        "parameters": [FIELDS, *extra],
         "responses": {200: response, **errors(400, 404, 429)},
     }
 
@@ -471,7 +547,7 @@ def public_endpoints_only(endpoints, **kwargs):
     return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v2/")]
 
 
-OPEN_COMPONENTS = ("Page", "Event")
+OPEN_COMPONENTS = ("Page", "Event", "Preview")
 
 
 def postprocess(result, generator, request, public):

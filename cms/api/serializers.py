@@ -47,6 +47,7 @@ from cms.events.recurrence import (
 from cms.spaces.models import SpacePage
 from cms.translations.status import translation_statuses_for
 
+from .images import default_spec, requested_renditions
 from .links import get_links
 from .params import parse_date
 
@@ -76,22 +77,45 @@ def detail_url(context, model, pk):
 
 
 def image_rendition_spec():
-    return getattr(settings, "COFFEE_API_IMAGE_RENDITION", "max-1200x900")
+    """The default rendition of images (without ?image= or ?image_format=)."""
+    return default_spec()
+
+
+def image_filter_specs(request) -> list[str]:
+    """The Wagtail filter specs every image of this answer is shown with (for prefetching)."""
+    return requested_renditions(request).filter_specs()
+
+
+def focal_point(image):
+    if image.focal_point_x is None or image.focal_point_y is None:
+        return None
+    return {
+        "x": image.focal_point_x,
+        "y": image.focal_point_y,
+        "width": image.focal_point_width,
+        "height": image.focal_point_height,
+    }
 
 
 def image_representation(context, image, alt=None):
-    """An image as a rendition: url, width, height, alt (null if its collection is private)."""
+    """An image as a rendition: url, width, height, alt (null if its collection is private).
+
+    With ?image= or ?image_format= (cms.api.images), also its format, focal point and srcset
+    variants."""
     if image is None or not media_is_visible(image, context.get("request")):
         return None
     request = context["request"]
-    rendition = image.get_rendition(image_rendition_spec())
-    return {
+    choice = requested_renditions(request)
+    variants = choice.variants()
+    renditions = list(image.get_renditions(*(spec for _scale, spec in variants)).values())
+    main = renditions[[scale for scale, _spec in variants].index(1)]
+    data = {
         "id": image.pk,
         "title": image.title,
         "alt": alt or image.default_alt_text,
-        "url": absolute_url(request, rendition.url),
-        "width": rendition.width,
-        "height": rendition.height,
+        "url": absolute_url(request, main.url),
+        "width": main.width,
+        "height": main.height,
         "original": {
             "url": absolute_url(request, image.file.url),
             "width": image.width,
@@ -99,6 +123,27 @@ def image_representation(context, image, alt=None):
         },
         "detail_url": detail_url(context, type(image), image.pk),
     }
+    if choice.srcset:
+        seen = set()
+        srcset = []
+        for (scale, _spec), rendition in zip(variants, renditions, strict=True):
+            if rendition.width in seen:  # Wagtail does not upscale: the same size again
+                continue
+            seen.add(rendition.width)
+            srcset.append(
+                {
+                    "url": absolute_url(request, rendition.url),
+                    "width": rendition.width,
+                    "height": rendition.height,
+                    "scale": scale,
+                }
+            )
+        data["spec"] = choice.spec
+        data["format"] = choice.image_format
+        data["focal_point"] = focal_point(image)
+        data["srcset"] = srcset
+        data["srcset_attribute"] = ", ".join(f"{item['url']} {item['width']}w" for item in srcset)
+    return data
 
 
 def document_representation(context, document):
@@ -185,8 +230,9 @@ class StreamRenderer:
     def _load(self, wanted):
         image_ids = {pk for pk in wanted["image"] if pk and pk not in self.images}
         if image_ids:
-            images = get_image_model().objects.filter(pk__in=image_ids)
-            for image in images.prefetch_renditions(image_rendition_spec()):
+            specs = image_filter_specs(self.context.get("request"))
+            found = get_image_model().objects.filter(pk__in=image_ids)
+            for image in found.prefetch_renditions(*specs):
                 self.images[image.pk] = image
         document_ids = {pk for pk in wanted["document"] if pk and pk not in self.documents}
         if document_ids:
@@ -572,7 +618,8 @@ class ImageRenditionField(Field):
         data = image_representation(self.context, image)
         if data is None:
             return None
-        return {"url": data["url"], "width": data["width"], "height": data["height"]}
+        kept = ("url", "width", "height", "format", "focal_point", "srcset", "srcset_attribute")
+        return {name: data[name] for name in kept if name in data}
 
 
 class ImageAltField(Field):

@@ -6,13 +6,17 @@ from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerView
 from cms.subscribers.api import SubscribeView
 
 from . import views
+from .preview import PreviewEndpoint
 from .router import api_router
+
+preview_view = api_router.wrap_view(PreviewEndpoint.as_view({"get": "preview_view"}))
 
 api_patterns = [
     path("v2/changes/", views.ChangeFeedView.as_view(), name="changes"),
     path("v2/search/", views.SiteSearchView.as_view(), name="search"),
     path("v2/directory/", include("cms.api.directory")),
     path("v2/newsletter/subscribe/", SubscribeView.as_view(), name="newsletter-subscribe"),
+    path("v2/preview/", preview_view, name="preview"),
     path("v2/", api_router.urls),
     path("schema/", views.SchemaView.as_view(urlconf="cms.api.urls"), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),

@@ -280,6 +280,19 @@ TRANSLATION_STATUS_CACHE = env_str("TRANSLATION_STATUS_CACHE", "api")
 DIRECTORY_CACHE = env_str("DIRECTORY_CACHE", "directory")
 DIRECTORY_CACHE_SECONDS = env_int("DIRECTORY_CACHE_SECONDS", 300)
 COFFEE_API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "300/min")
+# Images in the API: the default rendition, the specs a front-end may ask for with ?image=
+# (Wagtail's rendition filters; fill crops around the editor's focal point), the formats of
+# ?image_format= (those this Pillow cannot write are refused) and the srcset scales.
+COFFEE_API_IMAGE_RENDITION = env_str("API_IMAGE_RENDITION", "max-1200x900")
+COFFEE_API_IMAGE_SPECS = env_list(
+    "API_IMAGE_SPECS",
+    "max-1200x900,max-800x600,fill-1200x630,fill-800x450,fill-400x400,fill-160x160-c100,"
+    "width-640,width-1280",
+)
+COFFEE_API_IMAGE_FORMATS = env_list("API_IMAGE_FORMATS", "jpeg,webp,avif")
+COFFEE_API_IMAGE_SRCSET_SCALES = [
+    float(scale) for scale in env_list("API_IMAGE_SRCSET_SCALES", "0.5,1,2")
+]
 # Where the per-client counts live: a cache every worker (and, with CACHE_URL, server) shares.
 COFFEE_API_THROTTLE_CACHE = "default"
 COFFEE_WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 6)

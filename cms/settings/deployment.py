@@ -3,7 +3,7 @@ Content-Security-Policy of each area (cms/core/csp.py picks one by URL)."""
 
 from csp import constants as csp
 
-from .env import env_bool, env_int
+from .env import env_bool, env_int, env_str
 
 # Images under MEDIA_URL served by the site itself (cms/core/media.py): on for the one-machine
 # path; off when a reverse proxy or an object storage serves them. Documents always go through
@@ -50,6 +50,13 @@ api_docs_policy = {
     "form-action": [csp.SELF],
     "frame-ancestors": [csp.NONE],
 }
+# Headless preview (cms/core/preview.py): the partner's front-end that shows drafts, framed in
+# the admin's preview panel (an http:// one in development too).
+HEADLESS_PREVIEW_URL = env_str("HEADLESS_PREVIEW_URL", "")
+HEADLESS_PREVIEW_SECONDS = env_int("HEADLESS_PREVIEW_SECONDS", 600)
+HEADLESS_PREVIEW_ORIGIN = (
+    ["/".join(HEADLESS_PREVIEW_URL.split("/", 3)[:3])] if HEADLESS_PREVIEW_URL else []
+)
 # The Wagtail admin: its templates still carry inline scripts (inline panels, date widgets) and
 # inline styles; images of embeds and avatars come from other sites; previews are framed.
 admin_policy = {
@@ -59,7 +66,7 @@ admin_policy = {
     "img-src": [csp.SELF, "data:", "blob:", "https:"],
     "font-src": [csp.SELF, "data:"],
     "connect-src": [csp.SELF],
-    "frame-src": [csp.SELF, "https:"],
+    "frame-src": [csp.SELF, "https:", *HEADLESS_PREVIEW_ORIGIN],
     "media-src": [csp.SELF],
     "worker-src": [csp.SELF, "blob:"],
     "object-src": [csp.NONE],

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .. import preview
 from ..base_url import served_url_parts
 from ..forms import BasePageForm
 from ..queries import visible_pages
@@ -44,6 +45,20 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def preview_modes(self):
+        """Wagtail's, and the partner's front-end when HEADLESS_PREVIEW_URL is set."""
+        return preview.preview_modes(super().preview_modes)
+
+    def make_preview_request(
+        self, original_request=None, preview_mode=None, extra_request_attrs=None
+    ):
+        """The admin's preview: the partner's front-end in its mode (cms.core.preview), else
+        Wagtail's (which routable pages' serve_preview answers too)."""
+        if preview_mode == preview.MODE:
+            return preview.redirect_to_front_end(self)
+        return super().make_preview_request(original_request, preview_mode, extra_request_attrs)
 
     def get_url_parts(self, request=None):
         """Wagtail's, with absolute URLs where the page is served (cms.core.base_url)."""
