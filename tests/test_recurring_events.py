@@ -11,9 +11,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from dateutil.rrule import rrulestr
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from icalendar import Calendar
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from cms.demo.factories import EventPageFactory, publish
+from cms.events.models import EventPage
 
 from .api.api_helpers import get_json
 from .conftest import LANGUAGES, parse
@@ -338,3 +341,53 @@ def event_json_ld(client, url) -> dict:
         if data.get("@type") == "Event":
             return data
     raise AssertionError("no schema.org Event")
+
+
+# Editing a series in the admin ----------------------------------------------------------------
+
+
+def event_form(**fields):
+    start = next_tuesday_at_nine(BRUSSELS)
+    return nested_form_data(
+        {
+            "title": "Petit-déjeuner du mardi",
+            "slug": "petit-dejeuner-du-mardi",
+            "start": start.strftime("%Y-%m-%d %H:%M"),
+            "end": (start + datetime.timedelta(hours=1)).strftime("%Y-%m-%d %H:%M"),
+            "summary": "Un café chaque mardi.",
+            "body": streamfield([]),
+            "event_language": "fr",
+            "comments": inline_formset([]),
+            "action-publish": "1",
+            **fields,
+        }
+    )
+
+
+def test_an_editor_writes_a_series_once_and_is_told_what_is_wrong(admin_client, site_tree):
+    """The series is written once in the event's form: without a last day, or with a date
+    that cannot be read, the form says so; corrected, the event repeats every week but the
+    skipped day."""
+    agenda = site_tree.page("agenda", "fr")
+    url = reverse("wagtailadmin_pages:add", args=["events", "eventpage", agenda.pk])
+    start = next_tuesday_at_nine(BRUSSELS)
+    skipped = (start + datetime.timedelta(weeks=1)).date().isoformat()
+
+    refused = admin_client.post(
+        url, event_form(repeat_frequency="weekly", repeat_exceptions="24/12")
+    )
+    assert refused.status_code == 200
+    errors = parse(refused).select(".w-field__errors, .error-message")
+    assert len(errors) >= 2
+    assert not EventPage.objects.filter(slug="petit-dejeuner-du-mardi").exists()
+
+    until = (start + datetime.timedelta(weeks=5)).date().isoformat()
+    response = admin_client.post(
+        url,
+        event_form(repeat_frequency="weekly", repeat_until=until, repeat_exceptions=skipped),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = EventPage.objects.get(slug="petit-dejeuner-du-mardi")
+    assert page.live and page.status == "scheduled" and page.repeat_interval == 1
+    dates = [date.start.date().isoformat() for date in page.upcoming_occurrences()]
+    assert len(dates) == 5 and skipped not in dates

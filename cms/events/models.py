@@ -275,6 +275,7 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
         max_length=12,
         choices=EVENT_STATUSES,
         default=STATUS_SCHEDULED,
+        blank=True,  # a form that does not send it keeps the event scheduled (clean)
         help_text=_(
             "Mark a cancelled event here rather than deleting it: calendars and registrants "
             'are told. For a moved event, change the dates and choose "Moved to another date".'
@@ -286,6 +287,7 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
     repeat_interval = models.PositiveSmallIntegerField(
         _("every"),
         default=1,
+        blank=True,  # empty means 1 (clean)
         help_text=_("1 for every week (or day, or month), 2 for every other one, and so on."),
     )
     repeat_until = models.DateField(
@@ -398,6 +400,8 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
 
     def clean(self):
         super().clean()
+        self.status = self.status or STATUS_SCHEDULED
+        self.repeat_interval = self.repeat_interval or 1
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The end must come after the start.")})
         errors = {}
@@ -631,7 +635,8 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
             "url": url,
             "startDate": occurrence.start.astimezone(zone).isoformat(),
             "endDate": occurrence.end.astimezone(zone).isoformat(),
-            "eventStatus": f"https://schema.org/{SCHEMA_ORG_STATUS[self.status]}",
+            "eventStatus": "https://schema.org/"
+            + SCHEMA_ORG_STATUS.get(self.status, "EventScheduled"),
             "eventAttendanceMode": f"https://schema.org/{ATTENDANCE_MODES[mode]}",
             "inLanguage": (
                 [code for code, _label in EVENT_LANGUAGES if code != "multi"]
