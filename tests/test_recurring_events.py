@@ -6,6 +6,7 @@ the joining link of an online event shown nowhere."""
 
 import datetime
 import json
+from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -138,6 +139,22 @@ def test_agenda_lists_each_date_of_a_series(client, site_tree, events):
     assert dates == sorted(dates)
     assert not any(date.startswith(events["skipped"].isoformat()) for date in dates)
     assert all(date.endswith("T09%3A00") for date in dates)
+
+
+def test_month_filter_keeps_the_dates_of_that_month(client, site_tree, events):
+    """Filtering the agenda on a month a few weeks ahead lists exactly the series' dates in
+    that month."""
+    series = events["series"]
+    month = series.upcoming_occurrences()[6].start.astimezone(PARIS).strftime("%Y-%m")
+    html = parse(client.get(site_tree.url("agenda", "fr"), {"month": month}))
+    links = [a["href"] for a in html.select(".card-list--events a.card__link")]
+    shown = [unquote(link.split("occurrence=")[1]) for link in links if link.startswith(series.url)]
+    expected = [
+        date.key
+        for date in series.upcoming_occurrences()
+        if date.start.astimezone(PARIS).strftime("%Y-%m") == month
+    ]
+    assert shown == expected and 4 <= len(shown) <= 5
 
 
 def test_event_page_shows_the_chosen_date_and_the_next_ones(client, events):

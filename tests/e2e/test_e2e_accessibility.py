@@ -67,6 +67,9 @@ PAGE_TYPES = {
     "agenda": lambda locale: first_url(EventIndexPage, locale),
     "agenda-archive": lambda locale: first_url(EventIndexPage, locale) + "archive/",
     "event": lambda locale: first_url(EventPage, locale, end__gte=timezone.now()),
+    # A weekly series (its dates, the date chosen), a cancelled event (its notice).
+    "event-series": lambda locale: first_url(EventPage, locale, repeat_frequency="weekly"),
+    "event-cancelled": lambda locale: first_url(EventPage, locale, status="cancelled"),
     "spaces-index": lambda locale: first_url(SpaceIndexPage, locale),
     "space": lambda locale: first_url(SpacePage, locale),
     "search": search_url,
