@@ -1,7 +1,11 @@
 """Listings cost the same number of SQL queries whatever their length: no query per item.
 
 Each scenario measures a listing with 5 items of each kind, adds 20 more, measures again, and
-expects the same count (a query per item would add at least 5 queries: 5 more items shown)."""
+expects the same count (a query per item would add at least 5 queries: 5 more items shown).
+
+Then every page type stays within its budget of queries (home at most 15, every other page
+type under 20), with the settings of production (menus and section pages kept per content
+version), on a site with menus, 25 items of each kind and directory records."""
 
 import datetime
 import re
@@ -9,11 +13,13 @@ import re
 import pytest
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
 from cms.blog.models import Author, BlogPage, BlogPageAuthor, BlogPageCategory
+from cms.core import content_version, kept
 from cms.core.models import Category
+from cms.demo.factories import CompanyFactory, CoworkerFactory, NavigationFactory, stream
 from cms.events.models import EventPage
 from cms.spaces.models import SpacePage
 from cms.studies.models import PartnerOrganisation, StudyPage, StudyPartner, StudyTheme
@@ -163,3 +169,69 @@ def test_listings_show_the_generated_items(query_counts, role, route, word):
 
     titles = set(re.findall(rf"{WORD} {word} \d+", content.decode()))
     assert len(titles) == 5, titles
+
+
+# Page types and their budget of SQL queries (a warm process: site root paths, the content
+# version and the menus already read by a first visit).
+PAGE_TYPES = {
+    "home": 15,
+    "standard": 19,
+    "blog_index": 19,
+    "article": 19,
+    "agenda": 19,
+    "event_upcoming": 19,
+    "study_index": 19,
+    "study": 19,
+    "space_index": 19,
+    "space": 19,
+    "search": 19,
+    "directory": 19,
+    "coworker": 19,
+    "company": 19,
+}
+
+
+def page_type_url(site_tree, role, people):
+    if role == "search":
+        return "/fr/search/", {"q": f"{WORD} article"}
+    if role == "directory":
+        return "/fr/directory/", None
+    if role in people:
+        return people[role], None
+    return site_tree.url(role, "fr"), None
+
+
+@pytest.fixture(scope="module")
+def page_type_queries(query_counts, site_tree, django_db_blocker):
+    """{page type: queries} on the grown site, with a menu of every section and a few
+    directory records; measured with the production setting of SITE_CHROME_CACHE_SECONDS."""
+    with kept_for_module(django_db_blocker), override_settings(SITE_CHROME_CACHE_SECONDS=60):
+        links = [
+            ("link", {"label": role, "page": site_tree.page(role, "fr").pk, "url": ""})
+            for role in ("standard", "blog_index", "agenda", "study_index", "space_index")
+        ]
+        navigation = NavigationFactory(
+            primary_menu=stream(*links), footer_links=stream(*links[:2]), live=False
+        )
+        navigation.save_revision().publish()
+        coworker = CoworkerFactory(name="Camille Lotissement")
+        company = CompanyFactory(name="Lotissement et Fils")
+        people = {
+            "coworker": f"/fr/directory/coworkers/{coworker.slug}/",
+            "company": f"/fr/directory/companies/{company.slug}/",
+        }
+        kept.forget()
+        content_version.forget_version()
+        try:
+            client = Client()
+            yield {
+                role: queries_for(client, *page_type_url(site_tree, role, people))
+                for role in PAGE_TYPES
+            }
+        finally:
+            kept.forget()
+
+
+@pytest.mark.parametrize("role", list(PAGE_TYPES))
+def test_every_page_type_stays_within_its_query_budget(page_type_queries, role):
+    assert page_type_queries[role] <= PAGE_TYPES[role], page_type_queries

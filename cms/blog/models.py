@@ -1,6 +1,7 @@
 import math
 
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -63,7 +64,16 @@ class BlogIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
         return (
             visible_pages(BlogPage.objects.child_of(self))
             .select_related("hero_image", "locale")
-            .prefetch_related("tags", "article_categories__category", "article_authors__author")
+            .prefetch_related(
+                "tags",
+                Prefetch(
+                    "article_categories",
+                    queryset=BlogPageCategory.objects.select_related("category"),
+                ),
+                Prefetch(
+                    "article_authors", queryset=BlogPageAuthor.objects.select_related("author")
+                ),
+            )
             .order_by("-date", "-pk")
         )
 
@@ -197,6 +207,17 @@ class BlogPage(OrganisationOwnedPage, BasePage):
         verbose_name = _("blog article")
         verbose_name_plural = _("blog articles")
 
+    def get_context(self, request, *args, **kwargs):
+        # Categories and authors with what they point at: two queries in all.
+        prefetch_related_objects(
+            [self],
+            Prefetch(
+                "article_categories", queryset=BlogPageCategory.objects.select_related("category")
+            ),
+            Prefetch("article_authors", queryset=BlogPageAuthor.objects.select_related("author")),
+        )
+        return super().get_context(request, *args, **kwargs)
+
     @property
     def hero_image_text(self) -> str:
         """The hero image's alternative text in this page's language."""
@@ -228,6 +249,12 @@ class BlogPage(OrganisationOwnedPage, BasePage):
     def latest_in_locale(cls, locale):
         return (
             visible_pages(cls.objects.filter(locale=locale))
-            .select_related("hero_image")
+            .select_related("hero_image", "locale")
+            .prefetch_related(
+                Prefetch(
+                    "article_categories",
+                    queryset=BlogPageCategory.objects.select_related("category"),
+                )
+            )
             .order_by("-date", "-pk")
         )

@@ -8,14 +8,18 @@ nor below one. Translatable snippets (categories, navigation, skills, sectors): 
 widens this.
 
 Every function takes an optional request: the view restrictions are then read once for that
-request (kept on it) instead of once per call.
+request (kept on it) instead of once per call. While a GET or HEAD is served
+(RestrictionsMiddleware), calls without a request (model methods, template tags) share that
+request's reading too; a restriction saved or deleted meanwhile is read again.
 """
 
+import contextvars
 from functools import cached_property
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
@@ -50,15 +54,53 @@ def _under_any(paths) -> Q | None:
     return condition
 
 
+#: The restrictions of the GET or HEAD being served (RestrictionsMiddleware), else None.
+_serving = contextvars.ContextVar("coffee_serving_restrictions", default=None)
+
+
 def restrictions(request=None) -> Restrictions:
-    """The view restrictions, read once per request (Django's request, under DRF's)."""
+    """The view restrictions, read once per request (Django's request, under DRF's); without
+    a request, those of the GET being served, else read afresh."""
     holder = django_request(request)
     if holder is None:
-        return Restrictions()
+        return _serving.get() or Restrictions()
     found = getattr(holder, "coffee_restrictions", None)
     if found is None:
         found = holder.coffee_restrictions = Restrictions()
     return found
+
+
+class RestrictionsMiddleware:
+    """Reads the view restrictions at most once per GET or HEAD, whoever asks."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        token = _serving.set(restrictions(request))
+        try:
+            return self.get_response(request)
+        finally:
+            _serving.reset(token)
+
+
+def forget_restrictions(sender, **kwargs) -> None:
+    """A restriction changed while a request is served: read them again on next use."""
+    current = _serving.get()
+    if current is not None:
+        vars(current).pop("page_paths", None)
+        vars(current).pop("collection_ids", None)
+
+
+for _model in (PageViewRestriction, CollectionViewRestriction):
+    for _signal in (post_save, post_delete):
+        _signal.connect(
+            forget_restrictions,
+            sender=_model,
+            dispatch_uid=f"coffee-forget-restrictions-{_model.__name__}-{id(_signal)}",
+        )
 
 
 def visible_pages(queryset=None, request=None):

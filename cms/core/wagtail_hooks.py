@@ -4,6 +4,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .choosers import PublishedChooserViewSet
+from .html_cache import mark_served_page
 from .models import Category, Navigation
 from .queries import is_expired
 
@@ -13,6 +14,7 @@ def refuse_expired_pages(page, request, serve_args, serve_kwargs):
     # Wagtail only unpublishes expired pages when publish_scheduled runs; until then, hide them.
     if is_expired(page):
         raise Http404
+    mark_served_page(page, request)
 
 
 class CategoryViewSet(SnippetViewSet):

@@ -1,6 +1,8 @@
 """Files for the demo content, generated in memory: no download, no binary file in the repository.
 
-- ``make_image_bytes`` draws a colourful JPEG/PNG with Pillow (a gradient, a few shapes, a label);
+- ``make_image_bytes`` draws a colourful JPEG/PNG with Pillow (a gradient, a few shapes, a label),
+  in DejaVu Sans (Debian's fonts-dejavu-core, DEMO_FONT to choose another file) so that every
+  accent of the three languages has its glyph; without it, Pillow's default font, with a warning;
 - ``make_pdf_bytes`` writes a small, valid multi-page PDF by hand (PDF 1.4, Helvetica with
   WinAnsiEncoding so that French accents, the euro sign and typographic quotes come out right).
 """
@@ -8,7 +10,9 @@
 from __future__ import annotations
 
 import io
+import os
 import textwrap
+import warnings
 from collections.abc import Iterable, Sequence
 
 from PIL import Image, ImageDraw, ImageFont
@@ -30,7 +34,32 @@ def _rgb(colour: str) -> tuple[int, int, int]:
     return tuple(int(colour[i : i + 2], 16) for i in (0, 2, 4))  # type: ignore[return-value]
 
 
+#: Where Debian's fonts-dejavu-core puts its bold face (ops/e2e/install.sh installs it).
+DEMO_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+_warned = []
+
+
+def font_path() -> str | None:
+    """The TrueType file used for the pictures' labels, or None when it is missing."""
+    path = os.environ.get("DEMO_FONT") or DEMO_FONT
+    return path if os.path.isfile(path) else None
+
+
 def _font(size: int):
+    path = font_path()
+    if path is not None:
+        try:
+            return ImageFont.truetype(path, size)
+        except OSError:  # not a font file, or Pillow without FreeType
+            pass
+    if not _warned:
+        _warned.append(True)
+        warnings.warn(
+            f"Demo pictures: no usable font at {path or DEMO_FONT} (apt-get install "
+            "fonts-dejavu-core, or set DEMO_FONT to a .ttf file): Pillow's default font is used "
+            "and some accented letters may show as boxes.",
+            stacklevel=2,
+        )
     try:
         return ImageFont.load_default(size=size)
     except (TypeError, OSError):  # Pillow without FreeType: fixed-size bitmap font

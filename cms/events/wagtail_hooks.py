@@ -11,10 +11,10 @@ SPACE_EVENTS_LIMIT = 10
 def upcoming_events_at(space) -> dict:
     """The next dates of events held in a space, and the address of the space's calendar to
     subscribe to, for the space's page."""
-    events = EventPage.upcoming_in_locale(space.locale).filter(
+    events = EventPage.upcoming_in_locale(space.locale_id).filter(
         venue_space__translation_key=space.translation_key
     )
-    agenda = EventIndexPage.objects.live().public().filter(locale=space.locale).first()
+    agenda = EventIndexPage.objects.live().public().filter(locale=space.locale_id).first()
     return {
         "upcoming_events": EventPage.next_occurrences(events, SPACE_EVENTS_LIMIT),
         "space_calendar_url": (

@@ -6,6 +6,7 @@ from wagtail.search import index
 
 from cms.blog.models import BlogPage
 from cms.core.blocks import BodyBlock
+from cms.core.kept import kept
 from cms.core.models import BasePage
 from cms.events.models import EventPage
 from cms.spaces.models import SpacePage
@@ -30,10 +31,16 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming_events"] = EventPage.next_occurrences(
-            EventPage.upcoming_in_locale(self.locale), 4
-        )
-        context["latest_articles"] = BlogPage.latest_in_locale(self.locale)[:3]
-        context["latest_studies"] = StudyPage.latest_in_locale(self.locale)[:3]
-        context["spaces"] = SpacePage.all_in_locale(self.locale)
+        # The same for every visitor: kept until the content changes (cms.core.kept).
+        context.update(kept(request, f"home-listings:{self.pk}", self.listings))
         return context
+
+    def listings(self) -> dict:
+        return {
+            "upcoming_events": EventPage.next_occurrences(
+                EventPage.upcoming_in_locale(self.locale_id), 4
+            ),
+            "latest_articles": list(BlogPage.latest_in_locale(self.locale_id)[:3]),
+            "latest_studies": list(StudyPage.latest_in_locale(self.locale_id)[:3]),
+            "spaces": list(SpacePage.all_in_locale(self.locale_id)),
+        }

@@ -81,6 +81,9 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cms.core.csp.ContentSecurityPolicyMiddleware",  # the policy of each area (settings/deployment)
+    # Whole pages for anonymous visitors, before sessions and users are read (HTML_CACHE).
+    "cms.core.html_cache.HtmlCacheMiddleware",
+    "cms.core.visibility.RestrictionsMiddleware",  # view restrictions read once per GET
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.api.locale.LocaleMiddleware",  # Django's; under /api/ the language of ?locale=
     "django.middleware.common.CommonMiddleware",
@@ -202,6 +205,15 @@ CACHES = {
         },
         KEY_PREFIX="directory",
     ),
+    # Whole HTML pages for anonymous visitors, keyed by the content version (HTML_CACHE).
+    "html": env_cache(
+        "CACHE_URL",
+        {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+        KEY_PREFIX="html",
+    ),
     # Wagtail looks rendition URLs up here on every image tag: keep them in process memory.
     "renditions": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -279,6 +291,15 @@ TRANSLATION_STATUS_CACHE = env_str("TRANSLATION_STATUS_CACHE", "api")
 # feed moves (cms/directory/cache.py); empty keeps nothing. DIRECTORY_CACHE_SECONDS: at most.
 DIRECTORY_CACHE = env_str("DIRECTORY_CACHE", "directory")
 DIRECTORY_CACHE_SECONDS = env_int("DIRECTORY_CACHE_SECONDS", 300)
+# Whole HTML pages for anonymous visitors, reused until the change feed moves
+# (cms/core/html_cache.py); empty turns it off. HTML_CACHE_SECONDS: at most this long;
+# HTML_CACHE_MAX_AGE: the max-age those pages tell browsers and shared caches.
+HTML_CACHE = env_str("HTML_CACHE", "html")
+# Menus, home and section pages every page shows, kept per process until the change feed moves
+# and at most this long (cms/core/templatetags/coffee_tags.py); 0 reads them on every request.
+SITE_CHROME_CACHE_SECONDS = env_int("SITE_CHROME_CACHE_SECONDS", 60)
+HTML_CACHE_SECONDS = env_int("HTML_CACHE_SECONDS", 300)
+HTML_CACHE_MAX_AGE = env_int("HTML_CACHE_MAX_AGE", 60)
 COFFEE_API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "300/min")
 # Images in the API: the default rendition, the specs a front-end may ask for with ?image=
 # (Wagtail's rendition filters; fill crops around the editor's focal point), the formats of

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks, hooks
@@ -30,7 +31,11 @@ class SpaceIndexPage(IndexPage):
         context = super().get_context(request, *args, **kwargs)
         spaces = (
             visible_pages(SpacePage.objects.child_of(self))
-            .prefetch_related("gallery_images__image")
+            .prefetch_related(
+                Prefetch(
+                    "gallery_images", queryset=SpaceGalleryImage.objects.select_related("image")
+                )
+            )
             .order_by("kind", "city", "title")
         )
         context["coworking_spaces"] = [s for s in spaces if s.kind == SpacePage.Kind.COWORKING]
@@ -154,6 +159,10 @@ class SpacePage(BasePage):
         verbose_name_plural = _("spaces")
 
     def get_context(self, request, *args, **kwargs):
+        prefetch_related_objects(
+            [self],
+            Prefetch("gallery_images", queryset=SpaceGalleryImage.objects.select_related("image")),
+        )
         context = super().get_context(request, *args, **kwargs)
         for space_context in hooks.get_hooks(SPACE_PAGE_CONTEXT_HOOK):
             context.update(space_context(self))  # its events (agenda), its members (directory)
@@ -169,6 +178,10 @@ class SpacePage(BasePage):
     def all_in_locale(cls, locale):
         return (
             visible_pages(cls.objects.filter(locale=locale))
-            .prefetch_related("gallery_images__image")
+            .prefetch_related(
+                Prefetch(
+                    "gallery_images", queryset=SpaceGalleryImage.objects.select_related("image")
+                )
+            )
             .order_by("kind", "city", "title")
         )

@@ -3,7 +3,8 @@
 #   - Debian's chromium at /usr/bin/chromium (Playwright drives it; its own browser download
 #     cannot work on these machines),
 #   - Node.js and npm when absent (only to install axe-core),
-#   - axe-core, pinned in ops/e2e/package.json + package-lock.json, into ops/e2e/node_modules.
+#   - axe-core, pinned in ops/e2e/package.json + package-lock.json, into ops/e2e/node_modules,
+#   - fonts-dejavu-core, the font of the demo pictures (cms/demo/media.py).
 # Idempotent and quick when everything is there; runs as root without standard input (CI).
 set -euo pipefail
 
@@ -43,7 +44,14 @@ else
     say "chromium installed ($(/usr/bin/chromium --version 2>/dev/null | head -n1))"
 fi
 
-# 2. axe-core from npm, at the version pinned in package-lock.json.
+# 2. DejaVu fonts: the demo content draws its pictures' labels with them (cms/demo/media.py).
+if [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ]; then
+    say "fonts-dejavu-core present"
+else
+    apt_install fonts-dejavu-core
+fi
+
+# 3. axe-core from npm, at the version pinned in package-lock.json.
 axe_js="$here/node_modules/axe-core/axe.min.js"
 wanted="$(sed -n 's/.*"axe-core": *"\([^"]*\)".*/\1/p' "$here/package.json" | head -n1)"
 installed=""

@@ -14,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from .. import preview
 from ..base_url import served_url_parts
 from ..forms import BasePageForm
+from ..locales import locale_by_id
 from ..queries import visible_pages
 
 SITE_DESCRIPTION = _(
@@ -59,6 +60,10 @@ class BasePage(Page):
         if preview_mode == preview.MODE:
             return preview.redirect_to_front_end(self)
         return super().make_preview_request(original_request, preview_mode, extra_request_attrs)
+
+    def get_context(self, request, *args, **kwargs):
+        self.locale = locale_by_id(self.locale_id)  # read by every template: no query
+        return super().get_context(request, *args, **kwargs)
 
     def get_url_parts(self, request=None):
         """Wagtail's, with absolute URLs where the page is served (cms.core.base_url)."""

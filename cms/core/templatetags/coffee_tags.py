@@ -20,6 +20,7 @@ from taggit.models import Tag
 from wagtail.models import Page, Site
 
 from cms.core.base_url import absolute
+from cms.core.kept import kept
 from cms.core.models import Category, Navigation
 from cms.core.models.navigation import SOCIAL_NETWORKS
 from cms.core.queries import visible_pages
@@ -52,16 +53,6 @@ def _site(request):
     return site
 
 
-def _memo(request, key, compute):
-    """Compute once per request: base.html and the page templates ask the same questions."""
-    if request is None:
-        return compute()
-    store = request.__dict__.setdefault("_coffee_tags_memo", {})
-    if key not in store:
-        store[key] = compute()
-    return store[key]
-
-
 def _locale_homes(request):
     """{language code: the site root page's visible translation}, for the current site."""
 
@@ -73,7 +64,7 @@ def _locale_homes(request):
         pages = visible_pages(Page.objects.filter(translation_key=root.translation_key))
         return {page.locale.language_code: page for page in pages.select_related("locale")}
 
-    return _memo(request, "locale_homes", compute)
+    return kept(request, "locale_homes", compute)
 
 
 def _locale_home(request, language_code):
@@ -252,6 +243,16 @@ def site_navigation(context):
     Navigation snippet exists yet.
     """
     request = _request(context)
+    menus = kept(request, "navigation", lambda: _menus(request))
+    return {
+        "primary": _mark_current([dict(link) for link in menus["primary"]], request),
+        "footer_links": _mark_current([dict(link) for link in menus["footer_links"]], request),
+        "social": menus["social"],
+        "footer_text": menus["footer_text"],
+    }
+
+
+def _menus(request):
     navigation = Navigation.for_active_locale()
     primary, footer_links, social, footer_text = [], [], [], ""
     if navigation is not None:
@@ -276,8 +277,8 @@ def site_navigation(context):
                 for child in children
             ]
     return {
-        "primary": _mark_current(primary, request),
-        "footer_links": _mark_current(footer_links, request),
+        "primary": primary,
+        "footer_links": footer_links,
         "social": social,
         "footer_text": footer_text,
     }
@@ -302,7 +303,7 @@ def find_index(context, model_label):
         pages = visible_pages(model.objects.filter(locale__language_code=language_code))
         return pages.order_by("path").first()
 
-    return _memo(_request(context), f"index:{model_label}:{language_code}", compute)
+    return kept(_request(context), f"index:{model_label}:{language_code}", compute)
 
 
 # --------------------------------------------------------------------------- listings
