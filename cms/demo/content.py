@@ -2045,6 +2045,7 @@ STANDARD_PAGES = [
         "key": "contact",
         "title": T("Nous contacter", "Contacteer ons", "Contact us"),
         "slug": T("contact", "contact", "contact"),
+        "recipient_email": "contact@example.org",
         "intro": (
             T(
                 "Une question sur le réseau, un événement à proposer ou l'envie de rejoindre un "

@@ -44,7 +44,7 @@ from cms.directory.models import Company, Coworker, ProjectIdea
 from cms.directory.models.records import make_slug
 from cms.events.models import EventIndexPage, EventPage
 from cms.home.models import HomePage
-from cms.pages.models import StandardPage
+from cms.pages.models import ContactPage, StandardPage
 from cms.spaces.models import SpaceGalleryImage, SpaceIndexPage, SpacePage
 from cms.studies.models import (
     PartnerOrganisation,
@@ -63,6 +63,7 @@ __all__ = [
     "BlogPageFactory",
     "CategoryFactory",
     "CompanyFactory",
+    "ContactPageFactory",
     "CoworkerFactory",
     "DocumentFactory",
     "EventIndexPageFactory",
@@ -310,6 +311,16 @@ class StandardPageFactory(BasePageFactory):
     body = factory.LazyFunction(
         lambda: stream(("paragraph", paragraphs("Un paragraphe de contenu.")))
     )
+
+
+class ContactPageFactory(BasePageFactory):
+    class Meta:
+        model = ContactPage
+
+    parent = factory.LazyFunction(get_home_page)
+    title = "Contact"
+    intro = paragraphs("Écrivez-nous.")
+    recipient_email = "contact@example.org"
 
 
 class SpaceIndexPageFactory(IndexPageFactory):

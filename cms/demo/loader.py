@@ -40,6 +40,7 @@ from .factories import (
     BlogIndexPageFactory,
     BlogPageFactory,
     CategoryFactory,
+    ContactPageFactory,
     DocumentFactory,
     EventIndexPageFactory,
     EventPageFactory,
@@ -492,14 +493,18 @@ class DemoLoader:
 
     def load_standard_pages(self) -> None:
         for spec in content.STANDARD_PAGES:
+            fields = {}
+            if spec.get("recipient_email"):  # the contact page: a form relayed to the team
+                fields["recipient_email"] = spec["recipient_email"]
             page = self.child_page(
                 self.home,
                 spec["slug"].fr,
-                StandardPageFactory,
+                ContactPageFactory if fields else StandardPageFactory,
                 "standard page",
                 title=spec["title"].fr,
                 intro=rich_text(*spec["intro"]),
                 body=self.stream(spec["body"]),
+                **fields,
             )
             self.pages[spec["key"]] = page
             self.queue(page, spec)

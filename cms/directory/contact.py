@@ -58,33 +58,54 @@ def relay(coworker, *, name: str, email: str, message: str, language: str) -> No
     """Send the message to the person; the sender gets the person's answer, not their address."""
     with translation.override(language):
         subject = _("%(name)s wrote to you through the COFFEE Hub directory") % {"name": name}
-        body = "\n".join(
-            [
-                _("Hello %(person)s,") % {"person": coworker.name},
-                "",
-                _("%(name)s (%(email)s) sent you this message through your directory page:")
-                % {"name": name, "email": email},
-                "",
-                message,
-                "",
-                "-- ",
-                _(
-                    "Answer this e-mail to reply to them. Your address is shown on your "
-                    "directory page, as you chose. To stop receiving messages, ask the COFFEE "
-                    "Hub team."
-                )
-                if coworker.public_email
-                else _(
-                    "Answer this e-mail to reply to them. Your own address was not shown to "
-                    "them. To stop receiving messages, ask the COFFEE Hub team."
-                ),
-            ]
+        intro = _("%(name)s (%(email)s) sent you this message through your directory page:") % {
+            "name": name,
+            "email": email,
+        }
+        footer = (
+            _(
+                "Answer this e-mail to reply to them. Your address is shown on your "
+                "directory page, as you chose. To stop receiving messages, ask the COFFEE "
+                "Hub team."
+            )
+            if coworker.public_email
+            else _(
+                "Answer this e-mail to reply to them. Your own address was not shown to "
+                "them. To stop receiving messages, ask the COFFEE Hub team."
+            )
         )
+        body = _body(_("Hello %(person)s,") % {"person": coworker.name}, intro, message, footer)
+    _send(coworker.email, subject, body, reply_to=email)
+    ContactMessage.objects.create(coworker=coworker, language=language)
+
+
+def relay_to_team(
+    address: str, *, page_title: str, name: str, email: str, message: str, language: str
+) -> None:
+    """Send a message written on the site's contact page to the team's address (never shown
+    to visitors), in the page's language; the team answers the sender directly."""
+    with translation.override(language):
+        subject = _("%(name)s wrote to you through the page “%(page)s”") % {
+            "name": name,
+            "page": page_title,
+        }
+        intro = _("%(name)s (%(email)s) sent this message through the contact page:") % {
+            "name": name,
+            "email": email,
+        }
+        body = _body(_("Hello,"), intro, message, _("Answer this e-mail to reply to them."))
+    _send(address, subject, body, reply_to=email)
+
+
+def _body(greeting: str, intro: str, message: str, footer: str) -> str:
+    return "\n".join([greeting, "", intro, "", message, "", "-- ", footer])
+
+
+def _send(to: str, subject: str, body: str, *, reply_to: str) -> None:
     EmailMessage(
         subject=subject.replace("\n", " ").replace("\r", " "),
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[coworker.email],
-        reply_to=[email],
+        to=[to],
+        reply_to=[reply_to],
     ).send()
-    ContactMessage.objects.create(coworker=coworker, language=language)

@@ -1,0 +1,266 @@
+"""Public HTML pages over HTTP: worker CPU and SQL queries per page type, uncached, and the
+throughput of the anonymous page cache beside the bare Django ceiling, in one run.
+
+    .venv/bin/python bench/html_pages.py                     # scratch DB, 5 s per row
+    .venv/bin/python bench/html_pages.py --reuse --duration 10
+    .venv/bin/python bench/html_pages.py --reuse --code /path/to/other/checkout   # "before"
+
+Not a test. Builds (or reuses) the scratch SQLite database of bench/api_http.py with the demo
+content, then serves it with gunicorn, 2 sync workers, production settings, on 127.0.0.1:
+- uncached: HTML_CACHE="" (every request renders the page); worker CPU ms/request is
+  utime+stime of the two workers (/proc/<pid>/stat) over the requests served;
+- cached: HTML_CACHE=html (cms/core/html_cache.py), the same URLs repeated anonymously;
+- ceiling: /api/bench/ceiling/ (bench/ceiling_wsgi.py), a fixed JSON view through the same
+  process and middleware, measured on the same servers as the rows beside it.
+SQL queries/request: a separate pass in one process (Django's test client and
+CaptureQueriesContext), second request of each URL (per-process caches warm, as in a worker).
+``--code`` serves another checkout of the project (an older commit, for a before/after table)
+with this script's load generator and database.
+Prints a Markdown table for bench/RESULTS.md.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.api_http import (  # noqa: E402
+    CEILING,
+    DEFAULT_DB,
+    HOST,
+    VENV_BIN,
+    bench_env,
+    free_port,
+    measure,
+    prepare_database,
+)
+
+#: (label, how to find the URL in the query pass)
+PAGE_TYPES = [
+    "home",
+    "standard page",
+    "blog index",
+    "article",
+    "agenda",
+    "event",
+    "study index",
+    "study",
+    "space index",
+    "space",
+    "search",
+    "directory",
+    "coworker profile",
+]
+
+
+def html_env(db: Path, code: Path, html_cache: str) -> dict:
+    env = bench_env(db)
+    env.update({"PYTHONPATH": str(code), "BENCH_CODE": str(code), "HTML_CACHE": html_cache})
+    return env
+
+
+# SQL queries and URLs (child process, configured like the workers) ---------------------------
+def count_queries_main() -> None:
+    sys.path.insert(0, os.environ["BENCH_CODE"])  # the site of --code, not this checkout's
+
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    import bench.ceiling_wsgi  # noqa: F401 - Django set up, with the ceiling route
+    from cms.blog.models import BlogIndexPage, BlogPage
+    from cms.directory.models import Coworker
+    from cms.events.models import EventIndexPage, EventPage
+    from cms.pages.models import StandardPage
+    from cms.spaces.models import SpaceIndexPage, SpacePage
+    from cms.studies.models import StudyIndexPage, StudyPage
+
+    settings.HTML_CACHE = ""
+
+    def first(model):
+        return model.objects.live().filter(locale__language_code="fr").order_by("path").first()
+
+    coworker = Coworker.objects.public().filter(locale__language_code="fr").order_by("pk").first()
+    urls = {
+        "home": "/fr/",
+        "standard page": first(StandardPage).url,
+        "blog index": first(BlogIndexPage).url,
+        "article": first(BlogPage).url,
+        "agenda": first(EventIndexPage).url,
+        "event": EventPage.upcoming_in_locale(first(EventIndexPage).locale_id).first().url,
+        "study index": first(StudyIndexPage).url,
+        "study": first(StudyPage).url,
+        "space index": first(SpaceIndexPage).url,
+        "space": first(SpacePage).url,
+        "search": "/fr/search/?q=coworking",
+        "directory": "/fr/directory/",
+        "coworker profile": f"/fr/directory/coworkers/{coworker.slug}/",
+    }
+    client = Client(HTTP_HOST=HOST)
+    result = {}
+    for label in PAGE_TYPES:
+        url = urls[label]
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        result[label] = {
+            "url": url,
+            "status": response.status_code,
+            "bytes": len(response.content),
+            "queries": len(queries),
+        }
+    print(json.dumps(result))
+
+
+def count_queries(db: Path, code: Path) -> dict:
+    output = subprocess.run(  # noqa: S603 - this very script, fixed arguments
+        [sys.executable, __file__, "--count-queries"],
+        cwd=code,
+        env=html_env(db, code, ""),
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+# gunicorn ------------------------------------------------------------------------------------
+class Server:
+    """gunicorn, 2 sync workers, serving ``code`` (bench.ceiling_wsgi of this checkout)."""
+
+    def __init__(self, db: Path, code: Path, html_cache: str):
+        self.port = free_port()
+        self.process = subprocess.Popen(  # noqa: S603 - fixed arguments, no shell
+            [
+                str(VENV_BIN / "gunicorn"),
+                "bench.ceiling_wsgi:application",
+                "--workers=2",
+                f"--bind={HOST}:{self.port}",
+                "--log-level=warning",
+                "--timeout=60",
+                f"--chdir={code}",
+            ],
+            cwd=code,
+            env=html_env(db, code, html_cache),
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if self.get(CEILING) == 200 and len(self.workers()) == 2:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.3)
+        self.stop()
+        raise RuntimeError("gunicorn did not start")
+
+    def get(self, path):
+        connection = http.client.HTTPConnection(HOST, self.port, timeout=30)
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            return response.status
+        finally:
+            connection.close()
+
+    def workers(self) -> list[int]:
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return [int(pid) for pid in children.read_text().split()]
+
+    def cpu_seconds(self) -> float:
+        ticks = 0
+        for pid in self.workers():
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        return ticks / os.sysconf("SC_CLK_TCK")
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB)
+    parser.add_argument("--reuse", action="store_true", help="keep an existing scratch database")
+    parser.add_argument("--duration", type=int, default=5, help="seconds per row (≤ 60)")
+    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--client", choices=["auto", "wrk", "python"], default="auto")
+    parser.add_argument("--code", type=Path, default=ROOT, help="checkout of the site to serve")
+    parser.add_argument("--count-queries", action="store_true", help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.count_queries:
+        count_queries_main()
+        return
+    duration = max(1, min(options.duration, 60))
+    client = options.client
+    if client == "auto":
+        client = "wrk" if shutil.which("wrk") else "python"
+    code = options.code.resolve()
+
+    prepare_database(options.db, options.reuse)
+    pages = count_queries(options.db, code)
+    for label, info in pages.items():
+        print(
+            f"{label}: {info['url']} -> {info['status']}, {info['bytes']:,} bytes", file=sys.stderr
+        )
+        assert info["status"] == 200, (label, info)
+    common = {"duration": duration, "connections": options.connections, "client": client}
+
+    uncached, cached = {}, {}
+    server = Server(options.db, code, "")
+    try:
+        ceiling_uncached = measure(server, CEILING, **common)
+        for label in PAGE_TYPES:
+            uncached[label] = measure(server, pages[label]["url"], **common)
+    finally:
+        server.stop()
+    server = Server(options.db, code, "html")
+    try:
+        ceiling_cached = measure(server, CEILING, **common)
+        for label in PAGE_TYPES:
+            server.get(pages[label]["url"])  # kept by the first request
+            cached[label] = measure(server, pages[label]["url"], **common)
+    finally:
+        server.stop()
+
+    print(
+        f"\ngunicorn 2 sync workers, {client} ({options.connections} connections, "
+        f"{duration} s per row after a warm-up), {os.cpu_count()} CPUs, code: {code}, "
+        f"load average: {os.getloadavg()[0]:.1f}\n"
+    )
+    print(
+        "| page (fr) | SQL queries | uncached worker CPU (ms/req) | uncached req/s "
+        "| cached req/s | cached, of ceiling |"
+    )
+    print("|---|---|---|---|---|---|")
+    for label in PAGE_TYPES:
+        fresh, kept = uncached[label], cached[label]
+        errors = fresh["bad"] + kept["bad"]
+        share = 100 * kept["rps"] / ceiling_cached["rps"]
+        print(
+            f"| {label} | {pages[label]['queries']} | {fresh['cpu_ms']:.1f} | "
+            f"{fresh['rps']:,.0f} | {kept['rps']:,.0f} | {share:.0f} %"
+            f"{f' ({errors} errors)' if errors else ''} |"
+        )
+    print(
+        f"| ceiling: fixed JSON view | 0 | {ceiling_uncached['cpu_ms']:.1f} | "
+        f"{ceiling_uncached['rps']:,.0f} | {ceiling_cached['rps']:,.0f} | 100 % |"
+    )
+
+
+if __name__ == "__main__":
+    main()
