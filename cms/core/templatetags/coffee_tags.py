@@ -402,14 +402,19 @@ def elided_pages(items, on_each_side=2, on_ends=1):
     ]
 
 
-@register.simple_tag
-def breadcrumbs(page):
-    """Visible ancestors of a page, from its locale's home page down (the page excluded)."""
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page):
+    """Visible ancestors of a page, from its locale's home page down (the page excluded); the
+    same for every page of a section, so kept per content version (cms.core.kept)."""
     page = _as_page(page)
     if page is None:
         return []
-    ancestors = Page.objects.ancestor_of(page).filter(depth__gt=1).order_by("depth")
-    return list(visible_pages(ancestors))
+
+    def compute():
+        ancestors = Page.objects.ancestor_of(page).filter(depth__gt=1).order_by("depth")
+        return list(visible_pages(ancestors))
+
+    return kept(_request(context), f"ancestors:{page.path[: -Page.steplen]}", compute)
 
 
 COUNTRY_NAMES = {
