@@ -239,6 +239,7 @@ SCHEDULER_JOBS = [
     "cms.registrations.services.send_reminders",
     "cms.registrations.services.erase_expired",
     "cms.newsletter.sending.watch",
+    "cms.subscribers.subscribe.purge_unconfirmed",
 ]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

@@ -5,10 +5,15 @@ an address is already subscribed). A new, unsubscribed or bounced address become
 and receives one e-mail: the confirmation link. A pending one gets a fresh link (the previous
 one stops working). A confirmed one is left as it is: changing its language or interests takes
 the preferences link from one of its e-mails, so a stranger cannot change them.
+
+Nobody can flood an address with confirmation e-mails: a pending address submitted again
+within SUBSCRIBERS_RESEND_AFTER seconds of its last e-mail gets none. Addresses never
+confirmed are deleted once their link has expired (purge_unconfirmed, run by the scheduler).
 """
 
 import logging
 import smtplib
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -49,6 +54,12 @@ def subscribe(email: str, language: str, interests, consent_text: str, request=N
                 return Subscriber.objects.with_email(email).get()
         elif subscriber.status == Subscriber.Status.CONFIRMED:
             return subscriber
+        elif (
+            subscriber.status == Subscriber.Status.PENDING
+            and subscriber.consented_at
+            and (now - subscriber.consented_at).total_seconds() < settings.SUBSCRIBERS_RESEND_AFTER
+        ):
+            return subscriber  # a link was sent moments ago: it still works
         else:
             subscriber.status = Subscriber.Status.PENDING
             subscriber.language = language
@@ -60,6 +71,14 @@ def subscribe(email: str, language: str, interests, consent_text: str, request=N
         subscriber.interests.set(interests or [])
     send_confirmation(subscriber, request)
     return subscriber
+
+
+def purge_unconfirmed() -> int:
+    """Delete the subscriptions never confirmed whose confirmation link has expired."""
+    cutoff = timezone.now() - timedelta(seconds=settings.SUBSCRIBERS_CONFIRM_MAX_AGE)
+    stale = Subscriber.objects.filter(status=Subscriber.Status.PENDING, consented_at__lt=cutoff)
+    Subscriber.interests.through.objects.filter(subscriber__in=stale).delete()
+    return stale.delete()[0]
 
 
 def send_confirmation(subscriber: Subscriber, request=None) -> None:

@@ -3,10 +3,12 @@ server, one confirmation e-mail in the chosen language, a link that works once, 
 translated answer whatever the address's state."""
 
 import re
+from datetime import timedelta
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
+from cms.editorial.management.commands.run_scheduler import tick
 from cms.subscribers.forms import CONSENT_TEXT
 from cms.subscribers.models import Subscriber
 from tests.conftest import LANGUAGES
@@ -94,11 +96,19 @@ def test_subscribing_twice_gives_the_same_answer_and_one_row(client, smtp_server
     assert len(smtp_server.messages) == 1
 
 
-def test_a_pending_address_gets_a_fresh_link_the_old_one_stops(client, smtp_server):
+def test_a_pending_address_is_not_flooded_with_confirmation_emails(client, smtp_server):
+    for _ in range(5):
+        response = client.post("/fr/newsletter/subscribe/", form())
+        assert response.status_code == 302
+    assert len(smtp_server.messages) == 1 and Subscriber.objects.count() == 1
+
+
+def test_later_a_pending_address_gets_a_fresh_link_the_old_one_stops(client, smtp_server):
     client.post("/fr/newsletter/subscribe/", form())
     _m, old = confirm_link(smtp_server, "lea@example.org")
     smtp_server.messages.clear()
     smtp_server.envelopes.clear()
+    Subscriber.objects.update(consented_at=timezone.now() - timedelta(minutes=6))
     client.post("/fr/newsletter/subscribe/", form(language="en"))
     _m, new = confirm_link(smtp_server, "lea@example.org")
     assert Subscriber.objects.count() == 1
@@ -161,3 +171,20 @@ def test_an_address_the_mail_server_refuses_is_said_so(client, smtp_server):
     assert response.status_code == 400
     assert "refused this address" in response.content.decode()
     assert Subscriber.objects.get().status == Status.BOUNCED
+
+
+def test_addresses_never_confirmed_are_deleted_when_their_link_expires(
+    client, smtp_server, make_subscriber
+):
+    client.post("/fr/newsletter/subscribe/", form("old@example.org"))
+    client.post("/fr/newsletter/subscribe/", form("new@example.org"))
+    make_subscriber("reader@example.org", "fr")
+    week_ago = timezone.now() - timedelta(days=7, minutes=1)
+    Subscriber.objects.filter(email__in=["old@example.org", "reader@example.org"]).update(
+        consented_at=week_ago
+    )
+    tick()  # the scheduler's pass (make run starts it)
+    assert sorted(Subscriber.objects.values_list("email", flat=True)) == [
+        "new@example.org",
+        "reader@example.org",
+    ]

@@ -13,7 +13,8 @@ from django.utils.module_loading import import_string
 def tick() -> None:
     """One pass of Wagtail's ``publish_scheduled``, then of each SCHEDULER_JOBS function: event
     registrations (tomorrow's reminders, the erasure of registrants' data
-    REGISTRATION_RETENTION_DAYS after events), newsletter sends kept going."""
+    REGISTRATION_RETENTION_DAYS after events), newsletter sends kept going, newsletter
+    subscriptions never confirmed deleted once their link has expired."""
     call_command("publish_scheduled")
     for job in settings.SCHEDULER_JOBS:
         import_string(job)()
