@@ -42,6 +42,7 @@ from cms.directory.models import Company, Coworker, ProjectIdea
 from cms.directory.models.records import make_slug
 from cms.events.models import EventPage
 from cms.home.models import HomePage
+from cms.newsletter.models import NewsletterIssuePage
 from cms.spaces.models import SpacePage
 from cms.studies.models import StudyPage
 from cms.subscribers.audience import recipients
@@ -342,3 +343,17 @@ def test_an_agenda_loaded_weeks_ago_is_moved_back_around_today(demo, tmp_path):
         start__gte=timezone.now(), locale__language_code="nl"
     )
     assert upcoming.count() == sum(1 for spec in content.EVENTS if spec["days"] > 0)
+
+
+@pytest.mark.parametrize("language", ["fr", "nl", "en"])
+def test_the_newsletter_archive_has_a_sent_issue_and_one_ready_to_send(demo, client, language):
+    archive = client.get(f"/{language}/newsletter/")
+    assert archive.status_code == 200
+    issues = NewsletterIssuePage.objects.filter(locale__language_code=language).live()
+    sent = [issue for issue in issues if issue.sent_at]
+    ready = [issue for issue in issues if not issue.sent_at]
+    assert len(sent) == 1 and len(ready) == 1
+    html = archive.content.decode()
+    assert sent[0].title in html and ready[0].title not in html
+    feed = client.get(f"/{language}/newsletter/feed/").content.decode()
+    assert sent[0].title in feed

@@ -55,6 +55,15 @@ from .factories import (
     get_home_page,
     publish,
 )
+from .newsletter import (
+    NEWSLETTER_INDEX,
+    READY_ISSUE,
+    SENT_ISSUE,
+    NewsletterIndexPageFactory,
+    NewsletterIssuePageFactory,
+    issue_fields,
+    mark_sent,
+)
 from .subscribers import load_subscribers_demo
 from .translation import sync_page_links, translate_page, translate_snippet
 
@@ -129,8 +138,10 @@ class DemoLoader:
             self.load_studies()
             self.load_standard_pages()
             self.load_home()
+            self.load_newsletter()
             self.load_navigation()
             self.translate_everything()
+            self.mark_newsletter_sent()
         if self.report.created:
             self.update_reference_index()
         with quiet_logging():
@@ -570,6 +581,44 @@ class DemoLoader:
             "created".format(**counts)
             + ("" if counts["spaces"] else " (no space page found: records not linked to spaces)")
         )
+
+    def load_newsletter(self) -> None:
+        """The archive, an issue marked as sent once translated, and one ready to send."""
+        spec = NEWSLETTER_INDEX
+        index = self.child_page(
+            self.home,
+            spec["slug"].fr,
+            NewsletterIndexPageFactory,
+            "index page",
+            title=spec["title"].fr,
+            intro=rich_text(spec["intro"]),
+        )
+        self.pages[spec["key"]] = index
+        self.queue(index, spec)
+        today = timezone.localdate()
+        sent = self.child_page(
+            index,
+            SENT_ISSUE["slug"],
+            NewsletterIssuePageFactory,
+            "newsletter issue",
+            **issue_fields(SENT_ISSUE, today=today),
+        )
+        self.queue(sent, SENT_ISSUE)
+        self.newsletter_sent = sent
+        # Published and translated, not sent: a coordinator can send it right after `make run`.
+        ready = self.child_page(
+            index,
+            READY_ISSUE["slug"],
+            NewsletterIssuePageFactory,
+            "newsletter issue",
+            **issue_fields(READY_ISSUE, today=today),
+        )
+        self.queue(ready, READY_ISSUE)
+        self.step("newsletter: the archive, one issue sent in fr/nl/en, one ready to send")
+
+    def mark_newsletter_sent(self) -> None:
+        created = mark_sent(self.newsletter_sent, self.user)
+        self.report.count("newsletter sending", bool(created))
 
     def load_subscribers(self) -> None:
         """Newsletter interests (the spaces, trainings, cross-border projects) in three

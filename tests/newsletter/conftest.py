@@ -5,8 +5,8 @@ import pytest
 from django.core.management import call_command
 
 from cms.demo.factories import publish
+from cms.demo.newsletter import NewsletterIndexPageFactory, NewsletterIssuePageFactory
 from cms.demo.translation import translate_page
-from cms.newsletter.factories import NewsletterIndexPageFactory, NewsletterIssuePageFactory
 from cms.newsletter.models import NewsletterIssuePage
 from cms.subscribers.models import Subscriber
 from tests.conftest import kept_for_module
