@@ -577,12 +577,13 @@ class CollectionMemberEndpointMixin(BatchListingMixin):
         return max(stamps) if stamps else None
 
 
-def documented_collection_members(list_serializer, serializer, plural, one, extra=()):
+def documented_collection_members(list_serializer, serializer, plural, one, extra=(), *, orderable):
     """The OpenAPI description of an images or documents endpoint."""
+    listing = [schema.order(orderable) if p.name == "order" else p for p in schema.LISTING]
     return schema.documented(
         listing_view=schema.listing_schema(
             list_serializer,
-            [*schema.LISTING, schema.query("title", str, "Exact title."), *extra],
+            [*listing, schema.query("title", str, "Exact title."), *extra],
             f"List {plural} of public collections",
         ),
         detail_view=schema.detail_schema(serializer, one[0].upper() + one[1:], extra),
@@ -591,7 +592,12 @@ def documented_collection_members(list_serializer, serializer, plural, one, extr
 
 
 @documented_collection_members(
-    schema.ImageListSerializer, schema.ImageSerializer, "images", "an image", schema.IMAGE
+    schema.ImageListSerializer,
+    schema.ImageSerializer,
+    "images",
+    "an image",
+    schema.IMAGE,
+    orderable=["height", "id", "title", "width"],
 )
 class ImagesEndpoint(CollectionMemberEndpointMixin, ImagesAPIViewSet):
     """Images of public collections, with a rendition and alt text."""
@@ -609,7 +615,11 @@ class ImagesEndpoint(CollectionMemberEndpointMixin, ImagesAPIViewSet):
 
 
 @documented_collection_members(
-    schema.DocumentListSerializer, schema.DocumentSerializer, "documents", "a document"
+    schema.DocumentListSerializer,
+    schema.DocumentSerializer,
+    "documents",
+    "a document",
+    orderable=["file_size", "id", "title"],
 )
 class DocumentsEndpoint(CollectionMemberEndpointMixin, DocumentsAPIViewSet):
     """Documents of public collections, with their download URL."""

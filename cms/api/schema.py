@@ -400,7 +400,7 @@ def query(
     max_length=1000,
     **kwargs,
 ):
-    if type_ in (int, str) and not many:
+    if type_ in (int, str):
         type_ = constrained(
             type_,
             enum=enum,
@@ -431,6 +431,20 @@ FIELDS = query(
     "Fields to add or remove: `*` (all), `_` (none), `body,date`, `-title`, `hero_image(title)`.",
 )
 ORDER = query("order", str, "A field to order by, `-` for descending, or `random`.", non_blank=True)
+
+
+def order(fields):
+    """?order= for a listing whose orderable fields are known (cms.api.filters.OrderingFilter)."""
+    one = "-?(" + "|".join(sorted(fields)) + ")"
+    return OpenApiParameter(
+        "order",
+        {"type": "string", "pattern": f"^(random|{one}(,{one})*)$", "maxLength": 1000},
+        OpenApiParameter.QUERY,
+        description=f"Fields to order by ({', '.join(sorted(fields))}), comma-separated, `-` "
+        "for descending; or `random` (not with offset nor search).",
+    )
+
+
 SEARCH = query("search", str, "Full-text search (200 characters at most).", max_length=200)
 SEARCH_OPERATOR = query("search_operator", str, "How words combine.", enum=["and", "or"])
 LOCALE = query("locale", str, "Only content in this language.", enum=LOCALES)
@@ -497,9 +511,13 @@ def detail_schema(response, summary, extra=()):
 
 
 def find_schema(summary, extra=()):
+    """``id`` is required unless there is another way to find (``extra``: html_path)."""
     return {
         "summary": summary,
-        "parameters": [query("id", int, "Id of the object.", minimum=1, maximum=MAX_ID), *extra],
+        "parameters": [
+            query("id", int, "Id of the object.", minimum=1, maximum=MAX_ID, required=not extra),
+            *extra,
+        ],
         "responses": {
             302: OpenApiResponse(description="Redirect to the object's detail URL."),
             **errors(400, 404, 429),

@@ -65,9 +65,7 @@ class ChangeFeedView(PublicAPIMixin, GenericAPIView):
                 minimum=1,
                 maximum=500,
             ),
-            schema.query(
-                "kind", str, "Only this kind: page, coworker, company, project...", non_blank=True
-            ),
+            schema.query("kind", str, "Only this kind of content.", enum=sorted(changes.kinds())),
             schema.LOCALE,
         ],
         responses={200: schema.ChangeFeedSerializer, **schema.errors(400, 429)},
