@@ -15,6 +15,7 @@ from .search import parse_directory_query, search
 # Wrong parameters still get the full page, corrected, with a message; the status tells robots
 # and the API that the request itself was wrong.
 BAD_PARAMETERS_STATUS = 400
+FILTERS_PARAM, FILTERS_OPEN = "filters", "open"
 SORT_LABELS = {
     "relevance": lambda: _("Relevance"),
     "name": lambda: _("Name"),
@@ -62,6 +63,11 @@ def directory_index(request):
             for value in facet.selected
         ],
         "clear_params": query.replace(filters={}, page=1).params(),
+        # On a phone the filters are folded behind a button; ?filters=open unfolds them, so
+        # the state stays in the address and the page works without JavaScript.
+        "filters_open": request.GET.get(FILTERS_PARAM) == FILTERS_OPEN,
+        "filters_params": [*query.params(), (FILTERS_PARAM, FILTERS_OPEN)],
+        "filters_closed_params": query.params(),
     }
     status = BAD_PARAMETERS_STATUS if messages else 200
     return render(request, "directory/index.html", context, status=status)
