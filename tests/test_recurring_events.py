@@ -220,6 +220,15 @@ def test_a_series_needs_a_last_day_and_readable_exceptions(site_tree):
         event.clean()
     assert "repeat_until" in error.value.message_dict
 
+    # Every date skipped: nothing would be left.
+    first = event.start.astimezone(BRUSSELS).date()
+    event.repeat_frequency = "weekly"
+    event.repeat_until = first + datetime.timedelta(weeks=1)
+    event.repeat_exceptions = f"{first}\n{first + datetime.timedelta(weeks=1)}"
+    with pytest.raises(ValidationError) as error:
+        event.clean()
+    assert "repeat_exceptions" in error.value.message_dict
+
 
 # Calendars to subscribe to ------------------------------------------------------------------
 

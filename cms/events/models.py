@@ -415,10 +415,16 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
                 errors["repeat_until"] = _("A repeating event needs its last day.")
             elif self.start and self.repeat_until < timezone.localtime(self.start).date():
                 errors["repeat_until"] = _("The last day must come after the first one.")
-            elif self.start and self.end and self.schedule.count() > MAX_OCCURRENCES:
-                errors["repeat_until"] = _(
-                    "A series holds at most %(count)d dates: choose an earlier last day."
-                ) % {"count": MAX_OCCURRENCES}
+            elif self.start and self.end:
+                count = len(self.schedule.starts(limit=MAX_OCCURRENCES + 1))
+                if count > MAX_OCCURRENCES:
+                    errors["repeat_until"] = _(
+                        "A series holds at most %(count)d dates: choose an earlier last day."
+                    ) % {"count": MAX_OCCURRENCES}
+                elif count == 0:
+                    errors["repeat_exceptions"] = _(
+                        "These dates leave the series without any date."
+                    )
         if errors:
             raise ValidationError(errors)
 
@@ -546,7 +552,8 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
         upcoming = self.upcoming_occurrences(limit=1)
         if upcoming:
             return upcoming[0]
-        return self.schedule.occurrences(self)[-1]
+        every = self.schedule.occurrences(self)
+        return every[-1] if every else Occurrence(self, self.start, self.end)
 
     @cached_property
     def space(self):

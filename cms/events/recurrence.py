@@ -164,10 +164,6 @@ class Schedule:
             result.append(Occurrence(page, start, end))
         return result
 
-    def count(self) -> int:
-        rules = self.rule_set()
-        return 1 if rules is None else len(self.starts(limit=MAX_OCCURRENCES + 1))
-
     def ical_rrule(self) -> dict | None:
         """The RRULE for icalendar: UNTIL in UTC, as RFC 5545 asks when DTSTART has a TZID."""
         rule = self.rule()
@@ -176,8 +172,13 @@ class Schedule:
         value = {"FREQ": RRULE_FREQ_NAMES[self.frequency]}
         if self.interval and self.interval > 1:
             value["INTERVAL"] = self.interval
-        last = self.starts()[-1]
-        value["UNTIL"] = last.astimezone(datetime.UTC)
+        starts = self.starts()
+        last = (
+            starts[-1]
+            if starts
+            else datetime.datetime.combine(self.until, datetime.time.max, tzinfo=self.zone)
+        )
+        value["UNTIL"] = last.astimezone(datetime.UTC).replace(microsecond=0)
         if self.frequency == "monthly_weekday":
             day = weekday_position(self.local_start.date())
             value["BYDAY"] = f"{day.n:+d}{ICAL_DAYS[day.weekday]}".lstrip("+")
