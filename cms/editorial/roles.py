@@ -30,6 +30,15 @@ STOCK_WORKFLOW = "Moderators approval"
 EDITOR_PAGE_ACTIONS = ["add", "change"]
 COORDINATOR_PAGE_ACTIONS = ["add", "change", "publish", "lock", "unlock"]
 RECORD_ACTIONS = ["add", "change", "delete", "publish"]
+#: Coordinators look after the newsletter's readers (an unsubscription asked by e-mail, a
+#: bounced address) and the interests they choose from.
+COORDINATOR_MODEL_PERMISSIONS = [
+    ("subscribers", "view_subscriber"),
+    ("subscribers", "change_subscriber"),
+    ("subscribers", "add_interest"),
+    ("subscribers", "change_interest"),
+    ("subscribers", "delete_interest"),
+]
 MEDIA_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "choose_image"),
@@ -112,6 +121,7 @@ def grant_common(group):
 def ensure_coordinators() -> Group:
     group, _created = Group.objects.get_or_create(name=COORDINATORS)
     grant_common(group)
+    grant_model_permissions(group, COORDINATOR_MODEL_PERMISSIONS)
     grant_pages(group, site_roots(), COORDINATOR_PAGE_ACTIONS)
     return group
 

@@ -2,9 +2,12 @@
 unsubscribe and preferences links, and bounces that stop a dead address from receiving."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 from django.test import Client, override_settings
 
+from cms.demo.factories import UserFactory
+from cms.editorial.roles import ensure_coordinators
 from cms.subscribers.audience import recipients
 from cms.subscribers.bounces import record_bounce, record_delivery
 from cms.subscribers.links import preferences_url, unsubscribe_url
@@ -135,3 +138,24 @@ def test_coordinators_find_subscribers_and_interests_in_the_admin(
         f"/admin/snippets/subscribers/subscriber/edit/{Subscriber.objects.first().pk}/"
     )
     assert edit.status_code == 200
+
+
+def test_coordinators_look_after_subscribers_other_editors_do_not_see_them(client, make_subscriber):
+    subscriber = make_subscriber("reader@example.org", "fr")
+    coordinators = ensure_coordinators()
+    coordinator = UserFactory(username="coord", admin_language="en")
+    coordinator.groups.add(coordinators)
+    client.force_login(coordinator)
+    assert (
+        "reader@example.org"
+        in client.get("/admin/snippets/subscribers/subscriber/").content.decode()
+    )
+    edit = f"/admin/snippets/subscribers/subscriber/edit/{subscriber.pk}/"
+    assert client.get(edit).status_code == 200
+    assert client.get("/admin/snippets/subscribers/interest/add/?locale=fr").status_code == 200
+
+    editor = UserFactory(username="other-editor", admin_language="en")
+    editor.groups.add(Group.objects.create(name="Some editors"))
+    editor.groups.first().permissions.add(*coordinators.permissions.filter(codename="access_admin"))
+    client.force_login(editor)
+    assert client.get("/admin/snippets/subscribers/subscriber/").status_code in (302, 403)
