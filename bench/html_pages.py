@@ -63,8 +63,25 @@ PAGE_TYPES = [
 
 def html_env(db: Path, code: Path, html_cache: str) -> dict:
     env = bench_env(db)
-    env.update({"PYTHONPATH": str(code), "BENCH_CODE": str(code), "HTML_CACHE": html_cache})
+    env.update(
+        {
+            "PYTHONPATH": str(code),
+            "BENCH_CODE": str(code),
+            "HTML_CACHE": html_cache,
+            # Production settings serve hashed static names: collected once per checkout.
+            "STATIC_ROOT": str(db.parent / f"bench-static-{abs(hash(str(code)))}"),
+        }
+    )
     return env
+
+
+def collect_static(db: Path, code: Path) -> None:
+    subprocess.run(  # noqa: S603 - fixed arguments, no shell
+        [sys.executable, str(code / "manage.py"), "collectstatic", "--no-input", "-v0"],
+        cwd=code,
+        env=html_env(db, code, ""),
+        check=True,
+    )
 
 
 # SQL queries and URLs (child process, configured like the workers) ---------------------------
@@ -212,6 +229,7 @@ def main() -> None:
     code = options.code.resolve()
 
     prepare_database(options.db, options.reuse)
+    collect_static(options.db, code)
     pages = count_queries(options.db, code)
     for label, info in pages.items():
         print(

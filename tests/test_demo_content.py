@@ -13,11 +13,13 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test.utils import override_settings
 from django.utils import timezone
+from django.utils.html import escape
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+from cms.blog.models import BlogPage
 from cms.core.models import Category, Navigation
 from cms.demo import content
 from cms.demo.directory import records_data
@@ -43,6 +45,7 @@ from cms.directory.models.records import make_slug
 from cms.events.models import EventPage
 from cms.home.models import HomePage
 from cms.newsletter.models import NewsletterIssuePage
+from cms.pages.models import ContactPage
 from cms.spaces.models import SpacePage
 from cms.studies.models import StudyPage
 from cms.subscribers.audience import recipients
@@ -357,3 +360,26 @@ def test_the_newsletter_archive_has_a_sent_issue_and_one_ready_to_send(demo, cli
     assert sent[0].title in html and ready[0].title not in html
     feed = client.get(f"/{language}/newsletter/feed/").content.decode()
     assert sent[0].title in feed
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_pictures_are_described_and_captioned_in_each_language(demo, client, language):
+    """The article's hero picture and the space's gallery picture: alt text and caption in the
+    page's language, not the French ones."""
+    for spec, model in ((content.ARTICLES[0], BlogPage), (content.SPACES[0], SpacePage)):
+        slug = getattr(spec["slug"], "fr", spec["slug"])
+        source = model.objects.get(locale__language_code="fr", slug=slug)
+        page = source.get_translation(Locale.objects.get(language_code=language))
+        html = client.get(page.url).content.decode()
+        for text in (spec["image_alt"], spec["image_caption"]):
+            translated = getattr(text, language)
+            assert escape(translated) in html or translated in html, translated
+            assert text.fr != translated
+
+
+def test_the_contact_page_has_a_form_relayed_to_the_team(demo, client):
+    for language in ("fr", "nl", "en"):
+        page = ContactPage.objects.get(locale__language_code=language)
+        html = client.get(page.url).content.decode()
+        assert 'method="post"' in html
+        assert page.recipient_email not in html

@@ -2061,17 +2061,12 @@ STANDARD_PAGES = [
                 "paragraph",
                 (
                     T(
-                        "Pour toute question générale, écrivez à "
-                        '<a href="mailto:contact@example.org">'
-                        "contact@example.org</a>. Nous répondons en français, en néerlandais ou en "
-                        "anglais.",
-                        "Voor algemene vragen kunt u schrijven naar "
-                        '<a href="mailto:contact@example.org">'
-                        "contact@example.org</a>. We antwoorden in het Frans, het Nederlands "
-                        "of het Engels.",
-                        "For general questions, write to "
-                        '<a href="mailto:contact@example.org">'
-                        "contact@example.org</a>. We answer in French, Dutch or English.",
+                        "Pour toute question générale, utilisez le formulaire ci-dessous. Nous "
+                        "répondons en français, en néerlandais ou en anglais.",
+                        "Voor algemene vragen kunt u het formulier hieronder gebruiken. We "
+                        "antwoorden in het Frans, het Nederlands of het Engels.",
+                        "For general questions, use the form below. We answer in French, Dutch "
+                        "or English.",
                     ),
                     T(
                         "Chaque espace du réseau a ses propres coordonnées et horaires : vous les "
