@@ -3,6 +3,7 @@
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerView
 
+from cms.registrations.api import RegistrationView
 from cms.subscribers.api import SubscribeView
 
 from . import views
@@ -17,6 +18,11 @@ api_patterns = [
     path("v2/directory/", include("cms.api.directory")),
     path("v2/newsletter/subscribe/", SubscribeView.as_view(), name="newsletter-subscribe"),
     path("v2/preview/", preview_view, name="preview"),
+    re_path(
+        r"^v2/events/(?P<pk>[0-9]{1,18})/registrations/$",
+        RegistrationView.as_view(),
+        name="event-registrations",
+    ),
     path("v2/", api_router.urls),
     path("schema/", views.SchemaView.as_view(urlconf="cms.api.urls"), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),

@@ -39,6 +39,12 @@ MESSAGES = {
     ALREADY_REGISTERED: _("This e-mail address is already registered for this event."),
 }
 
+#: what a registrant is told once registered
+MESSAGES_DONE = {
+    "confirmed": _("Your seat is confirmed. A confirmation was sent to your e-mail address."),
+    "waiting": _("The event is full: you are on the waiting list. We will tell you by e-mail."),
+}
+
 
 class RegistrationRefused(Exception):
     """A registration the event cannot take; ``code`` is one of MESSAGES' keys."""
