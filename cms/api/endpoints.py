@@ -27,6 +27,7 @@ from wagtail.models import Locale, Page, Site
 
 from cms.blog.models import BlogPage
 from cms.core import content_version
+from cms.core.fallback import best_version
 from cms.core.http import django_request
 from cms.core.visibility import visible_media, visible_pages
 from cms.events.models import EventPage, ongoing
@@ -38,7 +39,7 @@ from . import images, params, schema, serializers
 from .errors import InvalidParameter, NotFound
 from .filters import FieldsFilter, LocaleFilter, OrderingFilter, SearchFilter, TreeFilter
 from .links import find_site, get_links
-from .locale import content_language_codes
+from .locale import content_language_codes, language_chain, requested_language
 from .mixins import PublicAPIMixin
 from .pagination import OffsetLimitPagination
 
@@ -165,6 +166,7 @@ class BatchListingMixin(PublicAPIMixin):
 
     def listing_view(self, request):
         data = self.serialize_listing(self.filter_queryset(self.get_queryset()))
+        self.mark_fallbacks(data, self.batch)
         self.last_modified = self.listing_last_modified(self.batch)
         return self.get_paginated_response(data)
 
@@ -175,6 +177,9 @@ class BatchListingMixin(PublicAPIMixin):
 
     def listing_last_modified(self, batch):
         return None
+
+    def mark_fallbacks(self, items, batch) -> None:
+        """Pages say which language they were served in (?fallback=): nothing elsewhere."""
 
     def get_serializer_class(self):
         # Wagtail builds a new class on every request; the same model and fields give the same
@@ -256,13 +261,15 @@ class BatchListingMixin(PublicAPIMixin):
 @schema.documented(
     listing_view=schema.listing_schema(
         schema.PageListSerializer,
-        [*schema.LISTING, schema.LOCALE, *schema.PAGE_FILTERS, *schema.IMAGE],
+        [*schema.LISTING, schema.LOCALE, schema.FALLBACK, *schema.PAGE_FILTERS, *schema.IMAGE],
         "List pages",
         "Live, public pages of every type and language. With `type=`, that type's fields can "
         "be requested with `fields=` and used as exact-match filters (e.g. `date=2026-01-31`).",
     ),
     detail_view=schema.detail_schema(
-        schema.PageSerializer, "A page with all its fields", schema.IMAGE
+        schema.PageSerializer,
+        "A page with all its fields",
+        [schema.DETAIL_LOCALE, schema.FALLBACK, *schema.IMAGE],
     ),
     find_view=schema.find_schema(
         "Find a page by id or by its address on the site",
@@ -277,9 +284,11 @@ class PagesEndpoint(BatchListingMixin, PagesAPIViewSet):
     """Live, public, unexpired pages in every locale of the site."""
 
     base_serializer_class = serializers.PageSerializer
-    extra_parameters = images.PARAMETERS
+    extra_parameters = images.PARAMETERS | {"locale", "fallback"}
     filter_backends = [FieldsFilter, TreeFilter, OrderingFilter, LocaleFilter, SearchFilter]
-    known_query_parameters = PagesAPIViewSet.known_query_parameters - {"rich_text_format", "site"}
+    known_query_parameters = (
+        PagesAPIViewSet.known_query_parameters - {"rich_text_format", "site"}
+    ) | {"fallback"}
     meta_fields = [*PagesAPIViewSet.meta_fields, "translations", "translation"]
     listing_default_fields = [
         *PagesAPIViewSet.listing_default_fields,
@@ -414,6 +423,7 @@ class PagesEndpoint(BatchListingMixin, PagesAPIViewSet):
         return queryset
 
     def load_object(self, pk):
+        pk = self.version_in_chain(pk)
         found = self.get_base_queryset().filter(pk=pk).values_list("content_type_id").first()
         if found is None:
             raise NotFound()
@@ -423,11 +433,50 @@ class PagesEndpoint(BatchListingMixin, PagesAPIViewSet):
         queryset = self.with_prefetches(model.objects.filter(pk=pk), model)
         return queryset.select_related("locale").first()
 
+    def version_in_chain(self, pk):
+        """With ?locale= on a detail: the page's version in that language, or in the first
+        fallback (?fallback=) where it is visible; 404 when there is none."""
+        if "locale" not in self.request.query_params:
+            return pk
+        chain = language_chain(self.request) or [requested_language(self.request)]
+        visible = self.get_base_queryset()
+        page = visible.filter(pk=pk).first()
+        version = best_version(page, visible, chain) if page is not None else None
+        if version is None:
+            raise NotFound(f"No visible version of this page in: {', '.join(chain)}.")
+        return version.pk
+
     def detail_view(self, request, pk):
         instance = self.get_object()
         self.batch = [instance]
         self.last_modified = instance.last_published_at
-        return Response(self.get_serializer(instance).data)
+        data = self.get_serializer(instance).data
+        self.mark_fallbacks([data], [instance])
+        return Response(data)
+
+    def mark_fallbacks(self, items, batch) -> None:
+        """meta.fallback on each page when ?fallback= was given: the locale asked, the locale
+        served, and whether it is a fallback."""
+        chain = language_chain(self.request)
+        if chain is None:
+            return
+        served = {}
+        for obj in batch:
+            locale = getattr(obj, "locale", None)
+            if locale is not None:
+                served[obj.pk] = locale.language_code
+        missing = [obj.pk for obj in batch if obj.pk not in served]
+        if missing:
+            served.update(
+                Page.objects.filter(pk__in=missing).values_list("pk", "locale__language_code")
+            )
+        for item in items:
+            language = served.get(item["id"])
+            item.setdefault("meta", {})["fallback"] = {
+                "requested_locale": chain[0],
+                "served_locale": language,
+                "is_fallback": language != chain[0],
+            }
 
     def listing_last_modified(self, batch):
         stamps = [page.last_published_at for page in batch if page.last_published_at]
@@ -466,12 +515,14 @@ class PagesEndpoint(BatchListingMixin, PagesAPIViewSet):
 @schema.documented(
     listing_view=schema.listing_schema(
         schema.EventListSerializer,
-        [*schema.LISTING, schema.LOCALE, *schema.EVENT_FILTERS, *schema.IMAGE],
+        [*schema.LISTING, schema.LOCALE, schema.FALLBACK, *schema.EVENT_FILTERS, *schema.IMAGE],
         "List events",
         "Upcoming events (not yet ended) ordered by start, unless `from`/`to` say otherwise.",
     ),
     detail_view=schema.detail_schema(
-        schema.EventSerializer, "An event with all its fields", schema.IMAGE
+        schema.EventSerializer,
+        "An event with all its fields",
+        [schema.DETAIL_LOCALE, schema.FALLBACK, *schema.IMAGE],
     ),
     find_view=schema.find_schema(
         "Find an event by id or address",

@@ -10,6 +10,7 @@ import re
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models import Q
 from rest_framework.filters import BaseFilterBackend
 from taggit.managers import TaggableManager
 from wagtail import fields as wagtail_fields
@@ -17,9 +18,11 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
+from cms.core.fallback import first_visible_version
+
 from . import params
 from .errors import InvalidParameter
-from .locale import requested_locale
+from .locale import language_chain, requested_locale
 
 _ORDER_TOKEN = re.compile(r"-?[A-Za-z_][A-Za-z0-9_]{0,63}")
 _DECIMAL = re.compile(r"-?[0-9]{1,12}(\.[0-9]{1,12})?")
@@ -177,13 +180,28 @@ class SearchFilter(BaseFilterBackend):
 
 
 class LocaleFilter(BaseFilterBackend):
-    """?locale=fr|nl|en (400 for any other value)."""
+    """?locale=fr|nl|en (400 for any other value); with ?fallback=, each page in the first
+    language of the chain where it is visible (cms.core.fallback)."""
 
     def filter_queryset(self, request, queryset, view):
         locale = requested_locale(request)
         if locale is None:
             return queryset
+        chain = language_chain(request)
+        if chain is not None:
+            return first_visible_version(queryset, view.get_base_queryset(), chain)
         return queryset.filter(locale=locale)
+
+
+def in_any_version(view, request, page, condition):
+    """condition(page); with ?fallback=, condition of any visible version of the page (the
+    French article is a child of the Dutch blog when it stands in for a Dutch one)."""
+    if language_chain(request) is None:
+        return condition(page)
+    result = Q()
+    for version in view.get_base_queryset().filter(translation_key=page.translation_key):
+        result |= condition(version)
+    return result
 
 
 def page_parameter(view, name, value, *, allow_root=True):
@@ -203,7 +221,7 @@ class TreeFilter(BaseFilterBackend):
         query_params = request.query_params
         if "child_of" in query_params:
             parent = page_parameter(view, "child_of", query_params["child_of"])
-            queryset = queryset.child_of(parent)
+            queryset = queryset.filter(in_any_version(view, request, parent, queryset.child_of_q))
         if "ancestor_of" in query_params:
             page = page_parameter(
                 view, "ancestor_of", query_params["ancestor_of"], allow_root=False
@@ -215,7 +233,9 @@ class TreeFilter(BaseFilterBackend):
                     "descendant_of", "descendant_of cannot be combined with child_of."
                 )
             page = page_parameter(view, "descendant_of", query_params["descendant_of"])
-            queryset = queryset.descendant_of(page)
+            queryset = queryset.filter(
+                in_any_version(view, request, page, queryset.descendant_of_q)
+            )
         if "translation_of" in query_params:
             page = page_parameter(view, "translation_of", query_params["translation_of"])
             queryset = queryset.translation_of(page)

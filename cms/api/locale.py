@@ -11,6 +11,7 @@ from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 from wagtail.models import Locale
 
+from cms.core.fallback import default_fallback
 from cms.core.http import django_request
 
 from .errors import InvalidParameter
@@ -62,6 +63,43 @@ def requested_locale(request) -> Locale | None:
         found = None if value is None else parse_locale(value)
         holder.coffee_locale = found
     return found
+
+
+FALLBACK = "fallback"
+DEFAULT_CHAIN = "default"
+
+
+def requested_fallback(request) -> list[str] | None:
+    """The languages of ?fallback= to try after ?locale= (None without it); 400 if invalid.
+
+    `fr,en` (each other content language at most once), or `default` for LANGUAGE_FALLBACK."""
+    holder = django_request(request)
+    value = holder.GET.get(FALLBACK)
+    if value is None:
+        return None
+    locale = requested_locale(request)
+    if locale is None:
+        raise InvalidParameter(FALLBACK, "fallback needs locale: e.g. ?locale=nl&fallback=fr,en.")
+    if value == DEFAULT_CHAIN:
+        return default_fallback(locale.language_code)
+    chain: list[str] = []
+    for code in value.split(","):
+        check_language(code, FALLBACK)
+        if code == locale.language_code or code in chain:
+            raise InvalidParameter(
+                FALLBACK,
+                "fallback names other languages than locale, each once: e.g. fr,en (or default).",
+            )
+        chain.append(code)
+    return chain
+
+
+def language_chain(request) -> list[str] | None:
+    """?locale= then ?fallback=, or None without ?fallback= (no fallback asked)."""
+    fallback = requested_fallback(request)
+    if fallback is None:
+        return None
+    return [requested_language(request), *fallback]
 
 
 def requested_language(request) -> str:

@@ -84,6 +84,12 @@ class TranslationStatusSerializer(serializers.Serializer):
     )
 
 
+class FallbackSerializer(serializers.Serializer):
+    requested_locale = serializers.CharField(help_text="The language of ?locale=.")
+    served_locale = serializers.CharField(help_text="The language of this version.")
+    is_fallback = serializers.BooleanField(help_text="Served in a fallback language.")
+
+
 class PageMetaSerializer(serializers.Serializer):
     type = serializers.CharField(help_text="Page type, e.g. blog.BlogPage.")
     detail_url = serializers.URLField()
@@ -98,6 +104,7 @@ class PageMetaSerializer(serializers.Serializer):
     search_description = serializers.CharField(required=False)
     parent = serializers.DictField(required=False, allow_null=True)
     alias_of = serializers.DictField(required=False, allow_null=True)
+    fallback = FallbackSerializer(required=False, help_text="With ?fallback= only.")
 
 
 class PageSerializer(serializers.Serializer):
@@ -448,6 +455,21 @@ def order(fields):
 SEARCH = query("search", str, "Full-text search (200 characters at most).", max_length=200)
 SEARCH_OPERATOR = query("search_operator", str, "How words combine.", enum=["and", "or"])
 LOCALE = query("locale", str, "Only content in this language.", enum=LOCALES)
+DETAIL_LOCALE = query(
+    "locale",
+    str,
+    "This page's version in this language (404 without one, unless `fallback` finds one).",
+    enum=LOCALES,
+)
+FALLBACK = query(
+    "fallback",
+    str,
+    "With `locale`: languages to try, in order, where a page has no visible version in "
+    "`locale`, e.g. `fr,en`; `default` for the site's chain (LANGUAGE_FALLBACK). Each page "
+    "then says in `meta.fallback` which locale was served.",
+    non_blank=True,
+    max_length=20,
+)
 PAGE_FILTERS = [
     query(
         "type",
