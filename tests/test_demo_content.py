@@ -46,6 +46,7 @@ from cms.events.models import EventPage
 from cms.home.models import HomePage
 from cms.newsletter.models import NewsletterIssuePage
 from cms.pages.models import ContactPage
+from cms.registrations.models import Registration, Status
 from cms.spaces.models import SpacePage
 from cms.studies.models import StudyPage
 from cms.subscribers.audience import recipients
@@ -71,6 +72,7 @@ COUNTED = {
     "ProjectIdea": ProjectIdea,
     "Interest": Interest,
     "Subscriber": Subscriber,
+    "Registration": Registration,
 }
 TARGETS = ["nl", "en"]
 
@@ -383,3 +385,33 @@ def test_the_contact_page_has_a_form_relayed_to_the_team(demo, client):
         html = client.get(page.url).content.decode()
         assert 'method="post"' in html
         assert page.recipient_email not in html
+
+
+@pytest.mark.parametrize("language", ["fr", "nl", "en"])
+def test_upcoming_events_take_registrations_one_full_one_unlimited(demo, client, language):
+    """In every language: the creative hold-up is full with its waiting list in use, the
+    webinar has no seat limit; both show the form."""
+    events = {
+        slug: EventPage.objects.get(
+            translation_key=EventPage.objects.get(
+                slug=slug, locale__language_code="fr"
+            ).translation_key,
+            locale__language_code=language,
+        )
+        for slug in content.REGISTRATIONS
+    }
+    full = events["hold-up-creatif-esco"]
+    unlimited = events["webinaire-travailler-des-deux-cotes-de-la-frontiere"]
+    assert full.registration == {**full.registration, "open": True, "seats_left": 0}
+    assert full.registration["waiting_list"] == 2
+    assert unlimited.registration["open"] and unlimited.capacity is None
+    assert (
+        Registration.objects.filter(event_key=full.translation_key)
+        .values_list("language", flat=True)
+        .distinct()
+        .count()
+        == 3
+    )
+    assert Registration.objects.filter(status=Status.WAITING).exists()
+    for page in (full, unlimited):
+        assert b'id="register"' in client.get(page.url).content

@@ -2157,3 +2157,40 @@ def _build_glossary() -> dict[str, dict[str, str]]:
 
 TRANSLATIONS: dict[str, dict[str, str]] = _build_glossary()
 """Every French text of the demo content -> {"nl": ..., "en": ...}."""
+
+
+# Registration on the site for some upcoming events (their settings are synchronised, so the
+# Dutch and English translations take registrations too), with demo registrants who registered
+# in their own language: a small workshop whose waiting list is in use, an unlimited webinar,
+# the weekly breakfast (registration per date) and the bus tour asking for the company.
+REGISTRATIONS = {
+    "hold-up-creatif-esco": {
+        "capacity": 4,
+        "ask_dietary_needs": True,
+        "registrants": [
+            ("Claire Lambert", "claire.lambert@example.org", "fr"),
+            ("Pieter Janssens", "pieter.janssens@example.org", "nl"),
+            ("Sophie Martin", "sophie.martin@example.org", "fr"),
+            ("Emma Davies", "emma.davies@example.org", "en"),
+            ("Lotte De Smet", "lotte.desmet@example.org", "nl"),
+            ("Julien Petit", "julien.petit@example.org", "fr"),
+        ],
+    },
+    "webinaire-travailler-des-deux-cotes-de-la-frontiere": {
+        "capacity": None,
+        "registrants": [
+            ("Marc Dubois", "marc.dubois@example.org", "fr"),
+            ("Wout Peeters", "wout.peeters@example.org", "nl"),
+        ],
+    },
+    "petit-dejeuner-transfrontalier": {
+        "capacity": 12,
+        "ask_dietary_needs": True,
+        "registrants": [("Anke Willems", "anke.willems@example.org", "nl")],
+    },
+    "coffee-on-the-road": {
+        "capacity": 20,
+        "ask_company": True,
+        "registrants": [("Tom Baker", "tom.baker@example.org", "en")],
+    },
+}

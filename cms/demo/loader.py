@@ -29,6 +29,8 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from cms.blog.models import Author
 from cms.core.models import Category, Navigation
+from cms.events.models import EventPage
+from cms.registrations import services as registrations
 from cms.spaces.models import SpaceGalleryImage
 from cms.studies.models import PartnerOrganisation
 
@@ -142,6 +144,7 @@ class DemoLoader:
             self.load_navigation()
             self.translate_everything()
             self.mark_newsletter_sent()
+            self.load_registrations()
         if self.report.created:
             self.update_reference_index()
         with quiet_logging():
@@ -631,6 +634,43 @@ class DemoLoader:
         )
 
     # -- translations --------------------------------------------------------------------------
+
+    def load_registrations(self) -> None:
+        """Registration on for the events of content.REGISTRATIONS, in every language, and
+        their demo registrants (no e-mail is sent); kept as they are on a second run."""
+        index = self.pages.get("agenda")
+        for slug, spec in content.REGISTRATIONS.items():
+            source = index.get_children().filter(slug=slug).first() if index else None
+            if source is None:
+                continue
+            settings = {
+                "registration_enabled": True,
+                "capacity": spec["capacity"],
+                "ask_dietary_needs": spec.get("ask_dietary_needs", False),
+                "ask_company": spec.get("ask_company", False),
+            }
+            pages = {
+                page.locale.language_code: page
+                for page in EventPage.objects.filter(
+                    translation_key=source.translation_key
+                ).select_related("locale")
+            }
+            for page in pages.values():
+                if any(getattr(page, name) != value for name, value in settings.items()):
+                    for name, value in settings.items():
+                        setattr(page, name, value)
+                    publish(page, self.user)
+            for name, email, language in spec["registrants"]:
+                page = pages.get(language) or pages["fr"]
+                try:
+                    registrations.register(
+                        page, name=name, email=email, language=language, notify=False
+                    )
+                except registrations.RegistrationRefused:
+                    self.report.count("registration", False)
+                else:
+                    self.report.count("registration", True)
+        self.step(f"registrations: {len(content.REGISTRATIONS)} events take them")
 
     def translate_everything(self) -> None:
         targets = [Locale.objects.get(language_code=code) for code in content.TARGET_LANGUAGES]

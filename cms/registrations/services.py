@@ -108,6 +108,7 @@ def register(
     dietary_needs: str = "",
     company: str = "",
     request=None,
+    notify: bool = True,
 ) -> Registration:
     """Register a person for ``page`` (an event page with registration settings): a seat when
     one is free, else a place on the waiting list. Raises RegistrationRefused."""
@@ -142,7 +143,8 @@ def register(
             Registration.objects.of(event_key, occurrence).active().filter(email=email).first()
         )
         raise RegistrationRefused(ALREADY_REGISTERED, existing) from error
-    send_after([registration], registration.status, request)
+    if notify:
+        send_after([registration], registration.status, request)
     return registration
 
 
