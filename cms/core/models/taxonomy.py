@@ -4,17 +4,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
-from ..visibility import PublicQuerySet, PublishedRowMixin
+from ..visibility import PublicQuerySet
 
 
 class Category(
-    PublishedRowMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    TranslatableMixin,
-    index.Indexed,
-    models.Model,
+    DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
 ):
     """A topic shared by blog articles (categories) and studies (themes); editors translate it.
 

@@ -7,7 +7,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Transl
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
-from cms.core.visibility import PublicQuerySet, PublishedRowMixin
+from cms.core.visibility import PublicQuerySet
 
 
 def split_synonyms(text: str) -> list[str]:
@@ -15,13 +15,7 @@ def split_synonyms(text: str) -> list[str]:
 
 
 class TaxonomyTerm(
-    PublishedRowMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    TranslatableMixin,
-    index.Indexed,
-    models.Model,
+    DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
 ):
     """One word of a vocabulary, in one language; its translations share a translation_key.
 
