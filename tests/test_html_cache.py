@@ -104,12 +104,14 @@ def test_unpublishing_retires_the_kept_page_and_its_listings(site_tree):
     client = Client()
     url, listing = site_tree.url("article", "fr"), site_tree.url("blog_index", "fr")
     visit(client, url)
-    assert TITLES["article"]["fr"] in visit(client, listing).content.decode()
+    assert f'href="{url}"' in visit(client, listing).content.decode()
 
     site_tree.page("article", "fr").unpublish()
 
     assert client.get(url).status_code == 404
-    assert TITLES["article"]["fr"] not in visit(client, listing).content.decode()
+    # The listing may still show the article in another language (cms.core.fallback), never
+    # the French version that is gone.
+    assert f'href="{url}"' not in visit(client, listing).content.decode()
 
 
 def test_expiry_retires_the_kept_page(site_tree):
@@ -122,7 +124,9 @@ def test_expiry_retires_the_kept_page(site_tree):
         expire_at=timezone.now() + datetime.timedelta(hours=1)
     )
     visit(client, listing)
-    assert visit(client, listing)["X-Cache"] == "hit"
+    kept = visit(client, listing)
+    assert kept["X-Cache"] == "hit"
+    assert f'href="{article.url}"' in kept.content.decode()
 
     Page.objects.filter(pk=article.pk).update(
         expire_at=timezone.now() - datetime.timedelta(seconds=1)
@@ -131,7 +135,7 @@ def test_expiry_retires_the_kept_page(site_tree):
 
     response = visit(client, listing)
     assert response["X-Cache"] == "miss"
-    assert TITLES["article"]["fr"] not in response.content.decode()
+    assert f'href="{article.url}"' not in response.content.decode()
 
 
 def test_editing_the_navigation_snippet_retires_every_page(site_tree):

@@ -407,7 +407,7 @@ def query(
     max_length=1000,
     **kwargs,
 ):
-    if type_ in (int, str):
+    if type_ in (int, str) and not many:
         type_ = constrained(
             type_,
             enum=enum,

@@ -3,8 +3,8 @@
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerView
 
-from cms.registrations.api import RegistrationView
-from cms.subscribers.api import SubscribeView
+from cms.api.registrations import RegistrationView
+from cms.api.subscribers import SubscribeView
 
 from . import views
 from .preview import PreviewEndpoint

@@ -1,5 +1,5 @@
 from django.utils.text import capfirst, format_lazy
-from wagtail.admin.panels import PageChooserPanel
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import Locale, Page
 
@@ -67,3 +67,17 @@ class TypedPageChooserPanel(PageChooserPanel):
             if isinstance(widget, TypedPageChooser):
                 # The form's widgets are its own copies: this changes no other form.
                 widget.start_locale = getattr(self.instance, "locale", None)
+
+
+class RecordedFieldPanel(FieldPanel):
+    """A read-only field recorded by the system (a date, a wording): an empty value shows as a
+    dash, where Wagtail would print the English word "None"."""
+
+    def __init__(self, field_name, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(field_name, **kwargs)
+
+    def format_value_for_display(self, value):
+        if value is None or value == "":
+            return "—"
+        return super().format_value_for_display(value)

@@ -721,9 +721,13 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
     def detail_route(self, request):
         return self.render(request)
 
+    def as_calendar(self, request, occurrence=None):
+        """This event as an iCalendar (``occurrence``: only that date of a series)."""
+        return events_calendar(request, [self], self, occurrence=occurrence)
+
     @path("ical/", name="ical")
     def ical_route(self, request):
-        calendar = events_calendar(request, [self], self)
+        calendar = self.as_calendar(request)
         return calendar_response(calendar, f"{self.slug}.ics")
 
     @classmethod

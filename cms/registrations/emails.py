@@ -1,5 +1,5 @@
 """The e-mails a registrant receives, in the language they registered in, with the event as
-an .ics attachment (cms.events.calendar) and the signed link to their registration."""
+an .ics attachment (the event page's ``as_calendar``) and the signed link to their registration."""
 
 import logging
 import zoneinfo
@@ -15,7 +15,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from cms.core.base_url import base_url
-from cms.events.calendar import events_calendar
 
 from .models import Registration
 
@@ -91,7 +90,7 @@ def registration_url(registration, request=None) -> str:
 
 def calendar_attachment(page, request, kind: str, occurrence=None) -> bytes:
     """The registered date as an .ics (only that date of a series)."""
-    calendar = events_calendar(request, [page], page, occurrence=occurrence)
+    calendar = page.as_calendar(request, occurrence=occurrence)
     if kind in ("cancelled", "event_cancelled"):
         for event in calendar.walk("VEVENT"):
             event["status"] = "CANCELLED"

@@ -241,7 +241,7 @@ SCHEDULER_JOBS = [
     "cms.newsletter.sending.watch",
     "cms.subscribers.subscribe.purge_unconfirmed",
 ]
-# Registrations a client may POST to the partner API (cms.registrations.api); "" turns it off.
+# Registrations a client may POST to the partner API (cms.api.registrations); "" turns it off.
 REGISTRATIONS_API_THROTTLE_RATE = env_str("REGISTRATIONS_API_THROTTLE_RATE", "30/hour")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

@@ -3,6 +3,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.core.panels import RecordedFieldPanel
+
 from .models import Interest, Subscriber
 
 
@@ -22,14 +24,14 @@ class SubscriberViewSet(SnippetViewSet):
     search_fields = ["email"]
     search_backend_name = None  # the database's LIKE on the address: no search index needed
     panels = [
-        FieldPanel("email", read_only=True),
+        RecordedFieldPanel("email"),
         FieldPanel("language"),
         FieldPanel("interests"),
         FieldPanel("status"),
-        FieldPanel("consent_text", read_only=True),
-        FieldPanel("consented_at", read_only=True),
-        FieldPanel("confirmed_at", read_only=True),
-        FieldPanel("bounced_at", read_only=True),
+        RecordedFieldPanel("consent_text"),
+        RecordedFieldPanel("consented_at"),
+        RecordedFieldPanel("confirmed_at"),
+        RecordedFieldPanel("bounced_at"),
     ]
 
 

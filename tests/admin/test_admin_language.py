@@ -19,6 +19,7 @@ from wagtail.snippets.models import get_snippet_models
 from cms.blog.models import BlogIndexPage, BlogPage
 from cms.events.models import EventIndexPage, EventPage
 from cms.studies.models import StudyIndexPage, StudyPage
+from cms.subscribers.models import Subscriber
 
 from .visible_text import english_strings, visible_texts
 
@@ -96,6 +97,8 @@ def data_strings() -> set[str]:
         data |= {str(record) for record in model.objects.all()}
     for user in get_user_model().objects.all():
         data |= {user.get_username(), user.get_full_name()}
+    # the wording each subscriber agreed to, recorded in the language of their form
+    data |= set(Subscriber.objects.values_list("consent_text", flat=True))
     return data
 
 

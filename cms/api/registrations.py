@@ -22,9 +22,8 @@ from cms.api.errors import BAD_REQUEST, METHOD_NOT_ALLOWED, ApiError, InvalidPar
 from cms.api.mixins import PublicAPIMixin
 from cms.core.client_ip import client_ip
 from cms.core.queries import visible_pages
-
-from . import services
-from .forms import RegistrationForm
+from cms.registrations import services
+from cms.registrations.forms import RegistrationForm
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 FIELDS = {"name", "email", "language", "occurrence", "dietary_needs", "company"}

@@ -26,10 +26,9 @@ from cms.api import schema
 from cms.api.errors import METHOD_NOT_ALLOWED, ApiError, InvalidParameter
 from cms.api.mixins import PublicAPIMixin
 from cms.core.client_ip import client_ip
-
-from .forms import CONSENT_TEXT
-from .models import Interest
-from .subscribe import NotDelivered, subscribe
+from cms.subscribers.forms import CONSENT_TEXT
+from cms.subscribers.models import Interest
+from cms.subscribers.subscribe import NotDelivered, subscribe
 
 FIELDS = {"email", "language", "interests", "consent", "consent_text"}
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
