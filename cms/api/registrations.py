@@ -3,8 +3,9 @@
 A partner's app registers a person for an event the way the site's form does (same fields,
 same checks, same e-mails in the registrant's language): a seat when one is free, else a place
 on the waiting list. Throttled twice: the public API's rate, and REGISTRATIONS_API_THROTTLE_RATE
-per client for this endpoint. Bad input is a 400 naming the field; an event that takes no
-registration now, or an address already registered, is a 409.
+per client, one count with the event page's form (cms.registrations.throttling). Bad input is a
+400 naming the field; an event that takes no registration now, or an address already
+registered, is a 409.
 """
 
 from django.conf import settings
@@ -14,31 +15,18 @@ from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import FormParser, JSONParser
 from rest_framework.response import Response
-from rest_framework.throttling import SimpleRateThrottle
 from wagtail.models import Locale, Page
 
 from cms.api import schema
 from cms.api.errors import BAD_REQUEST, METHOD_NOT_ALLOWED, ApiError, InvalidParameter, NotFound
 from cms.api.mixins import PublicAPIMixin
-from cms.core.client_ip import client_ip
 from cms.core.queries import visible_pages
 from cms.registrations import services
 from cms.registrations.forms import RegistrationForm
+from cms.registrations.throttling import RegistrationThrottle
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 FIELDS = {"name", "email", "language", "occurrence", "dietary_needs", "company"}
-
-
-class RegistrationThrottle(SimpleRateThrottle):
-    """Registrations per client address (REGISTRATIONS_API_THROTTLE_RATE, read per request)."""
-
-    scope = "event_registration"
-
-    def get_rate(self):
-        return settings.REGISTRATIONS_API_THROTTLE_RATE or None
-
-    def get_cache_key(self, request, view):
-        return self.cache_format % {"scope": self.scope, "ident": client_ip(request)}
 
 
 class RegistrationRequestSerializer(serializers.Serializer):

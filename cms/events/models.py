@@ -435,7 +435,10 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
         if update_fields is None or "start" in update_fields:
             self.time_zone = self.venue_time_zone()
             stored = (
-                type(self).objects.filter(pk=self.pk).values(*SCHEDULE_FIELDS, "sequence").first()
+                type(self)
+                .objects.filter(pk=self.pk)
+                .values(*SCHEDULE_FIELDS, "sequence", "capacity")
+                .first()
                 if self.pk
                 else None
             )
@@ -461,13 +464,17 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
 
     def tell_registrants(self, stored: dict) -> None:
         """Registrants hear of a cancellation, or follow a single-date event to its new date,
-        once the change is saved (each of them once, whichever translation is saved first)."""
+        once the change is saved (each of them once, whichever translation is saved first);
+        seats added to the event go to the first on its waiting lists, in order."""
         key, start, end = self.translation_key, self.start, self.end
         if self.is_cancelled and stored["status"] != STATUS_CANCELLED:
             transaction.on_commit(lambda: registrations.event_cancelled(key))
-        elif not self.is_cancelled and not self.repeats and stored["start"] != start:
+            return
+        if not self.is_cancelled and not self.repeats and stored["start"] != start:
             old = stored["start"]
             transaction.on_commit(lambda: registrations.event_moved(key, old, start, end))
+        if self.capacity_raised(stored["capacity"]):
+            transaction.on_commit(lambda: registrations.promote_after_capacity_change(self))
 
     def venue_time_zone(self) -> str:
         """Europe/Paris for a space in France (Lille), else Europe/Brussels."""

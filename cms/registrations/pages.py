@@ -39,7 +39,19 @@ class RegistrationSettings(models.Model):
 
     registration_panels = [
         FieldPanel("registration_enabled"),
-        FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_deadline")]),
+        FieldRowPanel(
+            [
+                FieldPanel(
+                    "capacity",
+                    help_text=_(
+                        "Seats available; leave empty for unlimited. Once full, a waiting list. "
+                        "Raising it gives the new seats to the first on the waiting list, who "
+                        "are told by e-mail; lowering it never removes anyone already confirmed."
+                    ),
+                ),
+                FieldPanel("registration_deadline"),
+            ]
+        ),
         FieldRowPanel([FieldPanel("ask_dietary_needs"), FieldPanel("ask_company")]),
     ]
     registration_synchronised_fields = [
@@ -80,6 +92,12 @@ class RegistrationSettings(models.Model):
         if self.registration_deadline and self.registration_deadline < now:
             return services.CLOSED
         return services.OPEN
+
+    def capacity_raised(self, previous: int | None) -> bool:
+        """Whether this capacity has more seats than ``previous`` (None: unlimited)."""
+        if previous is None:
+            return False
+        return self.capacity is None or self.capacity > previous
 
     def registration_seats(self, occurrence=None) -> services.Seats:
         occurrence = occurrence or self.registration_occurrence()

@@ -185,18 +185,29 @@ def cancel(registration_pk: int, request=None) -> tuple[Registration | None, lis
     return registration, promoted
 
 
-def promote_after_capacity_change(page) -> list[Registration]:
-    """After an organiser added seats: promote from the waiting list of every occurrence."""
+def promote_after_capacity_change(page, now=None) -> list[Registration]:
+    """After an organiser added seats to ``page``: the first on the waiting list of each date
+    still to come take the new seats, in order, and each is told by e-mail (the promotion
+    message of a cancellation). Each date is locked as when someone cancels, and the capacity
+    read again under the lock, so a promotion racing a cancellation or another change of
+    capacity never fills a seat twice."""
+    now = now or timezone.now()
     promoted = []
     occurrences = (
-        Registration.objects.filter(event_key=page.translation_key, status=Status.WAITING)
+        Registration.objects.filter(
+            event_key=page.translation_key, status=Status.WAITING, occurrence__gt=now
+        )
         .values_list("occurrence", flat=True)
         .distinct()
+        .order_by("occurrence")
     )
     for occurrence in list(occurrences):
         with transaction.atomic():
             lock_occurrence(page.translation_key, occurrence)
-            newly = fill_seats(page.translation_key, occurrence, page.capacity)
+            stored = type(page).objects.filter(pk=page.pk).values("capacity").first()
+            if stored is None:  # the event was deleted in the meantime
+                break
+            newly = fill_seats(page.translation_key, occurrence, stored["capacity"])
         send_after(newly, "promoted")
         promoted += newly
     return promoted

@@ -3,10 +3,17 @@
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from . import services
 from .emails import manage_token, registration_from_token
 from .forms import RegistrationForm
+from .throttling import RegistrationThrottle
+
+TOO_MANY = _(
+    "Too many registrations were sent from your connection. Nothing was saved: please try "
+    "again later."
+)
 
 REFUSED_STATUS = {
     services.ALREADY_REGISTERED: 409,
@@ -33,6 +40,16 @@ def register(request, page):
     if request.method != "POST" or not page.registration_enabled:
         return redirect(page.url)
     form = RegistrationForm(request.POST, page=page)
+    throttle = RegistrationThrottle()
+    if not throttle.allow_request(request, None):
+        # Nothing is saved; the page keeps what the visitor typed and the date they chose.
+        chosen = page.chosen_occurrence(request.POST.get("occurrence", "")[:20])
+        response = render_event(
+            request, page, form=form, message=TOO_MANY, status=429, occurrence=chosen
+        )
+        response["Retry-After"] = str(max(1, round(throttle.wait() or 1)))
+        response["Cache-Control"] = "private, no-store"
+        return response
     if not form.is_valid():
         chosen = getattr(form, "cleaned_data", {}).get("occurrence")
         return render_event(request, page, form=form, status=400, occurrence=chosen)
