@@ -12,6 +12,8 @@ from wagtail.signals import (
     unpublished,
 )
 
+from cms.core.visibility import hold_changed
+
 from . import changes, locale, webhooks
 from .models import ContentChange
 
@@ -22,6 +24,12 @@ def on_page_published(sender, instance, **kwargs):
 
 def on_page_unpublished(sender, instance, **kwargs):
     changes.record(instance, hidden=True)
+
+
+def on_hold_changed(sender, page, **kwargs):
+    # A page its app held back comes out (a newsletter issue being sent), or goes back.
+    if page.pk not in deleting_pages():
+        changes.record(page)
 
 
 def on_page_moved(sender, instance, **kwargs):
@@ -95,6 +103,7 @@ def connect():
     page_published.connect(on_page_published, dispatch_uid="coffee_api_page_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="coffee_api_page_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="coffee_api_page_moved")
+    hold_changed.connect(on_hold_changed, dispatch_uid="coffee_api_hold_changed")
     published.connect(on_object_published, dispatch_uid="coffee_api_published")
     unpublished.connect(on_object_unpublished, dispatch_uid="coffee_api_unpublished")
     pre_delete.connect(on_page_pre_delete, sender=Page, dispatch_uid="coffee_api_pre_delete")

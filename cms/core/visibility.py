@@ -2,7 +2,8 @@
 and search.
 
 Pages: live, public (no view restriction on the page or an ancestor: password, login or
-groups) and not expired. Images and documents: not in a collection with a view restriction,
+groups), not expired, and not held back by their app (``hold_back()``: a newsletter issue until
+its sending starts). Images and documents: not in a collection with a view restriction,
 nor below one. Translatable snippets (categories, navigation, skills, sectors): published
 (``PublicQuerySet.public()``); a draft translation is never shown. A session or a user never
 widens this.
@@ -14,12 +15,15 @@ request's reading too; a restriction saved or deleted meanwhile is read again.
 """
 
 import contextvars
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cached_property
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
@@ -42,6 +46,60 @@ class Restrictions:
         if below is None:
             return frozenset()
         return frozenset(Collection.objects.filter(below).values_list("pk", flat=True))
+
+    @cached_property
+    def held_page_ids(self) -> frozenset[int]:
+        """Pages their app holds back (read only when a page of such a type is checked)."""
+        condition = held_back()
+        if condition is None:
+            return frozenset()
+        return frozenset(Page.objects.filter(condition).values_list("pk", flat=True))
+
+
+@dataclass(frozen=True)
+class Hold:
+    """Pages of ``model`` an app keeps from visitors although they are live and public: the
+    pages ``pages()`` lists (a queryset of their ids)."""
+
+    model: type
+    pages: Callable
+
+
+_holds: list[Hold] = []
+
+#: Sent (with ``page``) when a page comes out of a hold or goes back into it: the change feed
+#: records it, and with it every cache keyed by the content version retires its copies.
+hold_changed = Signal()
+
+
+def hold_back(model, pages) -> None:
+    """Register a hold (an app's ``ready()``): ``pages()`` gives the ids of the pages of
+    ``model`` no visitor may see yet, at its URL, in listings, feeds, the API, search or the
+    sitemap."""
+    if all(hold.model is not model for hold in _holds):
+        _holds.append(Hold(model, pages))
+
+
+def held_back() -> Q | None:
+    """The pages held back, as a condition on pages (None when no app holds any back)."""
+    condition = None
+    for hold in _holds:
+        held = Q(pk__in=hold.pages())
+        condition = held if condition is None else condition | held
+    return condition
+
+
+def is_held_back(page, request=None) -> bool:
+    """Whether an app holds this page back; a query (once per request) only for the page types
+    that have a hold."""
+    if not any(isinstance(page, hold.model) or _is_of(page, hold.model) for hold in _holds):
+        return False
+    return page.pk in restrictions(request).held_page_ids
+
+
+def _is_of(page, model) -> bool:
+    specific_class = getattr(page, "specific_class", None)
+    return specific_class is not None and issubclass(specific_class, model)
 
 
 def _under_any(paths) -> Q | None:
@@ -92,6 +150,7 @@ def forget_restrictions(sender, **kwargs) -> None:
     if current is not None:
         vars(current).pop("page_paths", None)
         vars(current).pop("collection_ids", None)
+        vars(current).pop("held_page_ids", None)
 
 
 for _model in (PageViewRestriction, CollectionViewRestriction):
@@ -101,21 +160,26 @@ for _model in (PageViewRestriction, CollectionViewRestriction):
             sender=_model,
             dispatch_uid=f"coffee-forget-restrictions-{_model.__name__}-{id(_signal)}",
         )
+hold_changed.connect(forget_restrictions, dispatch_uid="coffee-forget-restrictions-hold")
 
 
 def visible_pages(queryset=None, request=None):
-    """Live, public pages (of any page model) whose expiry date has not passed."""
+    """Live, public pages (of any page model) whose expiry date has not passed, and that no
+    app holds back."""
     queryset = Page.objects.all() if queryset is None else queryset
     queryset = queryset.filter(
         Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()), live=True
     )
+    held = held_back()
+    if held is not None:
+        queryset = queryset.exclude(held)
     restricted = _under_any(restrictions(request).page_paths)
     return queryset.exclude(restricted) if restricted is not None else queryset
 
 
 def page_is_visible(page, request=None) -> bool:
     """visible_pages() for a page already loaded (no query once the request's memo is read)."""
-    if page is None or not page.live or is_expired(page):
+    if page is None or not page.live or is_expired(page) or is_held_back(page, request):
         return False
     return not page.path.startswith(restrictions(request).page_paths)
 
@@ -135,9 +199,14 @@ def media_is_visible(obj, request=None) -> bool:
 
 
 def searchable_pages(queryset, request=None):
-    """visible_pages() in a form search backends can filter on (expire_at is no search field)."""
-    expired = Page.objects.filter(expire_at__lte=timezone.now()).values_list("pk", flat=True)
-    queryset = queryset.filter(live=True).exclude(pk__in=list(expired))
+    """visible_pages() in a form search backends can filter on (expire_at is no search field,
+    nor the holds' conditions): the pages left out, as a list of ids read in one query."""
+    hidden = Q(expire_at__lte=timezone.now())
+    held = held_back()
+    if held is not None:
+        hidden |= held
+    left_out = Page.objects.filter(hidden).values_list("pk", flat=True)
+    queryset = queryset.filter(live=True).exclude(pk__in=list(left_out))
     restricted = _under_any(restrictions(request).page_paths)
     return queryset.exclude(restricted) if restricted is not None else queryset
 

@@ -7,12 +7,15 @@ from .choosers import PublishedChooserViewSet
 from .html_cache import mark_served_page
 from .models import Category, Navigation
 from .queries import is_expired
+from .visibility import is_held_back
 
 
 @hooks.register("before_serve_page")
 def refuse_expired_pages(page, request, serve_args, serve_kwargs):
     # Wagtail only unpublishes expired pages when publish_scheduled runs; until then, hide them.
-    if is_expired(page):
+    # A page its app holds back (a newsletter issue not sent yet) is not out either; editors
+    # see it in the admin's preview.
+    if is_expired(page) or is_held_back(page, request):
         raise Http404
     mark_served_page(page, request)
 

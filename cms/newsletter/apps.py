@@ -6,3 +6,8 @@ class NewsletterConfig(AppConfig):
     name = "cms.newsletter"
     label = "newsletter"
     verbose_name = _("Newsletter")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -36,10 +36,10 @@ class NewsletterIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage)
         verbose_name = _("newsletter archive")
 
     def issues(self):
-        """Issues of this archive already sent, the latest first."""
+        """Issues of this archive already sent (visible_pages() holds the others back: see
+        cms/newsletter/signals.py), the latest first."""
         return (
             visible_pages(NewsletterIssuePage.objects.child_of(self))
-            .filter(dispatch__isnull=False)
             .select_related("dispatch", "locale")
             .order_by("-dispatch__started_at", "-pk")
         )
