@@ -1,6 +1,7 @@
 """Seats under concurrency, on whichever database the suite runs (SQLite and PostgreSQL in
 `make test`): many visitors registering at once never overfill an event, and two
-cancellations at once promote each waiting person exactly once, with one e-mail each."""
+cancellations at once, or a raised capacity racing cancellations, promote each waiting person
+exactly once, with one e-mail each."""
 
 import sqlite3
 import threading
@@ -109,3 +110,36 @@ def test_concurrent_cancellations_promote_each_waiting_person_once(smtp_server):
         assert len(smtp_server.to(email)) == 1
     assert len(smtp_server.to("p0@example.org")) == 1  # one cancellation message
     assert not smtp_server.to("p4@example.org")
+
+
+def test_capacity_raised_while_people_cancel_promotes_each_waiting_person_once(smtp_server):
+    """Capacity 2 raised to 3 (promotion run twice at once, as when the source and a
+    translation are published together) while both seat holders cancel: three seats, held by
+    the first three waiting, each told once; the fourth keeps waiting."""
+    page = make_event(capacity=2, languages=())["fr"]
+    registrations = [
+        services.register(page, name=f"P{i}", email=f"p{i}@example.org", language="fr")
+        for i in range(6)
+    ]
+    smtp_server.messages.clear()
+    smtp_server.envelopes.clear()
+    type(page).objects.filter(pk=page.pk).update(capacity=3)
+    confirmed = [r.pk for r in registrations[:2]]
+
+    def work(i):
+        if i < 2:
+            return services.promote_after_capacity_change(page)
+        return services.cancel(confirmed[i - 2])[1]
+
+    results = in_threads(4, work)
+
+    assert [r for r in results if isinstance(r, Exception)] == []
+    promoted = sorted(p.email for batch in results for p in batch)
+    assert promoted == ["p2@example.org", "p3@example.org", "p4@example.org"]
+    assert Registration.objects.confirmed().count() == 3
+    assert list(Registration.objects.waiting().values_list("email", flat=True)) == [
+        "p5@example.org"
+    ]
+    for email in promoted:
+        assert len(smtp_server.to(email)) == 1
+    assert not smtp_server.to("p5@example.org")
