@@ -233,11 +233,13 @@ def test_unknown_addresses_get_the_sites_own_translated_404(production, path, ti
 
 
 def test_when_one_process_stops_every_process_stops(production):
-    """Killing the scheduler stops gunicorn and the webhook worker, and the script exits.
-    (Last test of the module: it ends the shared server.)"""
+    """Killing the scheduler stops gunicorn, the webhook and newsletter workers, and the script
+    exits. (Last test of the module: it ends the shared server.)"""
     base, process, _environment = production
     children = children_of(process.pid)
-    assert len(children) == 3
+    commands = [Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ") for pid in children]
+    assert len(children) == 4, commands
+    assert sum("db_worker" in command for command in commands) == 2, commands
     scheduler = next(
         pid
         for pid in children

@@ -461,14 +461,18 @@ DETAIL_LOCALE = query(
     "This page's version in this language (404 without one, unless `fallback` finds one).",
     enum=LOCALES,
 )
-FALLBACK = query(
+_LANGUAGE = "(" + "|".join(LOCALES) + ")"
+FALLBACK = OpenApiParameter(
     "fallback",
-    str,
-    "With `locale`: languages to try, in order, where a page has no visible version in "
-    "`locale`, e.g. `fr,en`; `default` for the site's chain (LANGUAGE_FALLBACK). Each page "
-    "then says in `meta.fallback` which locale was served.",
-    non_blank=True,
-    max_length=20,
+    {
+        "type": "string",
+        "pattern": f"^(default|{_LANGUAGE}(,{_LANGUAGE}){{0,{len(LOCALES) - 1}}})$",
+        "maxLength": 20,
+    },
+    OpenApiParameter.QUERY,
+    description="With `locale`: other languages to try, in order, each once, where a page has "
+    "no visible version in `locale`, e.g. `fr,en`; `default` for the site's chain "
+    "(LANGUAGE_FALLBACK). Each page then says in `meta.fallback` which locale was served.",
 )
 PAGE_FILTERS = [
     query(

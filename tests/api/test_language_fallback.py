@@ -18,8 +18,17 @@ def no_dutch_article(site_tree):
     return site_tree
 
 
+#: The site tree's titles: other tests of the package add French-only pages (the rich article of
+#: tests/api/conftest.py), which a Dutch listing rightly shows in French.
+SITE_TITLES = {title for versions in TITLES.values() for title in versions.values()}
+
+
 def article_items(data):
     return [item for item in data["items"] if item["title"] in TITLES["article"].values()]
+
+
+def site_items(data):
+    return [item for item in data["items"] if item["title"] in SITE_TITLES]
 
 
 @pytest.mark.parametrize(("fallback", "served"), [("fr,en", "fr"), ("en,fr", "en"), ("en", "en")])
@@ -36,7 +45,7 @@ def test_a_listing_takes_the_first_published_fallback(api, no_dutch_article, fal
     # The other article is Dutch, and says so.
     old = next(item for item in data["items"] if item["title"] == TITLES["article_old"]["nl"])
     assert old["meta"]["fallback"]["is_fallback"] is False
-    assert data["meta"]["total_count"] == 2
+    assert len(site_items(data)) == 2
 
 
 def test_without_fallback_only_dutch_pages_are_listed(api, no_dutch_article):
@@ -47,15 +56,17 @@ def test_without_fallback_only_dutch_pages_are_listed(api, no_dutch_article):
 
 def test_a_translated_page_is_never_listed_twice(api, site_tree):
     data = get_json(api, "/api/v2/pages/?locale=nl&fallback=fr,en&limit=100")
-    assert {item["meta"]["locale"] for item in data["items"]} == {"nl"}
+    assert {item["meta"]["locale"] for item in site_items(data)} == {"nl"}
     nl_only = get_json(api, "/api/v2/pages/?locale=nl&limit=100")
-    assert data["meta"]["total_count"] == nl_only["meta"]["total_count"]
+    assert len(site_items(data)) == len(site_items(nl_only))
 
 
 def test_child_of_a_dutch_index_lists_the_french_child_in_its_place(api, no_dutch_article):
     index = no_dutch_article.pks["blog_index"]["nl"]
     data = get_json(api, f"/api/v2/pages/?child_of={index}&locale=nl&fallback=fr")
-    assert sorted(titles(data)) == sorted([TITLES["article"]["fr"], TITLES["article_old"]["nl"]])
+    assert sorted(item["title"] for item in site_items(data)) == sorted(
+        [TITLES["article"]["fr"], TITLES["article_old"]["nl"]]
+    )
 
 
 def test_a_detail_is_given_in_the_first_published_language(api, no_dutch_article):
@@ -124,7 +135,7 @@ def test_the_dutch_blog_shows_the_french_article_marked_as_in_another_language(
         card.select_one(".card__title").get_text(strip=True): card
         for card in soup.select(".card--article")
     }
-    assert set(cards) == {TITLES["article"]["fr"], TITLES["article_old"]["nl"]}
+    assert set(cards) & SITE_TITLES == {TITLES["article"]["fr"], TITLES["article_old"]["nl"]}
     french = cards[TITLES["article"]["fr"]]
     assert french.select_one("[lang]")["lang"] == "fr"
     assert "In een andere taal" in french.get_text() or "another language" in french.get_text()

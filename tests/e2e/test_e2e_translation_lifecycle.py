@@ -75,7 +75,10 @@ def test_machine_translate_publish_then_outdated(new_page, libretranslate_servic
         assert not dutch.live
     visitor = new_page(locale="nl-BE")
     assert visitor.goto(f"/nl/blog/{dutch.slug}/").status == 404
-    assert TITLE not in visitor.goto("/nl/blog/").text()
+    # The Dutch blog may list the French article, in French (the language fallback), never the
+    # untranslated draft.
+    visitor.goto("/nl/blog/")
+    assert visitor.locator(f'a[href="/nl/blog/{dutch.slug}/"]').count() == 0
 
     # Machine translation, then publish.
     machine_translate(page)
