@@ -1,6 +1,8 @@
-"""The registration form's answer and a registrant's own page (reached by the signed link)."""
+"""The registration form's answer and a registrant's own page (reached by the signed link).
 
-from django.http import Http404
+Opening the link changes nothing (mail scanners follow links): it shows the registration and a
+"Cancel my registration" button, whose POST (with the CSRF token) cancels."""
+
 from django.shortcuts import redirect
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -81,7 +83,11 @@ def register(request, page):
 def registration(request, page, token):
     found = registration_from_token(token)
     if found is None or found.event_key != page.translation_key:
-        raise Http404
+        response = page.render(request, template="registrations/bad_link.html")
+        response.status_code = 404
+        response["X-Robots-Tag"] = "noindex"
+        response["Cache-Control"] = "private, no-store"
+        return response
     if request.method == "POST":
         services.cancel(found.pk, request=request)
         return redirect(request.path)

@@ -1,6 +1,7 @@
 """The subscriber's pages: subscribe, confirm, one-click unsubscribe, preferences, export and
 erasure. Each page reached from an e-mail is authorised by the signed token in its address
-(cms.subscribers.links)."""
+(cms.subscribers.links). A GET of a link never changes anything (mail scanners follow links):
+it shows a page with a button, and the button's POST acts."""
 
 import json
 
@@ -85,11 +86,19 @@ def sent_view(request):
 
 
 @never_cache
+@require_http_methods(["GET", "POST"])
 def confirm_view(request, token):
+    """GET shows the subscription and one button; only its POST (with the CSRF token)
+    confirms: mail scanners that follow links (Safe Links, gateways) confirm nothing."""
     try:
         subscriber, consented = links.read_confirm_token(token)
     except links.BadLink:
         return bad_link(request)
+    with translation.override(subscriber.language):
+        return confirm_answer(request, subscriber, consented)
+
+
+def confirm_answer(request, subscriber, consented):
     made_for = subscriber.consented_at.timestamp() if subscriber.consented_at else 0
     if subscriber.status == Subscriber.Status.CONFIRMED and consented == made_for:
         return message(
@@ -100,6 +109,8 @@ def confirm_view(request, token):
         )
     if subscriber.status != Subscriber.Status.PENDING or consented != made_for:
         return bad_link(request)
+    if request.method != "POST":
+        return render(request, "subscribers/confirm.html", {"subscriber": subscriber})
     subscriber.confirm()
     return message(
         request,

@@ -66,6 +66,27 @@ def run_axe(page, axe_js: Path) -> list[dict]:
     )
 
 
+def run_axe_within(page, axe_js: Path, selector: str) -> list[dict]:
+    """axe (every default rule) on the part of the page matching ``selector`` only."""
+    assert page.locator(selector).count() >= 1, f"nothing matches {selector} on {page.url}"
+    page.evaluate(axe_js.read_text())  # in the page, as the browser's tools do: no CSP applies
+    return page.evaluate(
+        """async (selector) => {
+            const results = await axe.run(
+                {include: [[selector]]}, {resultTypes: ['violations']}
+            );
+            return results.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+                nodes: v.nodes.map(n => ({
+                    target: n.target.join(' '), html: n.html.slice(0, 300),
+                    summary: n.failureSummary,
+                })),
+            }));
+        }""",
+        selector,
+    )
+
+
 def format_violations(violations: list[dict]) -> str:
     lines = []
     for violation in violations:

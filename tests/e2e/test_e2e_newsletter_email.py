@@ -120,6 +120,11 @@ def test_subscribe_in_dutch_receive_the_dutch_edition_and_leave_in_one_click(
     [confirmation] = smtp_server.to(ADDRESS)
     [link] = re.findall(r"https?://\S+/nl/newsletter/confirm/\S+/", smtp_server.text(confirmation))
     page.goto(path_of(link))
+    with page.expect_navigation():  # the link shows a button; pressing it confirms
+        page.locator("main form button[type=submit]").click()
+    with SERVER_LOCK:
+        status = Subscriber.objects.with_email(ADDRESS).get().status
+    assert status == Subscriber.Status.CONFIRMED
 
     send_and_deliver(ready_dutch_issue, monkeypatch)
     [edition] = smtp_server.to(ADDRESS)[1:]

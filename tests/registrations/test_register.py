@@ -7,6 +7,7 @@ import datetime
 
 import icalendar
 import pytest
+from django.test import Client
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
@@ -161,7 +162,32 @@ def test_optional_questions_are_asked_and_kept(client):
     assert (registration.dietary_needs, registration.company) == ("Végétarien", "La Ruche")
 
 
-def test_a_forged_link_is_not_found(client):
+@pytest.mark.parametrize("token", ["abc", "1-0123456789abcdef0123456789abcdef", "9" * 40])
+def test_a_forged_link_is_a_clear_page_not_found(client, token):
     page = make_event(languages=())["fr"]
-    assert client.get(page.url + "registration/abc/").status_code == 404
-    assert client.post(page.url + "registration/abc/").status_code == 404
+    for response in (
+        client.get(page.url + f"registration/{token}/"),
+        client.post(page.url + f"registration/{token}/"),
+    ):
+        assert response.status_code == 404
+        with translation.override("fr"):
+            assert gettext("This link does not work") in response.content.decode()
+        assert f'href="{page.url}"' in response.content.decode()  # back to the event
+
+
+def test_opening_the_emailed_link_cancels_nothing_only_its_button_does(client, smtp_server):
+    page = make_event(languages=())["fr"]
+    submit(client, page)
+    client = Client(enforce_csrf_checks=True)  # as a browser: the form's CSRF token is needed
+    [message] = smtp_server.to("ann@example.org")
+    link = next(line for line in smtp_server.text(message).splitlines() if "/registration/" in line)
+    path = "/" + link.split("://", 1)[1].split("/", 1)[1]
+    for _ in range(2):  # a mail scanner following the link, twice
+        shown = client.get(path)
+        assert shown.status_code == 200
+    assert Registration.objects.get().status == Status.CONFIRMED
+    assert client.post(path).status_code == 403  # a POST forged elsewhere: no CSRF token
+    assert Registration.objects.get().status == Status.CONFIRMED
+    [token] = [i["value"] for i in parse(shown).select("form input[name=csrfmiddlewaretoken]")]
+    assert client.post(path, {"csrfmiddlewaretoken": token}).status_code == 302
+    assert Registration.objects.get().status == Status.CANCELLED

@@ -1,14 +1,19 @@
 """Subscribing from the footer or the page of its own: double opt-in through a real SMTP
 server, one confirmation e-mail in the chosen language, a link that works once, and the same
-translated answer whatever the address's state."""
+translated answer whatever the address's state. Following the link (as a mail scanner does)
+confirms nothing: it shows a button, and only the button's POST confirms."""
 
 import re
+import time
 from datetime import timedelta
 
 import pytest
+from django.core import signing
+from django.test import Client
 from django.utils import timezone, translation
 
 from cms.editorial.management.commands.run_scheduler import tick
+from cms.subscribers import links
 from cms.subscribers.forms import CONSENT_TEXT
 from cms.subscribers.models import Subscriber
 from tests.conftest import LANGUAGES
@@ -34,6 +39,14 @@ def confirm_link(smtp_server, address):
     return message, "/" + link.split("://", 1)[1].split("/", 1)[1]
 
 
+def confirm(client, link):
+    """What the subscriber does: open the link (a page with one button), press the button."""
+    page = client.get(link)
+    assert page.status_code == 200
+    assert Subscriber.objects.get().status == Status.PENDING
+    return client.post(link)
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_confirmation_email_in_the_chosen_language_and_consent_recorded(
     client, smtp_server, language
@@ -56,35 +69,89 @@ def test_confirmation_email_in_the_chosen_language_and_consent_recorded(
     assert f'lang="{language}"' in html and "/newsletter/confirm/" in html
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_opening_the_link_confirms_nothing_the_button_does(smtp_server, language):
+    client = Client(enforce_csrf_checks=True)  # as a browser: the form's CSRF token is needed
+    client.post("/fr/newsletter/subscribe/", form(language=language))
+    _message, link = confirm_link(smtp_server, "lea@example.org")
+    # A mail scanner following the link, as many times as it likes, confirms nothing.
+    for _ in range(2):
+        page = client.get(link)
+        assert page.status_code == 200
+    assert Subscriber.objects.get().status == Status.PENDING
+    html = page.content.decode()
+    assert f'<html lang="{language}"' in html  # the subscriber's language
+    assert "lea@example.org" in html
+    [form_html] = re.findall(r'<form method="post" action="">.*?</form>', html, re.S)
+    assert 'name="csrfmiddlewaretoken"' in form_html and 'type="submit"' in form_html
+    # A POST forged from elsewhere (no CSRF token) is refused.
+    assert client.post(link).status_code == 403
+    assert Subscriber.objects.get().status == Status.PENDING
+    # The button's POST confirms.
+    [token] = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', form_html)
+    confirmed = client.post(link, {"csrfmiddlewaretoken": token})
+    assert confirmed.status_code == 200
+    assert f'<html lang="{language}"' in confirmed.content.decode()
+    subscriber = Subscriber.objects.get()
+    assert subscriber.status == Status.CONFIRMED and subscriber.confirmed_at
+    assert f"/{language}/newsletter/preferences/" in confirmed.content.decode()
+
+
 def test_the_confirmation_link_works_once(client, smtp_server):
     client.post("/nl/newsletter/subscribe/", form())
     _message, link = confirm_link(smtp_server, "lea@example.org")
-    first = client.get(link)
+    first = confirm(client, link)
     assert first.status_code == 200
     subscriber = Subscriber.objects.get()
     assert subscriber.status == Status.CONFIRMED and subscriber.confirmed_at
     confirmed_at = subscriber.confirmed_at
-    again = client.get(link)
-    assert again.status_code == 200
+    for again in (client.get(link), client.post(link)):
+        assert again.status_code == 200
+        assert first.content != again.content
+        assert 'method="post" action=""' not in again.content.decode()  # no button again
     subscriber.refresh_from_db()
     assert subscriber.confirmed_at == confirmed_at
-    assert first.content != again.content
     assert len(smtp_server.messages) == 1  # nothing but the confirmation was sent
+
+
+class EightDaysAgo(signing.TimestampSigner):
+    def timestamp(self):
+        return signing.b62_encode(int(time.time()) - 8 * 24 * 3600)
+
+
+@pytest.mark.parametrize("kind", ["expired", "altered", "garbage"])
+def test_a_bad_confirmation_link_is_a_clear_page_not_a_500(client, smtp_server, kind):
+    client.post("/en/newsletter/subscribe/", form(language="en"))
+    _message, link = confirm_link(smtp_server, "lea@example.org")
+    token = link.rstrip("/").rsplit("/", 1)[1]
+    if kind == "expired":  # the same link, made longer ago than SUBSCRIBERS_CONFIRM_MAX_AGE
+        payload = signing.TimestampSigner(salt=links.CONFIRM).unsign_object(token)
+        bad = EightDaysAgo(salt=links.CONFIRM).sign_object(payload)
+    elif kind == "altered":
+        bad = token[:-3] + ("aaa" if not token.endswith("aaa") else "bbb")
+    else:
+        bad = "%00not-a-token"
+    url = f"/en/newsletter/confirm/{bad}/"
+    for response in (client.get(url), client.post(url)):
+        assert response.status_code == 404
+        assert "This link does not work" in response.content.decode()
+    assert Subscriber.objects.get().status == Status.PENDING
 
 
 def test_after_leaving_an_old_confirmation_link_does_not_resubscribe(client, smtp_server):
     client.post("/nl/newsletter/subscribe/", form())
     _message, link = confirm_link(smtp_server, "lea@example.org")
-    client.get(link)
+    confirm(client, link)
     Subscriber.objects.get().unsubscribe()
     assert client.get(link).status_code == 404
+    assert client.post(link).status_code == 404
     assert Subscriber.objects.get().status == Status.UNSUBSCRIBED
 
 
 def test_subscribing_twice_gives_the_same_answer_and_one_row(client, smtp_server, interests):
     first = client.post("/fr/newsletter/subscribe/", form("Lea@Example.org"))
     _message, link = confirm_link(smtp_server, "Lea@Example.org")
-    client.get(link)
+    confirm(client, link)
     second = client.post(
         "/fr/newsletter/subscribe/",
         form("lea@example.ORG", language="en", interests=[interests["trainings"]["fr"].pk]),
@@ -113,7 +180,8 @@ def test_later_a_pending_address_gets_a_fresh_link_the_old_one_stops(client, smt
     _m, new = confirm_link(smtp_server, "lea@example.org")
     assert Subscriber.objects.count() == 1
     assert client.get(old).status_code == 404
-    assert client.get(new).status_code == 200
+    assert client.post(old).status_code == 404
+    assert confirm(client, new).status_code == 200
     assert Subscriber.objects.get().status == Status.CONFIRMED
 
 
