@@ -32,12 +32,39 @@ def search_pages(queryset, query: str, *, language: str | None = None, **options
     or the engine failing now: search/engine_backend.py). The results are counted here, so
     that a failing engine is caught here and not while a template paginates them."""
 
+    results = _results(queryset, query, language, options)
+    if not hasattr(results, "degraded"):  # the database answers: nothing to catch
+        return results, False
+    results.count()
+    return results, results.degraded
+
+
+def _results(queryset, query: str, language: str | None, options):
+    """Wagtail search results, through the engine's breaker when there is an engine."""
+
     def from_database():
         return database_backend(language).search(query, queryset, **options)
 
     search_or = getattr(get_search_backend(), "search_or", None)  # an engine, with a breaker
     if search_or is None:
-        return from_database(), False
-    results = search_or(from_database, query, queryset, **options)
-    results.count()
-    return results, results.degraded
+        return from_database()
+    return search_or(from_database, query, queryset, **options)
+
+
+def count_pages_by(queryset, query: str, field: str, *, language: str | None = None, **options):
+    """({value of ``field``: how many pages match}, degraded), in one search: the counts of
+    every kind of page at once (``field`` the attribute of a FilterField, e.g.
+    "content_type_id")."""
+    results = _results(queryset, query, language, options)
+    counts = results.facet(field)
+    return dict(counts), getattr(results, "degraded", False)
+
+
+def first_pages(
+    queryset, query: str, start: int, stop: int, *, language: str | None = None, **options
+):
+    """(the matching pages from ``start`` to ``stop``, best first, degraded), read at once;
+    no count."""
+    window = _results(queryset, query, language, options)[start:stop]
+    found = list(window)
+    return found, getattr(window, "degraded", False)

@@ -9,9 +9,11 @@ to search its things (only what a visitor may see), how it names them, and which
 titles it knows (for "did you mean" and suggestions as you type). The app presents its hits.
 """
 
+import contextvars
 import difflib
 import unicodedata
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 
@@ -81,6 +83,35 @@ def get(kind: str) -> SiteSource | None:
     return _sources.get(kind)
 
 
+#: what the sources of one site search read once and share (see ``shared``), else None
+_one_search = contextvars.ContextVar("coffee_one_site_search", default=None)
+
+
+@contextmanager
+def one_search():
+    """Sources called inside share what they read through ``shared`` (the visible pages of a
+    language, a vocabulary...): one query for all kinds instead of one per kind. Nested
+    calls share the outer one."""
+    if _one_search.get() is not None:
+        yield
+        return
+    token = _one_search.set({})
+    try:
+        yield
+    finally:
+        _one_search.reset(token)
+
+
+def shared(key, compute):
+    """``compute()`` once per ``key`` within ``one_search()``; outside, every time."""
+    memo = _one_search.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
 def search_in(source: SiteSource, text: str, language: str, offset: int, limit: int) -> SiteGroup:
     found = source.search(text, language, offset, limit)
     return SiteGroup(
@@ -94,7 +125,8 @@ def search_in(source: SiteSource, text: str, language: str, offset: int, limit: 
 
 def search_everywhere(text: str, language: str, limit: int = 5) -> list[SiteGroup]:
     """The first ``limit`` hits of every kind, with their counts, kinds in their order."""
-    return [search_in(source, text, language, 0, limit) for source in sources()]
+    with one_search():
+        return [search_in(source, text, language, 0, limit) for source in sources()]
 
 
 # ---------------------------------------------------------------------- searches without results

@@ -232,22 +232,6 @@ def page_type_queries(query_counts, site_tree, django_db_blocker):
             kept.forget()
 
 
-# The site search now also searches the directory (pages, events, studies, people, companies,
-# projects grouped by kind): 33 queries on this site, its budget is not met yet.
-OVER_BUDGET = {"search"}
-
-
-@pytest.mark.parametrize(
-    "role",
-    [
-        pytest.param(
-            role,
-            marks=[pytest.mark.xfail(reason="over its query budget", strict=False)]
-            if role in OVER_BUDGET
-            else [],
-        )
-        for role in PAGE_TYPES
-    ],
-)
+@pytest.mark.parametrize("role", PAGE_TYPES)
 def test_every_page_type_stays_within_its_query_budget(page_type_queries, role):
     assert page_type_queries[role] <= PAGE_TYPES[role], page_type_queries

@@ -7,11 +7,11 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from search import site
-from search.pages import search_pages
+from search.pages import count_pages_by, first_pages
 
 from .content_version import content_version
 from .models.keywords import PageKeyword
@@ -38,29 +38,85 @@ def visible_pages_of(kind: str, language: str):
     return pages.exclude(content_type__in=_content_types(m for m, *_ in PAGE_KINDS.values()))
 
 
+def is_of_kind(kind: str, content_type_id) -> bool:
+    own = {content_type.pk for content_type in _content_types(m for m, *_ in PAGE_KINDS.values())}
+    if kind in PAGE_KINDS:
+        return content_type_id == _content_types([PAGE_KINDS[kind][0]])[0].pk
+    return content_type_id not in own
+
+
 def _summary(page) -> str:
     text = page.meta_description
     return "" if text == str(SITE_DESCRIPTION) else text
 
 
+def _visible(language: str):
+    """The language's visible pages, read once for every kind of one site search."""
+    return site.shared(("visible-pages", language), lambda: visible_pages_of_language(language))
+
+
+def _promoted(text: str, language: str) -> list:
+    """Pages an editor gave these words as a keyword (every kind), in tree order."""
+    words = site.normalise_query(text)
+
+    def read():
+        pages = _visible(language).filter(search_keywords__keyword=words)
+        return list(pages.specific().order_by("path"))
+
+    return site.shared(("promoted-pages", words, language), read)
+
+
+def _searched(language: str, promoted: list):
+    """The pages the engine searches: visible, not already promoted."""
+    pages = Page.objects.filter(pk__in=_visible(language).values("pk"))
+    return pages.exclude(pk__in=[page.pk for page in promoted])
+
+
+def _counts(text: str, language: str, promoted: list) -> tuple[dict, bool]:
+    """({content type id: matching pages}, degraded) for every kind at once: one search."""
+
+    def count():
+        counts, degraded = count_pages_by(
+            _searched(language, promoted),
+            text,
+            "content_type_id",
+            operator="and",
+            language=language,
+        )
+        return {int(key): number for key, number in counts.items() if key is not None}, degraded
+
+    return site.shared(("page-counts", text, language), count)
+
+
+def _hits(kind: str, text: str, language: str, promoted: list, start: int, stop: int):
+    """(the matching pages of ``kind`` from ``start`` to ``stop``, specific, best first,
+    degraded): one query for a kind of one page model, one per model for "pages"."""
+    searched = _searched(language, promoted)
+    if kind in PAGE_KINDS:
+        model = apps.get_model(PAGE_KINDS[kind][0])
+        pages = model.objects.filter(pk__in=searched.values("pk"))
+    else:
+        others = _content_types(m for m, *_ in PAGE_KINDS.values())
+        pages = searched.exclude(content_type__in=others).specific()
+    return first_pages(pages, text, start, stop, operator="and", language=language)
+
+
 def searcher(kind: str):
     def run(text: str, language: str, offset: int, limit: int) -> site.Found:
-        visible = visible_pages_of(kind, language)
         # Pages an editor gave these words as a keyword come first, then what the engine finds.
-        promoted = list(
-            visible.filter(search_keywords__keyword=site.normalise_query(text))
-            .specific()
-            .order_by("path")
-        )
-        pages = Page.objects.filter(pk__in=visible.values("pk")).exclude(
-            pk__in=[page.pk for page in promoted]
-        )
-        results, degraded = search_pages(pages.specific(), text, operator="and", language=language)
-        total = len(promoted) + results.count()
+        every_kind = _promoted(text, language)
+        promoted = [page for page in every_kind if is_of_kind(kind, page.content_type_id)]
+        counts, degraded = _counts(text, language, every_kind)
+        found = sum(number for key, number in counts.items() if is_of_kind(kind, key))
+        total = len(promoted) + found
         shown = promoted[offset : offset + limit]
-        if len(shown) < limit:
-            start = max(0, offset - len(promoted))
-            shown += list(results[start : start + limit - len(shown)])
+        start = max(0, offset - len(promoted))
+        if len(shown) < limit and start < found:
+            more, more_degraded = _hits(
+                kind, text, language, every_kind, start, start + limit - len(shown)
+            )
+            shown += more
+            degraded = degraded or more_degraded
         hits = [
             site.SiteHit(
                 title=page.title,
@@ -132,8 +188,7 @@ def add_page_keyword(words: str, language: str, target: str, user) -> str:
 
 
 def visible_pages_of_language(language: str):
-    locale = Locale.objects.filter(language_code=language).first()
-    return searchable_pages(Page.objects.filter(locale=locale, depth__gt=2))
+    return searchable_pages(Page.objects.filter(locale__language_code=language, depth__gt=2))
 
 
 def register_miss_actions() -> None:

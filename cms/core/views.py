@@ -68,22 +68,30 @@ def site_search(request):
         message, kind, status = _("There is no such kind of result: all are shown."), "", 400
     context = {"query": query, "message": message, "kind": kind, "groups": [], "total": 0}
     if query:
-        groups = site.search_everywhere(query, language, GROUP_LIMIT)
-        context["groups"] = groups
-        context["total"] = sum(group.total for group in groups)
-        context["degraded"] = any(group.degraded for group in groups)
-        if source is not None:
-            group = next(group for group in groups if group.kind == kind)
-
-            def fetch(offset, limit):
-                return site.search_in(source, query, language, offset, limit).hits
-
-            context["group"] = group
-            context["results"] = paginate(request, LazyHits(group.total, fetch), KIND_PAGE_SIZE)
-        if not context["total"]:
-            misses.record(query, language)  # the words only: nothing about the visitor
-            context["did_you_mean"] = did_you_mean(query, language)
+        with site.one_search():  # the kinds share what they read (one query, not one per kind)
+            context.update(search_context(request, query, language, kind, source))
     return render(request, "search/search.html", context, status=status)
+
+
+def search_context(request, query: str, language: str, kind: str, source) -> dict:
+    """The groups, and the one kind's page of hits when ``source`` is given."""
+    context = {}
+    groups = site.search_everywhere(query, language, GROUP_LIMIT)
+    context["groups"] = groups
+    context["total"] = sum(group.total for group in groups)
+    context["degraded"] = any(group.degraded for group in groups)
+    if source is not None:
+        group = next(group for group in groups if group.kind == kind)
+
+        def fetch(offset, limit):
+            return site.search_in(source, query, language, offset, limit).hits
+
+        context["group"] = group
+        context["results"] = paginate(request, LazyHits(group.total, fetch), KIND_PAGE_SIZE)
+    if not context["total"]:
+        misses.record(query, language)  # the words only: nothing about the visitor
+        context["did_you_mean"] = did_you_mean(query, language)
+    return context
 
 
 def json_error(status: int, code: str, message: str, parameter: str) -> JsonResponse:

@@ -12,6 +12,7 @@ from .kinds import KINDS
 from .models import Sector, Skill
 from .search import parse_directory_query
 from .search import search as directory_search
+from .vocabulary import Vocabulary
 
 #: what one hit is, and the position of the kind among the site search's groups
 TYPE_LABELS = {
@@ -30,6 +31,10 @@ def searcher(kind: str):
             {"q": text, "page": str(offset // limit + 1), "page_size": str(limit)},
             locale=language,
             kind=kind,
+            # read once for every kind of one site search
+            vocabulary=site.shared(
+                ("directory-vocabulary", language), lambda: Vocabulary.current(language)
+            ),
         )
         results = directory_search(query, vocabulary=vocabulary, facets=False)
         label = str(TYPE_LABELS[kind])
