@@ -65,6 +65,9 @@ EXTRA_API_FIELDS = {
         APIField("occurrences", serializer=serializers.OccurrencesField(read_only=True)),
         APIField("recurrence", serializer=serializers.RecurrenceField(read_only=True)),
     ],
+    NewsletterIssuePage: [
+        APIField("sections", serializer=serializers.NewsletterSectionsField(read_only=True)),
+    ],
 }
 
 #: Declared api_fields whose default serialization would query per object or leak private

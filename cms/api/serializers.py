@@ -19,7 +19,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.exceptions import FieldDoesNotExist
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from rest_framework import serializers
 from rest_framework.fields import Field, SkipField
@@ -44,6 +44,7 @@ from cms.events.recurrence import (
     rrule_text,
     schedule_of,
 )
+from cms.newsletter.rendering import sections
 from cms.spaces.models import SpacePage
 from cms.translations.status import translation_statuses_for
 
@@ -1078,3 +1079,16 @@ def _represent(fields, row, into: dict) -> dict:
             continue
         into[field.field_name] = None if attribute is None else field.to_representation(attribute)
     return into
+
+
+class NewsletterSectionsField(Field):
+    """An issue's blocks as its subscribers read them: text as HTML, and each list of
+    articles, events or studies resolved into its items (title, url, date, summary, image) in
+    the issue's language."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, issue):
+        with translation.override(issue.locale.language_code):
+            return sections(issue)

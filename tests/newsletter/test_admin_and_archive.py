@@ -116,3 +116,19 @@ def test_archive_feed_and_api_list_sent_issues_only(newsletter_tree, client, lan
     [item] = api["items"]
     assert item["title"] == title and item["sent_at"]
     assert item["meta"]["type"] == "newsletter.NewsletterIssuePage"
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_the_api_gives_each_list_of_an_issue_resolved_in_its_language(
+    newsletter_tree, client, lang
+):
+    """A partner app shows an issue as subscribers read it: the articles of its lists, with
+    their titles and links in the issue's language, not the block's settings."""
+    edition = issue(newsletter_tree, lang)
+    sending.start(edition)
+    data = client.get(f"/api/v2/pages/{edition.pk}/").json()
+    lists = [section for section in data["sections"] if section["kind"] == "articles"]
+    assert lists, data["sections"]
+    article = newsletter_tree.page("article", lang)
+    items = lists[0]["items"]
+    assert {"title": article.title, "url": article.get_full_url()}.items() <= items[0].items()
