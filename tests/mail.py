@@ -53,6 +53,11 @@ class Mailbox:
         self.envelopes.append(list(envelope.rcpt_tos))
         return "250 Message accepted for delivery"
 
+    def forget(self) -> None:
+        """Start counting delivered messages afresh."""
+        self.messages.clear()
+        self.envelopes.clear()
+
     def to(self, address: str) -> list[EmailMessage]:
         """The messages whose envelope named ``address``."""
         return [m for m, rcpt in zip(self.messages, self.envelopes, strict=True) if address in rcpt]

@@ -9,14 +9,16 @@ from django.conf import settings
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from drf_spectacular.openapi import AutoSchema
+from rest_framework.generics import GenericAPIView
 from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.parsers import FormParser, JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 
 from cms.core.http import remember_django_request
 
 from . import images, params
-from .errors import error_response
+from .errors import METHOD_NOT_ALLOWED, ApiError, InvalidParameter, error_response
 from .throttling import PublicApiThrottle
 
 #: Accepted by every endpoint: ?format=json (always JSON anyway) and ?_= (cache busting).
@@ -110,3 +112,48 @@ def apply_http_caching(request, response, last_modified=None):
         timestamp = timegm(last_modified.utctimetuple())
         response["Last-Modified"] = http_date(timestamp)
     return get_conditional_response(request, etag=etag, last_modified=timestamp, response=response)
+
+
+class PostEndpoint(PublicAPIMixin, GenericAPIView):
+    """A public endpoint that takes one POST, as JSON or as a form, checked by its
+    serializer_class: a body that is no object, a field it does not know or an invalid value is a
+    400 naming the field. Answers only POST and OPTIONS; its answers are never shared."""
+
+    parser_classes = [JSONParser, FormParser]
+    shares_answers = False
+    #: What a body that is no object should have been, e.g. "an object with name and email".
+    expected_body = ""
+    #: Fields given several times in a form (interests=a&interests=b), read as lists.
+    list_fields: tuple[str, ...] = ()
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        raise ApiError(
+            "This endpoint only answers POST and OPTIONS.",
+            code=METHOD_NOT_ALLOWED,
+            status_code=405,
+        )
+
+    def validated_body(self, request) -> dict:
+        data = request.data
+        if not hasattr(data, "keys"):
+            raise InvalidParameter(None, f"Send {self.expected_body}.")
+        accepted = sorted(self.get_serializer_class()().fields)
+        for name in data:
+            if name not in accepted:
+                raise ApiError(
+                    f"Unknown field {str(name)[:40]!r}: accepted are {', '.join(accepted)}.",
+                    code="unknown_parameter",
+                    parameter=str(name)[:40],
+                )
+        values = {name: data.get(name) for name in data}
+        for name in self.list_fields:
+            if hasattr(data, "getlist") and name in data:
+                values[name] = data.getlist(name)
+        serializer = self.get_serializer(data=values)
+        if not serializer.is_valid():
+            name, messages = next(iter(serializer.errors.items()))
+            first = messages[0] if isinstance(messages, list) else messages
+            if isinstance(first, dict):  # an item of a list
+                first = next(iter(first.values()))[0]
+            raise InvalidParameter(name, f"{name}: {first}")
+        return serializer.validated_data

@@ -12,21 +12,18 @@ from django.conf import settings
 from django.utils import translation
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
-from rest_framework.generics import GenericAPIView
-from rest_framework.parsers import FormParser, JSONParser
 from rest_framework.response import Response
 from wagtail.models import Locale, Page
 
 from cms.api import schema
-from cms.api.errors import BAD_REQUEST, METHOD_NOT_ALLOWED, ApiError, InvalidParameter, NotFound
-from cms.api.mixins import PublicAPIMixin
+from cms.api.errors import BAD_REQUEST, ApiError, InvalidParameter, NotFound
+from cms.api.mixins import PostEndpoint
 from cms.core.queries import visible_pages
 from cms.registrations import services
 from cms.registrations.forms import RegistrationForm
 from cms.registrations.throttling import RegistrationThrottle
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-FIELDS = {"name", "email", "language", "occurrence", "dietary_needs", "company"}
 
 
 class RegistrationRequestSerializer(serializers.Serializer):
@@ -59,20 +56,12 @@ class RegistrationAnswerSerializer(serializers.Serializer):
     message = serializers.CharField()
 
 
-class RegistrationView(PublicAPIMixin, GenericAPIView):
+class RegistrationView(PostEndpoint):
     """Register a person for an event (seat or waiting list)."""
 
     serializer_class = RegistrationRequestSerializer  # also what OPTIONS describes
-    throttle_classes = [*PublicAPIMixin.throttle_classes, RegistrationThrottle]
-    parser_classes = [JSONParser, FormParser]
-    shares_answers = False
-
-    def http_method_not_allowed(self, request, *args, **kwargs):
-        raise ApiError(
-            "This endpoint only answers POST and OPTIONS.",
-            code=METHOD_NOT_ALLOWED,
-            status_code=405,
-        )
+    throttle_classes = [*PostEndpoint.throttle_classes, RegistrationThrottle]
+    expected_body = "an object with name and email"
 
     @extend_schema(
         summary="Register for an event",
@@ -104,21 +93,7 @@ class RegistrationView(PublicAPIMixin, GenericAPIView):
     )
     def post(self, request, pk):
         page = self.event(pk)
-        data = request.data
-        if not hasattr(data, "keys"):
-            raise InvalidParameter(None, "Send an object with name and email.")
-        for name in data:
-            if name not in FIELDS:
-                raise ApiError(
-                    f"Unknown field {str(name)[:40]!r}: accepted are {', '.join(sorted(FIELDS))}.",
-                    code="unknown_parameter",
-                    parameter=str(name)[:40],
-                )
-        serializer = RegistrationRequestSerializer(data={name: data.get(name) for name in data})
-        if not serializer.is_valid():
-            name, messages = next(iter(serializer.errors.items()))
-            raise InvalidParameter(name, f"{name}: {messages[0]}")
-        valid = serializer.validated_data
+        valid = self.validated_body(request)
         language = valid.get("language") or page.locale.language_code
         page = self.in_language(page, language)
         if not page.registration_enabled:
@@ -131,15 +106,7 @@ class RegistrationView(PublicAPIMixin, GenericAPIView):
                 name, messages = next(iter(form.errors.items()))
                 raise InvalidParameter(name, f"{name}: {messages[0]}")
             try:
-                registration = services.register(
-                    page,
-                    name=form.cleaned_data["name"],
-                    email=form.cleaned_data["email"],
-                    dietary_needs=form.cleaned_data.get("dietary_needs", ""),
-                    company=form.cleaned_data.get("company", ""),
-                    occurrence=form.cleaned_data.get("occurrence"),
-                    language=language,
-                )
+                registration = form.register(language)
             except services.RegistrationRefused as refused:
                 raise ApiError(
                     str(refused.message),

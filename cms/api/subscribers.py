@@ -17,20 +17,17 @@ from drf_spectacular.utils import (
     extend_schema,
 )
 from rest_framework import serializers, status
-from rest_framework.generics import GenericAPIView
-from rest_framework.parsers import FormParser, JSONParser
 from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 
 from cms.api import schema
-from cms.api.errors import METHOD_NOT_ALLOWED, ApiError, InvalidParameter
-from cms.api.mixins import PublicAPIMixin
+from cms.api.errors import ApiError, InvalidParameter
+from cms.api.mixins import PostEndpoint
 from cms.core.client_ip import client_ip
 from cms.subscribers.forms import CONSENT_TEXT
 from cms.subscribers.models import Interest
 from cms.subscribers.subscribe import NotDelivered, subscribe
 
-FIELDS = {"email", "language", "interests", "consent", "consent_text"}
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
@@ -68,20 +65,13 @@ class SubscribeAnswerSerializer(serializers.Serializer):
     message = serializers.CharField()
 
 
-class SubscribeView(PublicAPIMixin, GenericAPIView):
+class SubscribeView(PostEndpoint):
     """Subscribe an address to the newsletter (double opt-in)."""
 
     serializer_class = SubscribeRequestSerializer  # also what OPTIONS describes
-    throttle_classes = [*PublicAPIMixin.throttle_classes, SubscribeThrottle]
-    parser_classes = [JSONParser, FormParser]
-    shares_answers = False
-
-    def http_method_not_allowed(self, request, *args, **kwargs):
-        raise ApiError(
-            "This endpoint only answers POST and OPTIONS.",
-            code=METHOD_NOT_ALLOWED,
-            status_code=405,
-        )
+    throttle_classes = [*PostEndpoint.throttle_classes, SubscribeThrottle]
+    expected_body = "an object with email, language and consent"
+    list_fields = ("interests",)
 
     @extend_schema(
         summary="Subscribe to the newsletter (double opt-in)",
@@ -113,27 +103,7 @@ class SubscribeView(PublicAPIMixin, GenericAPIView):
         ],
     )
     def post(self, request):
-        data = request.data
-        if not hasattr(data, "keys"):
-            raise InvalidParameter(None, "Send an object with email, language and consent.")
-        for name in data:
-            if name not in FIELDS:
-                raise ApiError(
-                    f"Unknown field {str(name)[:40]!r}: accepted are {', '.join(sorted(FIELDS))}.",
-                    code="unknown_parameter",
-                    parameter=str(name)[:40],
-                )
-        values = {name: data.get(name) for name in data}
-        if hasattr(data, "getlist") and "interests" in data:
-            values["interests"] = data.getlist("interests")
-        serializer = SubscribeRequestSerializer(data=values)
-        if not serializer.is_valid():
-            name, messages = next(iter(serializer.errors.items()))
-            first = messages[0] if isinstance(messages, list) else messages
-            if isinstance(first, dict):  # an item of a list
-                first = next(iter(first.values()))[0]
-            raise InvalidParameter(name, f"{name}: {first}")
-        valid = serializer.validated_data
+        valid = self.validated_body(request)
         email = valid["email"]
         try:
             validate_email(email)

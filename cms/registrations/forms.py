@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from . import services
+
 
 class RegistrationForm(forms.Form):
     """A visitor's registration; the optional questions are those the event asks."""
@@ -42,3 +44,18 @@ class RegistrationForm(forms.Form):
         if any(ord(character) < 32 for character in name):
             raise forms.ValidationError(_("The name may not contain control characters."))
         return name
+
+    def register(self, language: str, request=None):
+        """Register the valid form's person for its event (services.register, which raises
+        RegistrationRefused for a full, closed or past event, or an address already in)."""
+        data = self.cleaned_data
+        return services.register(
+            self.page,
+            name=data["name"],
+            email=data["email"],
+            dietary_needs=data.get("dietary_needs", ""),
+            company=data.get("company", ""),
+            occurrence=data.get("occurrence"),
+            language=language,
+            request=request,
+        )

@@ -57,16 +57,7 @@ def register(request, page):
         return render_event(request, page, form=form, status=400, occurrence=chosen)
     occurrence = form.cleaned_data.get("occurrence")
     try:
-        registration = services.register(
-            page,
-            name=form.cleaned_data["name"],
-            email=form.cleaned_data["email"],
-            dietary_needs=form.cleaned_data.get("dietary_needs", ""),
-            company=form.cleaned_data.get("company", ""),
-            language=get_language(),
-            request=request,
-            occurrence=occurrence,
-        )
+        registration = form.register(get_language(), request)
     except services.RegistrationRefused as refused:
         return render_event(
             request,

@@ -45,12 +45,13 @@ def path_of(url: str) -> str:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def run_axe(page, axe_js: Path) -> list[dict]:
-    """Inject axe-core into the page, run every default rule, return the violations."""
+def axe_violations(page, axe_js: Path, context: dict | None = None) -> list[dict]:
+    """Inject axe-core into the page, run every default rule on ``context`` (axe's
+    include/exclude selectors; None: the whole document), return the violations."""
     page.evaluate(axe_js.read_text())  # in the page, as the browser's tools do: no CSP applies
     return page.evaluate(
-        """async () => {
-            const results = await axe.run(document, {resultTypes: ['violations']});
+        """async (context) => {
+            const results = await axe.run(context || document, {resultTypes: ['violations']});
             return results.violations.map(v => ({
                 id: v.id,
                 impact: v.impact,
@@ -62,29 +63,20 @@ def run_axe(page, axe_js: Path) -> list[dict]:
                     summary: n.failureSummary,
                 })),
             }));
-        }"""
+        }""",
+        context,
     )
+
+
+def run_axe(page, axe_js: Path) -> list[dict]:
+    """axe (every default rule) on the whole page."""
+    return axe_violations(page, axe_js)
 
 
 def run_axe_within(page, axe_js: Path, selector: str) -> list[dict]:
     """axe (every default rule) on the part of the page matching ``selector`` only."""
     assert page.locator(selector).count() >= 1, f"nothing matches {selector} on {page.url}"
-    page.evaluate(axe_js.read_text())  # in the page, as the browser's tools do: no CSP applies
-    return page.evaluate(
-        """async (selector) => {
-            const results = await axe.run(
-                {include: [[selector]]}, {resultTypes: ['violations']}
-            );
-            return results.violations.map(v => ({
-                id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
-                nodes: v.nodes.map(n => ({
-                    target: n.target.join(' '), html: n.html.slice(0, 300),
-                    summary: n.failureSummary,
-                })),
-            }));
-        }""",
-        selector,
-    )
+    return axe_violations(page, axe_js, {"include": [[selector]]})
 
 
 def format_violations(violations: list[dict]) -> str:
@@ -122,21 +114,8 @@ PACKAGE_WIDGETS = [".ui-autocomplete-input", ".public-DraftEditor-content"]
 def run_axe_on_main(page, axe_js: Path) -> list[dict]:
     """axe on the main region of an admin screen (Wagtail's sidebar is the same everywhere),
     without PACKAGE_WIDGETS; returns the violations."""
-    page.evaluate(axe_js.read_text())  # in the page, as the browser's tools do: no CSP applies
-    return page.evaluate(
-        """async (exclude) => {
-            const context = {include: [['#main']], exclude: exclude.map(s => [s])};
-            const results = await axe.run(context, {resultTypes: ['violations']});
-            return results.violations.map(v => ({
-                id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
-                nodes: v.nodes.map(n => ({
-                    target: n.target.join(' '), html: n.html.slice(0, 300),
-                    summary: n.failureSummary,
-                })),
-            }));
-        }""",
-        PACKAGE_WIDGETS,
-    )
+    context = {"include": [["#main"]], "exclude": [[widget] for widget in PACKAGE_WIDGETS]}
+    return axe_violations(page, axe_js, context)
 
 
 # --- editorial journeys (buttons found by name: their text follows the admin language) ---------

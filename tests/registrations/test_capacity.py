@@ -36,11 +36,6 @@ def attached_event(message):
     return event
 
 
-def forget(smtp_server):
-    smtp_server.messages.clear()
-    smtp_server.envelopes.clear()
-
-
 def test_raising_the_capacity_promotes_the_head_of_the_waiting_list(
     smtp_server, django_capture_on_commit_callbacks
 ):
@@ -54,7 +49,7 @@ def test_raising_the_capacity_promotes_the_head_of_the_waiting_list(
     register(pages["nl"], "els@example.org", "nl")
     register(pages["en"], "sam@example.org", "en")
     register(pages["fr"], "zoe@example.org")
-    forget(smtp_server)
+    smtp_server.forget()
 
     with django_capture_on_commit_callbacks(execute=True):
         source = pages["fr"]
@@ -98,7 +93,7 @@ def test_unlimited_capacity_confirms_the_whole_waiting_list(
     page = make_event(capacity=1, languages=())["fr"]
     for name in ("ann", "bob", "cem"):
         register(page, f"{name}@example.org")
-    forget(smtp_server)
+    smtp_server.forget()
 
     with django_capture_on_commit_callbacks(execute=True):
         page.capacity = None
@@ -116,7 +111,7 @@ def test_lowering_the_capacity_keeps_everyone_confirmed(
     page = make_event(capacity=3, languages=())["fr"]
     for name in ("ann", "bob", "cem"):
         register(page, f"{name}@example.org")
-    forget(smtp_server)
+    smtp_server.forget()
 
     with django_capture_on_commit_callbacks(execute=True):
         page.capacity = 1
@@ -145,7 +140,7 @@ def test_raising_the_capacity_of_a_series_fills_each_date(
     for start, day in ((first, "one"), (second, "two")):
         for name in ("ann", "bob", "cem"):
             register(page, f"{name}.{day}@example.org", occurrence=start)
-    forget(smtp_server)
+    smtp_server.forget()
 
     with django_capture_on_commit_callbacks(execute=True):
         page.capacity = 2
@@ -167,7 +162,7 @@ def test_a_draft_with_more_seats_promotes_nobody(smtp_server, django_capture_on_
     page = make_event(capacity=1, languages=())["fr"]
     register(page, "ann@example.org")
     register(page, "bob@example.org")
-    forget(smtp_server)
+    smtp_server.forget()
 
     with django_capture_on_commit_callbacks(execute=True):
         page.capacity = 5

@@ -92,8 +92,7 @@ def test_concurrent_cancellations_promote_each_waiting_person_once(smtp_server):
         services.register(page, name=f"P{i}", email=f"p{i}@example.org", language="fr")
         for i in range(5)
     ]
-    smtp_server.messages.clear()
-    smtp_server.envelopes.clear()
+    smtp_server.forget()
     confirmed = [r.pk for r in registrations[:2]]
 
     # Each seat holder cancels twice at the same moment (a double click and a second tab).
@@ -121,8 +120,7 @@ def test_capacity_raised_while_people_cancel_promotes_each_waiting_person_once(s
         services.register(page, name=f"P{i}", email=f"p{i}@example.org", language="fr")
         for i in range(6)
     ]
-    smtp_server.messages.clear()
-    smtp_server.envelopes.clear()
+    smtp_server.forget()
     type(page).objects.filter(pk=page.pk).update(capacity=3)
     confirmed = [r.pk for r in registrations[:2]]
 

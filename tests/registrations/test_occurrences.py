@@ -35,12 +35,6 @@ def submit(client, page, occurrence="", **data):
     return client.post(page.url + "register/", {**data, "occurrence": occurrence})
 
 
-def forget(smtp_server):
-    """Start counting messages afresh."""
-    smtp_server.messages.clear()
-    smtp_server.envelopes.clear()
-
-
 def attached_event(message):
     [attachment] = list(message.iter_attachments())
     calendar = icalendar.Calendar.from_ical(attachment.get_content())
@@ -101,7 +95,7 @@ def test_cancelled_event_tells_each_registrant_once(
     pages = make_event(capacity=5)
     assert submit(client, pages["fr"], email="fr@example.org").status_code == 302
     assert submit(client, pages["nl"], email="nl@example.org").status_code == 302
-    forget(smtp_server)
+    smtp_server.forget()
 
     with django_capture_on_commit_callbacks(execute=True):
         source = pages["fr"]
@@ -128,7 +122,7 @@ def test_moved_event_takes_its_registrations_to_the_new_date(
     on the new date) and the registrant gets the new date in an e-mail and its .ics."""
     page = make_event(capacity=5, languages=())["fr"]
     assert submit(client, page).status_code == 302
-    forget(smtp_server)
+    smtp_server.forget()
 
     with django_capture_on_commit_callbacks(execute=True):
         page.start += datetime.timedelta(days=2)

@@ -86,8 +86,7 @@ def test_reminder_the_day_before_once_in_the_registrants_language(smtp_server):
         services.register(pages[lang], name=email, email=email, language=lang)
     services.register(pages["fr"], name="Later", email="later@example.org", language="fr")
     Registration.objects.filter(email="later@example.org").update(status=Status.CANCELLED)
-    smtp_server.messages.clear()
-    smtp_server.envelopes.clear()
+    smtp_server.forget()
 
     assert services.send_reminders(now=pages["fr"].start - datetime.timedelta(hours=30)) == 0
     day_before = pages["fr"].start - datetime.timedelta(hours=20)
