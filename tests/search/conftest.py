@@ -14,6 +14,7 @@ from contextlib import contextmanager
 import pytest
 from django.test import override_settings
 
+from cms.settings.search import wagtail_search_backends
 from search.clients import get_client
 from tests.directory.conftest import directory, url  # noqa: F401 (fixtures)
 
@@ -53,11 +54,17 @@ def engine_settings(name, **extra):
             yield
         return
     prefix = f"test-{uuid.uuid4().hex[:10]}-"
+    timeout = float(os.environ.get("SEARCH_TEST_TIMEOUT", "10"))
     options = {
         "SEARCH_ENGINE": name,
         "SEARCH_URL": ENGINE_URL,
         "SEARCH_INDEX_PREFIX": prefix,
-        "SEARCH_TIMEOUT": float(os.environ.get("SEARCH_TEST_TIMEOUT", "10")),
+        "SEARCH_TIMEOUT": timeout,
+        # Pages, images and documents on the engine too, as SEARCH_ENGINE=... configures them.
+        "WAGTAILSEARCH_BACKENDS": wagtail_search_backends(
+            name, ENGINE_URL, index_prefix=prefix, timeout=timeout
+        ),
+        "SEARCH_DATABASE_BACKEND": "database",
     }
     with override_settings(**(options | extra)):
         try:
@@ -70,11 +77,15 @@ def engine_settings(name, **extra):
 
 
 def rebuild(django_db_blocker=None):
-    from search.rebuild import rebuild_all
+    """Every engine index, the directory's and Wagtail's own (pages, images, documents), as
+    rebuild_search_index loads them."""
+    from search.rebuild import rebuild_all, rebuild_wagtail_indexes
 
     if django_db_blocker is None:
+        rebuild_wagtail_indexes()
         return rebuild_all()
     with django_db_blocker.unblock():
+        rebuild_wagtail_indexes()
         return rebuild_all()
 
 

@@ -80,3 +80,17 @@ def test_pages_events_and_studies_are_groups_of_their_own(client, site_tree, lan
     assert TITLES["study"][lang] in study["studies"][1]
     article = groups(client, lang, TITLES["article"][lang])
     assert TITLES["article"][lang] in article["pages"][1]
+
+
+def test_pages_are_searched_where_the_settings_say(client, engine, directory):
+    """With SEARCH_ENGINE set, the site search reads pages from the engine: emptying the
+    database's own index changes nothing. On the database engine, that index is the search."""
+    from wagtail.search.models import IndexEntry
+
+    assert "Espaces" in groups(client, "fr", "Espaces")["pages"][1]
+    IndexEntry.objects.all().delete()
+    found = groups(client, "fr", "Espaces")
+    if engine == "database":
+        assert "pages" not in found, found
+    else:
+        assert "Espaces" in found["pages"][1], found
