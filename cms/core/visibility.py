@@ -231,6 +231,34 @@ class PublicQuerySet(models.QuerySet):
         return choose_shown(rows.select_related("locale").order_by("pk"), locale)
 
 
+class PublishedRowMixin:
+    """For translatable snippets with draft states: a published row changes only when a revision
+    is published (or it is unpublished), never by saving a draft.
+
+    wagtail-localize saves a draft translation (``Translation.save_target(publish=False)``:
+    "Translate" and "Update from source" without publishing, and every snippet a translated
+    page refers to) by setting ``live = False`` and saving the whole row before saving a
+    revision. Over a published translation, that would show visitors the unreviewed text, or
+    take the translation offline. Here such a save leaves the published row as it is: the draft
+    is kept by the revision saved next (``has_unpublished_changes``, as an edit in the admin).
+    Unpublishing and expiry also save a row that is no longer live, but they clear its
+    ``live_revision`` first: those saves go through.
+    """
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is None and self.is_draft_over_published_row():
+            return
+        super().save(*args, **kwargs)
+
+    def is_draft_over_published_row(self) -> bool:
+        return (
+            self.pk is not None
+            and not self.live
+            and self.live_revision_id is not None
+            and type(self).objects.filter(pk=self.pk, live=True).exists()
+        )
+
+
 def choose_shown(rows, locale) -> dict:
     """Among published rows, one per translation key: the one in ``locale``, else the one in
     the default language, else the oldest (rows in ``pk`` order, with their locale)."""

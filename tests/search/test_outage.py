@@ -136,7 +136,10 @@ def test_a_frozen_engine_misses_nothing(site_tree, node, django_capture_on_commi
     answer from the database; resumed (SIGCONT): the first search that reaches the engine
     sends it what it missed, and the engine finds the edit."""
     page = site_tree.page("article_old", "fr")
-    with engine_at(node.url, SEARCH_BREAKER_FAILURES=2, SEARCH_BREAKER_RESET_SECONDS=0) as prefix:
+    # A timeout that a healthy node on a busy machine meets; the frozen node waits it out twice.
+    with engine_at(
+        node.url, timeout=5, SEARCH_BREAKER_FAILURES=2, SEARCH_BREAKER_RESET_SECONDS=0
+    ) as prefix:
         try:
             rebuild_wagtail_indexes()
             assert COWORKING in engine_titles("coworking")

@@ -192,6 +192,76 @@ def test_a_translated_skill_stays_out_of_the_dutch_vocabulary_until_published(
     assert found_by_search("boekhouding") == [person.pk]
 
 
+def text_of(obj, field) -> str:
+    return str(getattr(obj, field))
+
+
+#: A French source of each kind, and the field a translator types.
+SNIPPETS = {
+    "category": (lambda: CategoryFactory(name="Économie sociale", slug="economie-sociale"), "name"),
+    "navigation": (lambda: NavigationFactory(footer_text="<p>Le réseau</p>"), "footer_text"),
+    "skill": (
+        lambda: Skill.objects.create(locale=locale("fr"), label="Comptabilité", slug="compta"),
+        "label",
+    ),
+    "sector": (
+        lambda: Sector.objects.create(locale=locale("fr"), label="Numérique", slug="numerique"),
+        "label",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", SNIPPETS)
+def test_a_draft_update_keeps_the_published_translation_live_and_unchanged(
+    kind, snippet_editor_client, site_tree, django_capture_on_commit_callbacks
+):
+    """A published Dutch translation, updated and saved as a draft (what "Update from source"
+    without publishing does): Dutch visitors keep the published text until it is published."""
+    make, field = SNIPPETS[kind]
+    if kind == "navigation":
+        Navigation.objects.all().delete()
+    source = make()
+    dutch = translate_to_dutch(snippet_editor_client, source, {field: "Gepubliceerd"})
+    publish(snippet_editor_client, dutch, django_capture_on_commit_callbacks)
+    model = type(dutch)
+
+    translation = Translation.objects.get(
+        source__object_id=source.translation_key, target_locale=locale("nl")
+    )
+    edit_segments(snippet_editor_client, translation, {field: "Concept"})
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=False)
+
+    shown = model.objects.public().get(pk=dutch.pk)
+    assert "Gepubliceerd" in text_of(shown, field)
+    assert shown.has_unpublished_changes
+    assert "Concept" in text_of(shown.latest_revision.as_object(), field)
+
+    publish(snippet_editor_client, shown, django_capture_on_commit_callbacks)
+    assert "Concept" in text_of(model.objects.public().get(pk=dutch.pk), field)
+
+
+@pytest.mark.parametrize("kind", SNIPPETS)
+def test_a_published_translation_can_still_be_unpublished_in_the_admin(
+    kind, snippet_editor_client, site_tree, django_capture_on_commit_callbacks
+):
+    """Keeping published rows on a draft save never stops Wagtail's own unpublish."""
+    make, field = SNIPPETS[kind]
+    if kind == "navigation":
+        Navigation.objects.all().delete()
+    source = make()
+    dutch = translate_to_dutch(snippet_editor_client, source, {field: "Gepubliceerd"})
+    publish(snippet_editor_client, dutch, django_capture_on_commit_callbacks)
+    model = type(dutch)
+    meta = model._meta
+    url = reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:unpublish", args=[dutch.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = snippet_editor_client.post(url)
+    assert response.status_code == 302, response.content[:500]
+    assert not model.objects.get(pk=dutch.pk).live
+    assert not model.objects.public().filter(pk=dutch.pk).exists()
+
+
 CHOOSABLE = {
     "category": lambda name, live: CategoryFactory(name=name, slug=slugify(name), live=live),
     "skill": lambda name, live: Skill.objects.create(

@@ -6,7 +6,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, Locale, LockableMixin, RevisionMixin, TranslatableMixin
 
 from ..blocks import LinkBlock
-from ..visibility import PublicQuerySet
+from ..visibility import PublicQuerySet, PublishedRowMixin
 
 SOCIAL_NETWORKS = [
     ("facebook", "Facebook"),
@@ -27,7 +27,12 @@ class SocialLinkBlock(blocks.StructBlock):
 
 
 class Navigation(
-    DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, ClusterableModel
+    PublishedRowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    ClusterableModel,
 ):
     """Menus and footer of the public site, one per locale (translated with wagtail-localize).
 

@@ -4,11 +4,17 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
-from ..visibility import PublicQuerySet
+from ..visibility import PublicQuerySet, PublishedRowMixin
 
 
 class Category(
-    DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
+    PublishedRowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
 ):
     """A topic shared by blog articles (categories) and studies (themes); editors translate it.
 

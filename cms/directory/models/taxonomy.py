@@ -7,7 +7,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Transl
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
-from cms.core.visibility import PublicQuerySet
+from cms.core.visibility import PublicQuerySet, PublishedRowMixin
 
 
 def split_synonyms(text: str) -> list[str]:
@@ -15,7 +15,13 @@ def split_synonyms(text: str) -> list[str]:
 
 
 class TaxonomyTerm(
-    DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
+    PublishedRowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
 ):
     """One word of a vocabulary, in one language; its translations share a translation_key.
 
