@@ -7,7 +7,7 @@ show as messages are 400 errors here, naming the parameter.
 
 from django.http import QueryDict
 from django.urls import path
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
@@ -17,6 +17,7 @@ from cms.directory.models import Company, Coworker, ProjectIdea, Sector, Skill
 from cms.directory.presenters import present, with_list_related
 from cms.directory.search import MAX_PAGE_SIZE, parse_directory_query
 from cms.directory.search import search as directory_search
+from cms.directory.search.query import MAX_VALUES_PER_FILTER
 from cms.directory.vocabulary import Vocabulary
 
 from . import changes, images, params, schema
@@ -141,11 +142,30 @@ class DirectoryListView(PublicAPIMixin, GenericAPIView):
         query, problems, vocabulary = parse_directory_query(
             query_params, locale=locale, kind=self.kind
         )
+        facet_names = {facet.name for facet in spec.facets}
+        for name in facet_names:
+            if len(request.query_params.getlist(name)) > MAX_VALUES_PER_FILTER:
+                raise InvalidParameter(
+                    name, f"{name}: at most {MAX_VALUES_PER_FILTER} values can be combined."
+                )
+        # A facet value that names no term (or space) filters out every record: an empty list,
+        # as a filter on anything else that matches nothing.
+        unknown = [
+            problem
+            for problem in problems
+            if problem.code == "unknown" and problem.parameter in facet_names
+        ]
+        problems = [problem for problem in problems if problem not in unknown]
         if problems:
             problem = problems[0]
             name = "ordering" if problem.parameter == "sort" else problem.parameter
             raise InvalidParameter(name, problem.message)
         results = directory_search(query, vocabulary=vocabulary)
+        if unknown:
+            results.hits, results.total = [], 0
+            for facet in results.facets.values():
+                for value in facet.values:
+                    value.count = 0
         translations = translation_states(hit.record for hit in results.hits)
         items = [
             record_representation(
@@ -324,8 +344,18 @@ def _list_view(kind):
             "page_size", int, "Records per page (default 20, at most 100).", minimum=1, maximum=100
         ),
     ] + [
-        schema.query(
-            facet.name, str, f"Filter ({facet.name}); repeat to combine values.", many=True
+        OpenApiParameter(
+            facet.name,
+            {
+                "type": "array",
+                "items": schema.constrained(str),
+                "maxItems": MAX_VALUES_PER_FILTER,
+            },
+            OpenApiParameter.QUERY,
+            description=f"Filter ({facet.name}): the value or label of a term (a space's slug "
+            f"for `space`), in any language; repeat to combine values (at most "
+            f"{MAX_VALUES_PER_FILTER}). A value naming nothing matches no record (an empty list).",
+            explode=True,
         )
         for facet in spec.facets
     ]

@@ -242,8 +242,13 @@ class BatchListingMixin(PublicAPIMixin):
             return queryset.filter(pk=object_id).first()
         return None
 
+    #: find/ without any of its parameters: 400, unless the endpoint has a default look-up.
+    find_has_default = False
+
     def find_view(self, request):
-        if not set(self.find_query_parameters) & set(request.query_params):
+        if not self.find_has_default and not set(self.find_query_parameters) & set(
+            request.query_params
+        ):
             raise InvalidParameter(
                 sorted(self.find_query_parameters)[0],
                 "find needs one of: {}.".format(", ".join(sorted(self.find_query_parameters))),
@@ -278,7 +283,11 @@ class BatchListingMixin(PublicAPIMixin):
         "Find a page by id or by its address on the site",
         [
             schema.query(
-                "html_path", str, "Path on the site with its language: /nl/blog/...", non_blank=True
+                "html_path",
+                str,
+                "Path on the site with its language: /nl/blog/... Without `id` nor `html_path`, "
+                "`/` (the home page); with both, `html_path`.",
+                non_blank=True,
             )
         ],
     ),
@@ -488,9 +497,13 @@ class PagesEndpoint(BatchListingMixin, PagesAPIViewSet):
             stamps.append(latest_change)
         return max(stamps) if stamps else None
 
+    #: Without id nor html_path, find/ looks up html_path=/ (the home page).
+    find_has_default = True
+
     def find_object(self, queryset, request):
-        if "html_path" in request.query_params:
-            return self.find_by_path(queryset, request.query_params["html_path"])
+        query_params = request.query_params
+        if "html_path" in query_params or "id" not in query_params:
+            return self.find_by_path(queryset, query_params.get("html_path", "/"))
         return super().find_object(queryset, request)
 
     def find_by_path(self, queryset, value):
@@ -529,7 +542,15 @@ class PagesEndpoint(BatchListingMixin, PagesAPIViewSet):
     ),
     find_view=schema.find_schema(
         "Find an event by id or address",
-        [schema.query("html_path", str, "Path on the site with its language.", non_blank=True)],
+        [
+            schema.query(
+                "html_path",
+                str,
+                "Path on the site with its language. Without `id` nor `html_path`, `/` (never "
+                "an event: 404); with both, `html_path`.",
+                non_blank=True,
+            )
+        ],
     ),
 )
 class EventsEndpoint(PagesEndpoint):
@@ -596,16 +617,19 @@ class EventsEndpoint(PagesEndpoint):
         return queryset.order_by("start", "pk")
 
     def space_keys(self):
-        value = self.request.query_params["space"]
+        """The spaces ?space= names (by id or slug): none when it names no visible space, and
+        then no event (an empty list, as for a city without a space)."""
+        value = " ".join(self.request.query_params["space"].split())
+        if not value:
+            raise InvalidParameter("space", "space may not be empty: the id or slug of a space.")
         spaces = visible_pages(SpacePage.objects.all(), self.request)
         if value.isascii() and value.isdigit():
-            spaces = spaces.filter(pk=params.parse_id(value, "space"))
+            if len(value) > 16 or int(value) > params.MAX_ID:
+                return []
+            spaces = spaces.filter(pk=int(value))
         else:
-            spaces = spaces.filter(slug=params.parse_text(value, "space", max_length=255))
-        keys = list(spaces.values_list("translation_key", flat=True))
-        if not keys:
-            raise InvalidParameter("space", "space must be the id or slug of a visible space.")
-        return keys
+            spaces = spaces.filter(slug=value)
+        return list(spaces.values_list("translation_key", flat=True))
 
 
 def local_midnight(day: datetime.date) -> datetime.datetime:

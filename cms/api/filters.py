@@ -26,6 +26,9 @@ from .locale import language_chain, requested_locale
 
 _ORDER_TOKEN = re.compile(r"-?[A-Za-z_][A-Za-z0-9_]{0,63}")
 _DECIMAL = re.compile(r"-?[0-9]{1,12}(\.[0-9]{1,12})?")
+#: With search, order=random, or an order the search index cannot give, sorts this many of the
+#: most relevant hits.
+MAX_SORTED_HITS = 1000
 _BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
 
 SCALAR_FIELDS = (
@@ -124,10 +127,9 @@ class OrderingFilter(BaseFilterBackend):
             return queryset
         tokens = value.split(",")
         if tokens == ["random"]:
-            if "offset" in request.query_params:
-                raise InvalidParameter("order", "order=random cannot be combined with offset.")
-            if "search" in request.query_params:
-                raise InvalidParameter("order", "order=random cannot be combined with search.")
+            # Each request draws a new order: offset skips items of that order (pages of a
+            # random listing may overlap), and search shuffles its hits (SearchFilter).
+            view.random_order = True
             return queryset.order_by("?")
         allowed = orderable_fields(view, queryset.model)
         for token in tokens:
@@ -162,20 +164,30 @@ class SearchFilter(BaseFilterBackend):
         searchable = queryset.model._default_manager.filter(pk__in=queryset.values("pk"))
         if ordering:
             searchable = searchable.order_by(*ordering)
+        backend = get_search_backend()
+        random_order = getattr(view, "random_order", False)
         try:
-            return get_search_backend().search(
-                text,
-                searchable,
-                operator=operator,
-                order_by_relevance="order" not in query_params,
+            if not random_order:
+                try:
+                    return backend.search(
+                        text,
+                        searchable,
+                        operator=operator,
+                        order_by_relevance="order" not in query_params,
+                    )
+                except OrderByFieldError:
+                    pass  # a field the index cannot sort by: sorted in the database below
+            # order=random, or a field the index cannot sort by: the most relevant hits,
+            # sorted by the database.
+            relevant = backend.search(text, searchable.order_by(), operator=operator)
+            hits = [hit.pk for hit in relevant[:MAX_SORTED_HITS]]
+            sorted_hits = queryset.model._default_manager.filter(pk__in=hits)
+            return (
+                sorted_hits.order_by("?") if random_order else sorted_hits.order_by(*ordering, "pk")
             )
         except FilterFieldError as exc:
             raise InvalidParameter(
                 "search", f"cannot filter by '{exc.field_name}' while searching."
-            ) from exc
-        except OrderByFieldError as exc:
-            raise InvalidParameter(
-                "order", f"cannot order by '{exc.field_name}' while searching."
             ) from exc
 
 
@@ -204,41 +216,43 @@ def in_any_version(view, request, page, condition):
     return result
 
 
+#: A page id as child_of, descendant_of and translation_of take it (or root); the schema's pattern.
+PAGE_ID = r"[1-9][0-9]{0,15}"
+_PAGE_OR_ROOT = re.compile(f"root|{PAGE_ID}")
+
+
 def page_parameter(view, name, value, *, allow_root=True):
+    """The visible page an id names, or None: a filter on a page nobody can see (or that does
+    not exist) matches nothing, and the listing is empty."""
     if allow_root and value == "root":
         return view.get_root_page()
-    page_id = params.parse_id(value, name)
-    page = view.get_base_queryset().filter(pk=page_id).first()
-    if page is None:
-        raise InvalidParameter(name, f"{name}: no visible page has the id {page_id}.")
-    return page
+    if allow_root and not _PAGE_OR_ROOT.fullmatch(value):
+        raise InvalidParameter(name, f"{name} must be the id of a page or root.")
+    page_id = params.parse_id(value, name) if not allow_root else int(value)
+    return view.get_base_queryset().filter(pk=page_id).first()
 
 
 class TreeFilter(BaseFilterBackend):
-    """child_of, descendant_of, ancestor_of and translation_of, with strict ids."""
+    """child_of, descendant_of, ancestor_of and translation_of, with strict ids; combined, a page
+    must match each."""
 
     def filter_queryset(self, request, queryset, view):
         query_params = request.query_params
-        if "child_of" in query_params:
-            parent = page_parameter(view, "child_of", query_params["child_of"])
-            queryset = queryset.filter(in_any_version(view, request, parent, queryset.child_of_q))
-        if "ancestor_of" in query_params:
-            page = page_parameter(
-                view, "ancestor_of", query_params["ancestor_of"], allow_root=False
-            )
-            queryset = queryset.ancestor_of(page)
-        if "descendant_of" in query_params:
-            if "child_of" in query_params:
-                raise InvalidParameter(
-                    "descendant_of", "descendant_of cannot be combined with child_of."
-                )
-            page = page_parameter(view, "descendant_of", query_params["descendant_of"])
-            queryset = queryset.filter(
-                in_any_version(view, request, page, queryset.descendant_of_q)
-            )
-        if "translation_of" in query_params:
-            page = page_parameter(view, "translation_of", query_params["translation_of"])
-            queryset = queryset.translation_of(page)
+        conditions = {
+            "child_of": lambda page: in_any_version(view, request, page, Page.objects.child_of_q),
+            "descendant_of": lambda page: in_any_version(
+                view, request, page, Page.objects.descendant_of_q
+            ),
+            "ancestor_of": lambda page: Page.objects.ancestor_of_q(page),
+            "translation_of": lambda page: Page.objects.translation_of_q(page, False),
+        }
+        for name, condition in conditions.items():
+            if name not in query_params:
+                continue
+            page = page_parameter(view, name, query_params[name], allow_root=name != "ancestor_of")
+            if page is None:
+                return queryset.none()
+            queryset = queryset.filter(condition(page))
         return queryset
 
 

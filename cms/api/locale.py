@@ -72,25 +72,30 @@ DEFAULT_CHAIN = "default"
 def requested_fallback(request) -> list[str] | None:
     """The languages of ?fallback= to try after ?locale= (None without it); 400 if invalid.
 
-    `fr,en` (each other content language at most once), or `default` for LANGUAGE_FALLBACK."""
+    `fr,en` (content languages, tried in order), or `default` for LANGUAGE_FALLBACK. The
+    language of ?locale= itself and a repeated language are skipped: each is tried once, the
+    requested one first. Without ?locale= (every language, or a page in its own) there is
+    nothing to fall back from: fallback is ignored."""
     holder = django_request(request)
     value = holder.GET.get(FALLBACK)
     if value is None:
         return None
+    codes = value.split(",") if value != DEFAULT_CHAIN else []
+    for code in codes:
+        check_language(code, FALLBACK)
+    if len(codes) > len(content_language_codes()):
+        raise InvalidParameter(
+            FALLBACK, "fallback lists each language at most once: e.g. fr,en (or default)."
+        )
     locale = requested_locale(request)
     if locale is None:
-        raise InvalidParameter(FALLBACK, "fallback needs locale: e.g. ?locale=nl&fallback=fr,en.")
+        return None
     if value == DEFAULT_CHAIN:
         return default_fallback(locale.language_code)
     chain: list[str] = []
-    for code in value.split(","):
-        check_language(code, FALLBACK)
-        if code == locale.language_code or code in chain:
-            raise InvalidParameter(
-                FALLBACK,
-                "fallback names other languages than locale, each once: e.g. fr,en (or default).",
-            )
-        chain.append(code)
+    for code in codes:
+        if code != locale.language_code and code not in chain:
+            chain.append(code)
     return chain
 
 

@@ -5,6 +5,8 @@ to our endpoint subclasses with extend_schema_view (cms.api.endpoints). Response
 small "documentation serializers": they are never used to serialize anything.
 """
 
+import re
+
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -437,7 +439,14 @@ FIELDS = query(
     str,
     "Fields to add or remove: `*` (all), `_` (none), `body,date`, `-title`, `hero_image(title)`.",
 )
-ORDER = query("order", str, "A field to order by, `-` for descending, or `random`.", non_blank=True)
+ORDER = query(
+    "order",
+    str,
+    "A field to order by, `-` for descending, or `random` (a new order on each request: with "
+    "`offset`, pages may overlap). With `search`, the hits by that order (random or a field "
+    "the search index cannot sort by: the 1000 most relevant ones).",
+    non_blank=True,
+)
 
 
 def order(fields):
@@ -445,10 +454,17 @@ def order(fields):
     one = "-?(" + "|".join(sorted(fields)) + ")"
     return OpenApiParameter(
         "order",
-        {"type": "string", "pattern": f"^(random|{one}(,{one})*)$", "maxLength": 1000},
+        {
+            "type": "string",
+            "pattern": f"^(random|{one}(,{one})*)$",
+            "minLength": 1,
+            "maxLength": 1000,
+        },
         OpenApiParameter.QUERY,
         description=f"Fields to order by ({', '.join(sorted(fields))}), comma-separated, `-` "
-        "for descending; or `random` (not with offset nor search).",
+        "for descending; or `random` (a new order on each request: with `offset`, pages may "
+        "overlap). With `search`, the hits by that order (random or a field the search index "
+        "cannot sort by: the 1000 most relevant ones).",
     )
 
 
@@ -474,6 +490,19 @@ FALLBACK = OpenApiParameter(
     "no visible version in `locale`, e.g. `fr,en`; `default` for the site's chain "
     "(LANGUAGE_FALLBACK). Each page then says in `meta.fallback` which locale was served.",
 )
+
+
+def page_filter(name, description):
+    """child_of, descendant_of, translation_of: `root` or a page id (cms.api.filters.PAGE_ID)."""
+    return OpenApiParameter(
+        name,
+        {"type": "string", "pattern": "^(root|[1-9][0-9]{0,15})$", "minLength": 1},
+        OpenApiParameter.QUERY,
+        description=f"{description} An id naming no visible page matches nothing (an empty "
+        "list); combined tree filters must all match.",
+    )
+
+
 PAGE_FILTERS = [
     query(
         "type",
@@ -481,10 +510,16 @@ PAGE_FILTERS = [
         "Page type(s), e.g. `blog.BlogPage` or `newsletter.NewsletterIssuePage` (unlocks its "
         "fields as filters).",
     ),
-    query("child_of", str, "Id of the parent page, or `root`.", non_blank=True),
-    query("descendant_of", str, "Id of an ancestor page, or `root`.", non_blank=True),
-    query("ancestor_of", int, "Id of a descendant page.", minimum=1, maximum=MAX_ID),
-    query("translation_of", str, "Id of a page: its translations, or `root`.", non_blank=True),
+    page_filter("child_of", "Id of the parent page, or `root`."),
+    page_filter("descendant_of", "Id of an ancestor page, or `root`."),
+    query(
+        "ancestor_of",
+        int,
+        "Id of a descendant page (an id naming no visible page: an empty list).",
+        minimum=1,
+        maximum=MAX_ID,
+    ),
+    page_filter("translation_of", "Id of a page: its translations, or `root`."),
     query("title", str, "Exact title."),
     query("slug", str, "Exact slug."),
 ]
@@ -496,7 +531,13 @@ EVENT_FILTERS = [
         "upcoming events only (a series whose dates are not all past).",
     ),
     query("to", OpenApiTypes.DATE, "Events starting on or before this day (YYYY-MM-DD)."),
-    query("space", str, "Id or slug of a space of the network (any language).", non_blank=True),
+    query(
+        "space",
+        str,
+        "Id or slug of a space of the network (any language); naming no visible space, an "
+        "empty list.",
+        non_blank=True,
+    ),
     query("city", str, "City of the venue space, e.g. Lille.", non_blank=True),
 ]
 LISTING = [LIMIT, OFFSET, FIELDS, ORDER, SEARCH, SEARCH_OPERATOR]
@@ -594,8 +635,53 @@ def public_endpoints_only(endpoints, **kwargs):
 OPEN_COMPONENTS = ("Page", "Event", "Preview")
 
 
+def choice_pattern(names):
+    return "(" + "|".join(sorted(re.escape(name) for name in names)) + ")"
+
+
+def fields_pattern(names):
+    """?fields=: `*` or `_` first, then names, each may be negated with `-` (Wagtail's syntax;
+    nested `image(title)` selections are not part of the pattern)."""
+    item = f"-?{choice_pattern(names)}"
+    return f"^((\\*|_|{item})(,{item})*)?$"
+
+
+def refine_parameters(result):
+    """What ?fields=, ?order= and ?type= accept depends on the models behind each endpoint:
+    computed once the apps are loaded, from the same methods that check the values."""
+    from wagtail.models import Page, get_page_models
+
+    from .endpoints import DocumentsEndpoint, EventsEndpoint, ImagesEndpoint, PagesEndpoint
+    from .filters import orderable_fields
+
+    endpoints = {
+        "pages": (PagesEndpoint, Page),
+        "events": (EventsEndpoint, EventsEndpoint.model),
+        "images": (ImagesEndpoint, ImagesEndpoint.model),
+        "documents": (DocumentsEndpoint, DocumentsEndpoint.model),
+    }
+    page_types = [f"{model._meta.app_label}.{model.__name__}" for model in get_page_models()]
+    paths = result.get("paths", {})
+    for name, (endpoint, model) in endpoints.items():
+        available = set(endpoint.get_available_fields(model))
+        listing_fields = available - set(endpoint.detail_only_fields)
+        for path, fields in (
+            (f"/api/v2/{name}/", listing_fields),
+            (f"/api/v2/{name}/{{id}}/", available),
+        ):
+            for parameter in paths.get(path, {}).get("get", {}).get("parameters", []):
+                if parameter["name"] == "fields":
+                    parameter["schema"] = {"type": "string", "pattern": fields_pattern(fields)}
+                elif parameter["name"] == "order" and name in ("pages", "events"):
+                    parameter["schema"] = order(orderable_fields(endpoint, model)).type
+                elif parameter["name"] == "type" and name == "pages":
+                    one = choice_pattern(page_types)
+                    parameter["schema"] = {"type": "string", "pattern": f"^({one}(,{one})*)?$"}
+
+
 def postprocess(result, generator, request, public):
     """Pages and events gain fields with ?fields=: their objects are open-ended."""
+    refine_parameters(result)
     schemas = result.get("components", {}).get("schemas", {})
     for name in OPEN_COMPONENTS:
         if name in schemas:

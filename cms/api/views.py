@@ -1,14 +1,14 @@
 """Public API views that are not Wagtail endpoints: change feed, site search, directory."""
 
 import base64
-import binascii
+import re
 
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
@@ -30,16 +30,21 @@ def encode_cursor(change_id: int) -> str:
     return base64.urlsafe_b64encode(f"c1:{change_id}".encode()).decode().rstrip("=")
 
 
+#: Every cursor encode_cursor gives out, and only those: "c1:" and 1 to 18 digits in URL-safe
+#: base64 without padding. Each 3 digits are 4 characters; a first digit's 6 + 2 bits, then
+#: a digit's 4 bits and 2 zero bits, then 2 one bits and a digit's 4 bits.
+_DIGIT_HEAD = "(?:[MN][DTjz]|O[DT])"
+_GROUP = f"{_DIGIT_HEAD}[AEIMQUYcgk][w-z0-5]"
+CURSOR_PATTERN = f"^YzE6(?:{_GROUP}){{0,5}}(?:{_GROUP}|[MN][AQgw]|O[AQ]|{_DIGIT_HEAD}[AEIMQUYcgk])$"
+_CURSOR = re.compile(CURSOR_PATTERN)
+
+
 def decode_cursor(value: str) -> int:
-    try:
-        padded = value + "=" * (-len(value) % 4)
-        text = base64.urlsafe_b64decode(padded.encode("ascii")).decode("ascii")
-    except (binascii.Error, UnicodeError, ValueError) as exc:
-        raise InvalidParameter("cursor", "cursor is not one this API gave out.") from exc
-    prefix, _, number = text.partition(":")
-    if prefix != "c1" or not number.isascii() or not number.isdigit() or len(number) > 18:
+    if not _CURSOR.match(value):
         raise InvalidParameter("cursor", "cursor is not one this API gave out.")
-    return int(number)
+    value = value.rstrip("\n")  # a final line break, as `$` allows one
+    padded = value + "=" * (-len(value) % 4)
+    return int(base64.urlsafe_b64decode(padded.encode("ascii")).decode("ascii")[3:])
 
 
 class ChangeFeedView(PublicAPIMixin, GenericAPIView):
@@ -58,7 +63,14 @@ class ChangeFeedView(PublicAPIMixin, GenericAPIView):
             schema.query(
                 "since", OpenApiTypes.DATETIME, "ISO 8601 time, e.g. 2026-01-31T12:00:00Z."
             ),
-            schema.query("cursor", str, "meta.next_cursor of the previous answer.", non_blank=True),
+            OpenApiParameter(
+                "cursor",
+                {"type": "string", "pattern": CURSOR_PATTERN, "minLength": 1},
+                OpenApiParameter.QUERY,
+                description="meta.next_cursor of a previous answer: a token that stays valid "
+                "(keep it to resume). Its pattern is stated so that clients can check it; any "
+                "token that fits it is a position in the feed.",
+            ),
             schema.query(
                 "limit",
                 int,

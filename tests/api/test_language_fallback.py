@@ -104,17 +104,40 @@ def test_the_default_chain_comes_from_the_settings(api, no_dutch_article, settin
 @pytest.mark.parametrize(
     "query",
     [
-        "fallback=fr",  # without locale
+        "fallback=de",  # checked even without locale
         "locale=nl&fallback=de",
         "locale=nl&fallback=fr,,en",
-        "locale=nl&fallback=fr,fr",
-        "locale=nl&fallback=nl",
+        "locale=nl&fallback=fr,en,nl,fr",  # more languages than there are
         "locale=nl&fallback=",
         "locale=nl&fallback=FR",
     ],
 )
 def test_bad_fallback_values_are_a_400_naming_fallback(api, site_tree, query):
     assert_error(api.get(f"/api/v2/pages/?{query}"), 400, "invalid_parameter", "fallback")
+
+
+def test_the_requested_language_and_repeats_in_fallback_are_tried_once(api, no_dutch_article):
+    """nl,fr,fr after locale=nl is nl then fr: the same answer as fallback=fr."""
+    expected = get_json(api, "/api/v2/pages/?type=blog.BlogPage&locale=nl&fallback=fr")
+    data = get_json(api, "/api/v2/pages/?type=blog.BlogPage&locale=nl&fallback=nl,fr,fr")
+    assert data == expected
+    [article] = article_items(data)
+    assert article["meta"]["fallback"] == {
+        "requested_locale": "nl",
+        "served_locale": "fr",
+        "is_fallback": True,
+    }
+
+
+def test_fallback_without_locale_changes_nothing(api, no_dutch_article):
+    """Without locale every language is listed and a detail is the page itself: nothing to
+    stand in for, so fallback is ignored (no meta.fallback)."""
+    listing = get_json(api, "/api/v2/pages/?type=blog.BlogPage&fallback=en")
+    assert listing == get_json(api, "/api/v2/pages/?type=blog.BlogPage")
+    page_id = listing["items"][0]["id"]
+    detail = get_json(api, f"/api/v2/pages/{page_id}/?fallback=en")
+    assert detail == get_json(api, f"/api/v2/pages/{page_id}/")
+    assert "fallback" not in detail["meta"]
 
 
 def test_the_schema_documents_fallback(api):

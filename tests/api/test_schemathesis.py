@@ -5,8 +5,9 @@ demo directory, so that the endpoints answer real content.
 Positive and negative data (values that fit the schema and values that do not), a fixed seed,
 and a bounded number of examples per operation: the same cases on every run, in CI too.
 Every response must be no server error, carry a documented status code, and match the
-documented schema of that status (the error shape included); on every operation but those of
-NOT_YET_STRICT, a request the schema allows is accepted and one it does not is refused.
+documented schema of that status (the error shape included); and on every operation, a request
+the schema allows is accepted and one it does not is refused: the schema says exactly what is
+accepted.
 """
 
 import os
@@ -74,23 +75,6 @@ CHECKS = [
 ]
 #: Values valid by the schema are accepted, values outside it refused (400).
 STRICT_CHECKS = [positive_data_acceptance, negative_data_rejection]
-#: Operations where a value the schema allows can still be refused, by a rule that OpenAPI's
-#: query parameters cannot state or that depends on the data (each listed with that rule).
-NOT_YET_STRICT = {
-    "GET /api/v2/changes/": "cursor must be one this API gave out",
-    "GET /api/v2/directory/companies/": "facet values must name an existing term or space",
-    "GET /api/v2/directory/coworkers/": "facet values must name an existing term or space",
-    "GET /api/v2/directory/projects/": "facet values must name an existing term or space",
-    "GET /api/v2/documents/": "order=random not with offset nor search",
-    "GET /api/v2/images/": "order=random not with offset nor search",
-    "GET /api/v2/events/": "space must name a visible space; order depends on the type",
-    "GET /api/v2/events/{id}/": "fallback needs locale and names other languages than it",
-    "GET /api/v2/events/find/": "id or html_path is required (one of two parameters)",
-    "GET /api/v2/pages/": "child_of etc. must name a visible page; order and fields depend on type",
-    "GET /api/v2/pages/{id}/": "fallback needs locale and names other languages than it",
-    "GET /api/v2/pages/find/": "id or html_path is required (one of two parameters)",
-}
-
 application = WSGIHandler()
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application, config=CONFIG)
 
@@ -118,8 +102,7 @@ def in_process(directory_demo, db):
 @schema.parametrize()
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 def test_api_conforms_to_its_schema(case, in_process):
-    strict = [] if case.operation.label in NOT_YET_STRICT else STRICT_CHECKS
-    case.call_and_validate(checks=[*CHECKS, *strict])
+    case.call_and_validate(checks=[*CHECKS, *STRICT_CHECKS])
 
 
 #: Lists that show real content (random values rarely hit an existing id or `fields=*`), and

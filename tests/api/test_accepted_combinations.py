@@ -1,0 +1,93 @@
+"""Values and combinations the schema allows, and what the API makes of them: a filter naming
+nothing that exists is an empty list (not an error), random order with offset or search, an
+order the search index cannot give, find/ without parameters, any cursor of the feed's form."""
+
+import re
+
+import pytest
+
+from cms.api.views import encode_cursor
+
+from .api_helpers import assert_error, get_json, titles
+
+pytestmark = pytest.mark.django_db
+
+EMPTY = {"meta": {"total_count": 0}, "items": []}
+
+
+@pytest.mark.parametrize("name", ["child_of", "descendant_of", "translation_of", "ancestor_of"])
+def test_a_tree_filter_on_a_page_that_does_not_exist_is_an_empty_list(api, site_tree, name):
+    assert get_json(api, f"/api/v2/pages/?{name}=9007199254740991") == EMPTY
+    if name != "ancestor_of":  # an integer up to 2**53 - 1; the others take up to 16 digits
+        assert get_json(api, f"/api/v2/pages/?{name}=9999999999999999") == EMPTY
+
+
+def test_child_of_and_descendant_of_combine(api, site_tree):
+    home, blog = site_tree.pks["home"]["fr"], site_tree.pks["blog_index"]["fr"]
+    children = get_json(api, f"/api/v2/pages/?child_of={blog}")
+    assert titles(get_json(api, f"/api/v2/pages/?child_of={blog}&descendant_of={home}")) == (
+        titles(children)
+    )
+    assert children["items"]
+    assert get_json(api, f"/api/v2/pages/?child_of={home}&descendant_of={blog}") == EMPTY
+
+
+def test_events_in_a_space_that_does_not_exist_are_an_empty_list(api, site_tree):
+    for value in ("nowhere", "9999999999999999999"):
+        assert get_json(api, f"/api/v2/events/?from=2000-01-01&space={value}") == EMPTY
+
+
+@pytest.mark.parametrize("path", ["/api/v2/pages/", "/api/v2/images/", "/api/v2/documents/"])
+def test_random_order_combines_with_offset(api, site_tree, api_content, path):
+    everything = get_json(api, f"{path}?limit=100")
+    data = get_json(api, f"{path}?order=random&offset=1&limit=100")
+    assert data["meta"]["total_count"] == everything["meta"]["total_count"]
+    assert len(data["items"]) == len(everything["items"]) - 1
+
+
+def test_random_order_with_search_shuffles_the_hits(api, site_tree):
+    hits = get_json(api, "/api/v2/pages/?search=Lille&limit=100")
+    assert hits["items"]
+    shuffled = get_json(api, "/api/v2/pages/?search=Lille&order=random&limit=100")
+    assert sorted(titles(shuffled)) == sorted(titles(hits))
+
+
+def test_search_ordered_by_a_field_the_index_cannot_sort_by(api, site_tree):
+    hits = get_json(api, "/api/v2/pages/?search=Lille&limit=100&fields=slug")
+    data = get_json(api, "/api/v2/pages/?search=Lille&order=-slug&limit=100&fields=slug")
+    slugs = [item["meta"]["slug"] for item in data["items"]]
+    assert slugs == sorted((item["meta"]["slug"] for item in hits["items"]), reverse=True)
+
+
+def test_find_without_parameters_is_the_home_page(api, site_tree):
+    response = api.get("/api/v2/pages/find/")
+    assert response.status_code == 302
+    assert get_json(api, response["Location"])["meta"]["type"] == "home.HomePage"
+    assert_error(api.get("/api/v2/events/find/"), 404, "not_found")
+
+
+def test_any_cursor_of_the_feeds_form_is_a_position(api, site_tree):
+    """A cursor names a position in the log: past the newest change, nothing more yet."""
+    beyond = encode_cursor(10**17)
+    data = get_json(api, f"/api/v2/changes/?cursor={beyond}")
+    assert data["items"] == [] and data["meta"]["has_more"] is False
+    assert data["meta"]["next_cursor"] == beyond
+    first = get_json(api, f"/api/v2/changes/?cursor={encode_cursor(0)}&limit=1")
+    assert first["items"] == get_json(api, "/api/v2/changes/?limit=1")["items"]
+
+
+def test_the_schema_states_the_values_of_fields_order_type_and_cursor(api):
+    schema = get_json(api, "/api/schema/?format=json")
+
+    def pattern(path, name):
+        [found] = [p for p in schema["paths"][path]["get"]["parameters"] if p["name"] == name]
+        return re.compile(found["schema"]["pattern"])
+
+    assert pattern("/api/v2/pages/", "fields").match("*,-title,locale")
+    assert not pattern("/api/v2/pages/", "fields").match("title,*")
+    assert not pattern("/api/v2/pages/", "fields").match("parent")  # detail only
+    assert pattern("/api/v2/pages/{id}/", "fields").match("parent")
+    assert pattern("/api/v2/events/", "order").match("-start,title")
+    assert pattern("/api/v2/pages/", "type").match("blog.BlogPage,events.EventPage")
+    assert not pattern("/api/v2/pages/", "type").match("auth.User")
+    assert pattern("/api/v2/changes/", "cursor").match(encode_cursor(123456))
