@@ -148,8 +148,8 @@ class DirectoryListView(PublicAPIMixin, GenericAPIView):
                 raise InvalidParameter(
                     name, f"{name}: at most {MAX_VALUES_PER_FILTER} values can be combined."
                 )
-        # A facet value that names no term (or space) filters out every record: an empty list,
-        # as a filter on anything else that matches nothing.
+        # A facet value that names no term (or space) matches no record, as a filter on anything
+        # else that matches nothing: no error.
         unknown = [
             problem
             for problem in problems
@@ -161,7 +161,9 @@ class DirectoryListView(PublicAPIMixin, GenericAPIView):
             name = "ordering" if problem.parameter == "sort" else problem.parameter
             raise InvalidParameter(name, problem.message)
         results = directory_search(query, vocabulary=vocabulary)
-        if unknown:
+        # Values of one facet are OR-ed: a facet matches nothing when none of its values
+        # names something.
+        if any(problem.parameter not in query.filters for problem in unknown):
             results.hits, results.total = [], 0
             for facet in results.facets.values():
                 for value in facet.values:

@@ -609,7 +609,9 @@ class EventsEndpoint(PagesEndpoint):
         if "space" in query_params:
             queryset = queryset.filter(venue_space__translation_key__in=self.space_keys())
         if "city" in query_params:
-            city = params.parse_text(query_params["city"], "city", max_length=80)
+            city = " ".join(query_params["city"].split())
+            if not city:
+                raise InvalidParameter("city", "city may not be empty: e.g. Lille.")
             keys = visible_pages(SpacePage.objects.filter(city__iexact=city), self.request).values(
                 "translation_key"
             )

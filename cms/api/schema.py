@@ -640,10 +640,10 @@ def choice_pattern(names):
 
 
 def fields_pattern(names):
-    """?fields=: `*` or `_` first, then names, each may be negated with `-` (Wagtail's syntax;
-    nested `image(title)` selections are not part of the pattern)."""
-    item = f"-?{choice_pattern(names)}"
-    return f"^((\\*|_|{item})(,{item})*)?$"
+    """?fields= in Wagtail's syntax: `*` (all) then fields to remove (`-title`), `_` (none) then
+    fields to add, or fields to add or remove (nested `image(title)` selections are left out)."""
+    name = choice_pattern(names)
+    return f"^(\\*(,-{name})*|_(,{name})*|-?{name}(,-?{name})*)?$"
 
 
 def refine_parameters(result):

@@ -85,6 +85,8 @@ def test_the_schema_states_the_values_of_fields_order_type_and_cursor(api):
 
     assert pattern("/api/v2/pages/", "fields").match("*,-title,locale")
     assert not pattern("/api/v2/pages/", "fields").match("title,*")
+    assert not pattern("/api/v2/pages/", "fields").match("_,-title")
+    assert not pattern("/api/v2/pages/", "fields").match("*,title")
     assert not pattern("/api/v2/pages/", "fields").match("parent")  # detail only
     assert pattern("/api/v2/pages/{id}/", "fields").match("parent")
     assert pattern("/api/v2/events/", "order").match("-start,title")

@@ -123,7 +123,6 @@ UNKNOWN_VALUES = [
     ("/api/v2/directory/coworkers/", "ordering=unknown", "ordering"),
     ("/api/v2/directory/companies/", "ordering=unknown", "ordering"),
     ("/api/v2/directory/projects/", "ordering=unknown", "ordering"),
-    ("/api/v2/directory/companies/", "type=unknown", "type"),
     ("/api/v2/directory/coworkers/", "fields=name", "fields"),
     *[
         (path, "locale=xx", "locale")

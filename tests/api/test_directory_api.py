@@ -276,9 +276,24 @@ def test_site_search_and_vocabularies_run_a_bounded_number_of_queries(api, more_
         assert count_queries(api, url)[0] <= 2, url
 
 
-@pytest.mark.parametrize("query", ["skill=nonexistent", "country=ZZ", "skill=boekhouding&skill=x"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "coworkers/?skill=nonexistent",
+        "coworkers/?country=ZZ",
+        "companies/?type=unknown",
+    ],
+)
 def test_a_facet_value_naming_nothing_is_an_empty_list(api, directory, query):
     """As any filter that matches no record: 200, no items, facets counted at 0 (not a 400)."""
-    data = get_json(api, f"/api/v2/directory/coworkers/?{query}")
+    data = get_json(api, f"/api/v2/directory/{query}")
     assert data["items"] == [] and data["meta"]["total_count"] == 0
     assert all(value["count"] == 0 for values in data["facets"].values() for value in values)
+
+
+def test_a_facet_value_naming_nothing_adds_nothing_to_the_others(api, directory):
+    """Values of one facet are OR-ed: an unknown one beside a known one changes nothing."""
+    slug = directory["skills"]["nl"].slug
+    alone = get_json(api, f"/api/v2/directory/coworkers/?skill={slug}")
+    assert alone["meta"]["total_count"] == 1
+    assert get_json(api, f"/api/v2/directory/coworkers/?skill={slug}&skill=x") == alone
