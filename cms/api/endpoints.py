@@ -599,7 +599,7 @@ class EventsEndpoint(PagesEndpoint):
         if "to" in query_params:
             end = params.parse_date(query_params["to"], "to")
         if start and end and end < start:
-            raise InvalidParameter("to", "to must not be before from.")
+            return queryset.none()  # an empty range: no event, as any filter matching nothing
         if start is None and end is None:
             queryset = queryset.filter(ongoing(timezone.now()))
         if start is not None:

@@ -530,7 +530,11 @@ EVENT_FILTERS = [
         "Events with a date ending on or after this day (YYYY-MM-DD). Without from/to: "
         "upcoming events only (a series whose dates are not all past).",
     ),
-    query("to", OpenApiTypes.DATE, "Events starting on or before this day (YYYY-MM-DD)."),
+    query(
+        "to",
+        OpenApiTypes.DATE,
+        "Events starting on or before this day (YYYY-MM-DD); before `from`, none.",
+    ),
     query(
         "space",
         str,

@@ -42,7 +42,6 @@ KNOWN_500S = [
     ("/api/v2/images/find/", 400, "id"),
     ("/api/v2/pages/find/?html_path=/xx/%00", 400, "html_path"),
     ("/api/v2/events/?from=2026-02-30", 400, "from"),
-    ("/api/v2/events/?from=2026-03-02&to=2026-03-01", 400, "to"),
     ("/api/v2/events/?space=%20", 400, "space"),
     ("/api/v2/events/?city=", 400, "city"),
     ("/api/v2/pages/?child_of=12abc", 400, "child_of"),
