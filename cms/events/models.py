@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.core import fields
 from cms.core.blocks import BodyBlock
+from cms.core.kept import kept
 from cms.core.listing import paginate
 from cms.core.models import BasePage, IndexPage
 from cms.core.panels import TypedPageChooserPanel
@@ -205,7 +206,11 @@ class EventIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
                 "archive": archive,
                 "filters": filters,
                 "filter_errors": errors,
-                "spaces": SpacePage.all_in_locale(self.locale),
+                "spaces": kept(
+                    request,
+                    f"spaces-in-locale:{self.locale_id}",
+                    lambda: list(SpacePage.all_in_locale(self.locale)),
+                ),
             },
         )
 

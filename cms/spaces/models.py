@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core import fields
+from cms.core.kept import kept
 from cms.core.models import BasePage, IndexPage
 from cms.core.queries import visible_pages
 
@@ -164,8 +165,19 @@ class SpacePage(BasePage):
             Prefetch("gallery_images", queryset=SpaceGalleryImage.objects.select_related("image")),
         )
         context = super().get_context(request, *args, **kwargs)
+        context.update(
+            self.hooks_context()
+            if getattr(request, "is_preview", False)
+            else kept(request, f"space-context:{self.pk}", self.hooks_context)
+        )
+        return context
+
+    def hooks_context(self) -> dict:
+        """Its events (agenda), its members (directory): the same for every visitor, so kept
+        per content version (cms.core.kept) outside previews."""
+        context = {}
         for space_context in hooks.get_hooks(SPACE_PAGE_CONTEXT_HOOK):
-            context.update(space_context(self))  # its events (agenda), its members (directory)
+            context.update(space_context(self))
         return context
 
     @property

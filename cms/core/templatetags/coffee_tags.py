@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.models import Page, Site
 
-from cms.core.base_url import absolute
+from cms.core.base_url import absolute, base_url
 from cms.core.kept import kept
 from cms.core.models import Category, Navigation
 from cms.core.models.navigation import SOCIAL_NETWORKS
@@ -95,12 +95,18 @@ def _is_page_view(request):
 # --------------------------------------------------------------------------- languages
 
 
-def _published_translations(page):
+def _published_translations(page, request):
     """{language code: this page as published in it}: real translations only, not aliases
-    (synchronised copies of the French page) nor drafts."""
-    if page is None or not hasattr(page, "live_translations"):
+    (synchronised copies of the French page) nor drafts; kept per content version."""
+    if page is None or not hasattr(type(page), "live_translations"):
         return None
-    return {p.locale.language_code: p for p in page.live_translations if not p.alias_of_id}
+
+    def compute():
+        return {p.locale.language_code: p for p in page.live_translations if not p.alias_of_id}
+
+    if page.pk is None:
+        return compute()
+    return kept(request, f"translations:{page.pk}", compute)
 
 
 @register.simple_tag(takes_context=True)
@@ -115,7 +121,7 @@ def language_links(context, page=None):
     page = _as_page(page)
     request = _request(context)
     active_code = _page_language(page)
-    translations = _published_translations(page)
+    translations = _published_translations(page, request)
     suffix = _route_suffix(page, request)
 
     links = []
@@ -155,10 +161,10 @@ def language_links(context, page=None):
 def alternate_links(context, page):
     """``<link rel="alternate" hreflang>`` data: every published translation (aliases and
     drafts left out) plus ``x-default``."""
-    translations = _published_translations(_as_page(page))
+    request = _request(context)
+    translations = _published_translations(_as_page(page), request)
     if not translations:
         return []
-    request = _request(context)
     suffix = _route_suffix(page, request)
     alternates = []
     default_url = None
@@ -432,3 +438,36 @@ def country_name(code):
     """'BE' -> 'Belgium' in the visitor's language; unknown codes are shown as they are."""
     code = str(code or "").upper()
     return COUNTRY_NAMES.get(code, code)
+
+
+# --------------------------------------------------------------------------- kept fragments
+
+
+class KeptFragmentNode(template.Node):
+    def __init__(self, nodelist, parts):
+        self.nodelist = nodelist
+        self.parts = parts
+
+    def render(self, context):
+        request = _request(context)
+        if request is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        # The scheme and host too: a fragment may hold absolute URLs (cms.core.base_url).
+        parts = [base_url(request), *(str(part.resolve(context)) for part in self.parts)]
+        key = "fragment:" + ":".join(parts)
+        return kept(request, key, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def kept_fragment(parser, token):
+    """``{% kept_fragment "name" page.pk %}…{% endkept_fragment %}``: the enclosed HTML,
+    rendered once per content version, site, language and scheme://host (cms.core.kept) and
+    reused for every visitor; the name and arguments make the key. Only for what reads
+    nothing of the visitor or of the request but those; rendered afresh in previews. Variables the
+    fragment sets (``{% … as x %}``) are not seen after it."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"'{bits[0]}' needs a name")
+    nodelist = parser.parse(("endkept_fragment",))
+    parser.delete_first_token()
+    return KeptFragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
