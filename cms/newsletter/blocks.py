@@ -68,7 +68,16 @@ class ContentListBlock(blocks.StructBlock):
         }
 
 
-class ArticlesBlock(ContentListBlock):
+class DatedListBlock(ContentListBlock):
+    """A list of dated pages (articles, studies): automatically, those dated in the last
+    `days` days up to the issue's day, newest first."""
+
+    def automatic(self, locale, day, days):
+        since = day - datetime.timedelta(days=days)
+        return self.page_model.latest_in_locale(locale).filter(date__gte=since, date__lte=day)
+
+
+class ArticlesBlock(DatedListBlock):
     pages = blocks.ListBlock(
         blocks.PageChooserBlock(page_type="blog.BlogPage"),
         label=_("articles chosen by hand"),
@@ -79,10 +88,6 @@ class ArticlesBlock(ContentListBlock):
     class Meta:
         icon = "doc-full"
         label = _("Latest articles")
-
-    def automatic(self, locale, day, days):
-        since = day - datetime.timedelta(days=days)
-        return BlogPage.latest_in_locale(locale).filter(date__gte=since, date__lte=day)
 
 
 class EventsBlock(ContentListBlock):
@@ -106,7 +111,7 @@ class EventsBlock(ContentListBlock):
         )
 
 
-class StudiesBlock(ContentListBlock):
+class StudiesBlock(DatedListBlock):
     pages = blocks.ListBlock(
         blocks.PageChooserBlock(page_type="studies.StudyPage"),
         label=_("studies chosen by hand"),
@@ -117,10 +122,6 @@ class StudiesBlock(ContentListBlock):
     class Meta:
         icon = "doc-full-inverse"
         label = _("Studies")
-
-    def automatic(self, locale, day, days):
-        since = day - datetime.timedelta(days=days)
-        return StudyPage.latest_in_locale(locale).filter(date__gte=since, date__lte=day)
 
 
 class NewsletterBlock(blocks.StreamBlock):

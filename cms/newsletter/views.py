@@ -64,26 +64,30 @@ def send(request, page_id):
     return back(issue)
 
 
-@require_POST
-def pause(request, page_id):
+def change_dispatch(request, page_id, change, done):
+    """Apply ``change`` to the issue's running dispatch (senders only), then say ``done``."""
     issue = issue_or_404(request, page_id)
     dispatch = dispatch_of(issue)
     if not can_send(request.user) or dispatch is None:
         raise PermissionDenied
-    sending.pause(dispatch)
-    messages.success(request, _("Sending paused: the current batch ends, then nothing more."))
+    change(dispatch)
+    messages.success(request, done)
     return back(issue)
+
+
+@require_POST
+def pause(request, page_id):
+    return change_dispatch(
+        request,
+        page_id,
+        sending.pause,
+        _("Sending paused: the current batch ends, then nothing more."),
+    )
 
 
 @require_POST
 def resume(request, page_id):
-    issue = issue_or_404(request, page_id)
-    dispatch = dispatch_of(issue)
-    if not can_send(request.user) or dispatch is None:
-        raise PermissionDenied
-    sending.resume(dispatch)
-    messages.success(request, _("Sending resumed."))
-    return back(issue)
+    return change_dispatch(request, page_id, sending.resume, _("Sending resumed."))
 
 
 @require_POST
