@@ -33,7 +33,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -42,9 +41,10 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-VENV_BIN = Path(sys.executable).parent
-HOST = "127.0.0.1"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import HOST, ROOT, Gunicorn, json_answer  # noqa: E402
+
 CEILING = "/api/bench/ceiling/"
 DEFAULT_DB = Path(tempfile.gettempdir()) / "bench-api.sqlite3"
 
@@ -144,15 +144,7 @@ def count_queries_main() -> None:
 
 
 def count_queries(db: Path) -> dict:
-    output = subprocess.run(  # noqa: S603 - this very script, fixed arguments
-        [sys.executable, __file__, "--count-queries"],
-        cwd=ROOT,
-        env=bench_env(db),
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    return json_answer([__file__, "--count-queries"], env=bench_env(db))
 
 
 def percentile(ordered: list[float], share: float) -> float:
@@ -161,37 +153,15 @@ def percentile(ordered: list[float], share: float) -> float:
 
 
 # gunicorn ------------------------------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
+class Server(Gunicorn):
+    """gunicorn, 2 sync workers, serving bench.ceiling_wsgi (the site and the ceiling route)."""
 
-
-class Server:
     def __init__(self, db: Path, throttle_rate: str = "", response_cache: str = ""):
-        self.port = free_port()
-        self.process = subprocess.Popen(  # noqa: S603 - fixed arguments, no shell
-            [
-                str(VENV_BIN / "gunicorn"),
-                "bench.ceiling_wsgi:application",
-                "--workers=2",
-                f"--bind={HOST}:{self.port}",
-                "--log-level=warning",
-                "--timeout=60",
-            ],
-            cwd=ROOT,
+        super().__init__(
+            "bench.ceiling_wsgi:application",
             env=bench_env(db, throttle_rate, response_cache),
+            ready=lambda server: server.get(CEILING)[0] == 200 and len(server.workers()) == 2,
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if self.get(CEILING)[0] == 200 and len(self.workers()) == 2:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.3)
-        self.stop()
-        raise RuntimeError("gunicorn did not start")
 
     def get(self, path, headers=None):
         connection = http.client.HTTPConnection(HOST, self.port, timeout=30)
@@ -201,24 +171,6 @@ class Server:
             return response.status, response.getheader("ETag"), response.read()
         finally:
             connection.close()
-
-    def workers(self) -> list[int]:
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        return [int(pid) for pid in children.read_text().split()]
-
-    def cpu_seconds(self) -> float:
-        ticks = 0
-        for pid in self.workers():
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            ticks += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
-        return ticks / os.sysconf("SC_CLK_TCK")
-
-    def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
 
 
 # Load generators -----------------------------------------------------------------------------

@@ -15,7 +15,6 @@ not 200/304, or any connection failure or timeout (30 s). Prints one Markdown ro
 import argparse
 import http.client
 import random
-import subprocess
 import sys
 import threading
 import time
@@ -23,16 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.api_http import (
-    DEFAULT_DB,
-    HOST,
-    ROOT,
-    VENV_BIN,
-    bench_env,
-    free_port,
-    manage_py,
-    percentile,
-)  # noqa: E402
+from bench.api_http import DEFAULT_DB, bench_env, manage_py, percentile  # noqa: E402
+from bench.common import HOST, Gunicorn, status  # noqa: E402
 
 URLS = [
     "/api/v2/pages/?locale=nl",
@@ -60,25 +51,14 @@ def prepare(database_url: str, reuse: bool) -> None:
         manage_py("load_demo_content", "--quiet", env=env)
 
 
-def serve(database_url: str, workers: int) -> tuple[subprocess.Popen, int]:
-    port = free_port()
-    process = subprocess.Popen(  # noqa: S603 - fixed arguments, no shell
-        [str(VENV_BIN / "gunicorn"), "cms.wsgi", "-c", "gunicorn.conf.py"]
-        + [f"--workers={workers}", f"--bind={HOST}:{port}", "--log-level=warning", "--timeout=60"],
-        cwd=ROOT,
+def serve(database_url: str, workers: int) -> Gunicorn:
+    return Gunicorn(
+        "cms.wsgi",
         env=env_for(database_url),
+        ready=lambda server: status(server.port, URLS[0]) == 200,
+        workers=workers,
+        options=["-c", "gunicorn.conf.py"],
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection(HOST, port, timeout=5)
-            connection.request("GET", URLS[0])
-            if connection.getresponse().status == 200:
-                return process, port
-        except OSError:
-            time.sleep(0.3)
-    process.terminate()
-    raise RuntimeError("gunicorn did not start")
 
 
 def load(port: int, clients: int, duration: float) -> dict:
@@ -148,13 +128,12 @@ def main() -> None:
     options = parser.parse_args()
     engine = options.database_url.split(":", 1)[0]
     prepare(options.database_url, options.reuse)
-    process, port = serve(options.database_url, options.workers)
+    server = serve(options.database_url, options.workers)
     try:
-        load(port, options.clients, 3)  # warm-up, not measured
-        result = load(port, options.clients, options.duration)
+        load(server.port, options.clients, 3)  # warm-up, not measured
+        result = load(server.port, options.clients, options.duration)
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        server.stop()
     print(
         f"| {engine} | {options.clients} | {options.duration:.0f} s | {result['requests']} | "
         f"{result['rps']:.0f} | {result['errors']} | {result['p50']:.0f} ms | "

@@ -39,9 +39,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.api_http import HOST, ROOT, free_port  # noqa: E402
+from bench.common import HOST, ROOT, Gunicorn, json_answer  # noqa: E402
 
-VENV_BIN = Path(sys.executable).parent
 NODE_PORT = int(os.environ.get("BENCH_OPENSEARCH_PORT", "9272"))
 NODE_VAR = ROOT / "var" / "opensearch-bench"
 DEFAULT_DB = Path(tempfile.gettempdir()) / "bench-frozen.sqlite3"
@@ -140,33 +139,15 @@ def summary(times) -> str:
     return f"p50 {statistics.median(times):.0f} ms, p95 {percentile(times, 0.95):.0f} ms"
 
 
-class Server:
+class Server(Gunicorn):
     def __init__(self, db: Path):
-        self.port = free_port()
-        self.process = subprocess.Popen(  # noqa: S603 - fixed arguments, no shell
-            [
-                str(VENV_BIN / "gunicorn"),
-                "cms.wsgi:application",
-                "--workers=3",
-                f"--bind={HOST}:{self.port}",
-                "--timeout=120",
-                "--log-level=warning",
-            ],
-            cwd=ROOT,
+        super().__init__(
+            "cms.wsgi:application",
             env=site_env(db),
+            ready=lambda server: get(server.port, PAGE)[0] == 200,
+            workers=3,
+            timeout=120,
         )
-        for _attempt in range(300):
-            try:
-                if get(self.port, PAGE)[0] == 200:
-                    return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError("gunicorn did not start")
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=30)
 
 
 def measure(port: int, path: str, count: int) -> list[float]:
@@ -219,15 +200,7 @@ print(json.dumps(times))
 
 
 def publish_times(db: Path, count: int) -> list[float]:
-    output = subprocess.run(  # noqa: S603 - this interpreter, a fixed script
-        [sys.executable, "-c", PUBLISH.format(count=count)],
-        cwd=ROOT,
-        env=site_env(db),
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    return json_answer(["-c", PUBLISH.format(count=count)], env=site_env(db))
 
 
 def main() -> None:

@@ -20,28 +20,18 @@ Prints a Markdown table for bench/RESULTS.md.
 """
 
 import argparse
-import http.client
 import json
 import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.api_http import (  # noqa: E402
-    CEILING,
-    DEFAULT_DB,
-    HOST,
-    VENV_BIN,
-    bench_env,
-    free_port,
-    measure,
-    prepare_database,
-)
+from bench.api_http import CEILING, DEFAULT_DB, bench_env, measure, prepare_database  # noqa: E402
+from bench.common import HOST, Gunicorn, json_answer, status  # noqa: E402
 
 #: (label, how to find the URL in the query pass)
 PAGE_TYPES = [
@@ -139,74 +129,24 @@ def count_queries_main() -> None:
 
 
 def count_queries(db: Path, code: Path) -> dict:
-    output = subprocess.run(  # noqa: S603 - this very script, fixed arguments
-        [sys.executable, __file__, "--count-queries"],
-        cwd=code,
-        env=html_env(db, code, ""),
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    return json_answer([__file__, "--count-queries"], env=html_env(db, code, ""), cwd=code)
 
 
 # gunicorn ------------------------------------------------------------------------------------
-class Server:
+class Server(Gunicorn):
     """gunicorn, 2 sync workers, serving ``code`` (bench.ceiling_wsgi of this checkout)."""
 
     def __init__(self, db: Path, code: Path, html_cache: str):
-        self.port = free_port()
-        self.process = subprocess.Popen(  # noqa: S603 - fixed arguments, no shell
-            [
-                str(VENV_BIN / "gunicorn"),
-                "bench.ceiling_wsgi:application",
-                "--workers=2",
-                f"--bind={HOST}:{self.port}",
-                "--log-level=warning",
-                "--timeout=60",
-                f"--chdir={code}",
-            ],
-            cwd=code,
+        super().__init__(
+            "bench.ceiling_wsgi:application",
             env=html_env(db, code, html_cache),
+            ready=lambda server: server.get(CEILING) == 200 and len(server.workers()) == 2,
+            cwd=code,
+            options=[f"--chdir={code}"],
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if self.get(CEILING) == 200 and len(self.workers()) == 2:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.3)
-        self.stop()
-        raise RuntimeError("gunicorn did not start")
 
     def get(self, path):
-        connection = http.client.HTTPConnection(HOST, self.port, timeout=30)
-        try:
-            connection.request("GET", path)
-            response = connection.getresponse()
-            response.read()
-            return response.status
-        finally:
-            connection.close()
-
-    def workers(self) -> list[int]:
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        return [int(pid) for pid in children.read_text().split()]
-
-    def cpu_seconds(self) -> float:
-        ticks = 0
-        for pid in self.workers():
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            ticks += int(fields[11]) + int(fields[12])  # utime, stime
-        return ticks / os.sysconf("SC_CLK_TCK")
-
-    def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        return status(self.port, path, timeout=30)
 
 
 def main() -> None:

@@ -25,7 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.api_http import HOST, ROOT, VENV_BIN, bench_env, free_port, manage_py  # noqa: E402
+from bench.api_http import bench_env, manage_py  # noqa: E402
+from bench.common import HOST, ROOT, Gunicorn, status  # noqa: E402
 
 DEFAULT_DB = Path("/tmp/bench-registrations.sqlite3")  # noqa: S108 - a scratch database
 SEATS = 50
@@ -102,25 +103,14 @@ def child(*arguments, env) -> str:
     ).stdout.strip()
 
 
-def serve(env: dict, workers: int) -> tuple[subprocess.Popen, int]:
-    port = free_port()
-    process = subprocess.Popen(  # noqa: S603 - fixed arguments, no shell
-        [str(VENV_BIN / "gunicorn"), "cms.wsgi", "-c", "gunicorn.conf.py"]
-        + [f"--workers={workers}", f"--bind={HOST}:{port}", "--log-level=warning", "--timeout=60"],
-        cwd=ROOT,
+def serve(env: dict, workers: int) -> Gunicorn:
+    return Gunicorn(
+        "cms.wsgi",
         env=env,
+        ready=lambda server: status(server.port, "/api/v2/events/") == 200,
+        workers=workers,
+        options=["-c", "gunicorn.conf.py"],
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection(HOST, port, timeout=5)
-            connection.request("GET", "/api/v2/events/")
-            if connection.getresponse().status == 200:
-                return process, port
-        except OSError:
-            time.sleep(0.3)
-    process.terminate()
-    raise RuntimeError("gunicorn did not start")
 
 
 def register_all(port: int, event_id: int) -> tuple[list, float]:
@@ -174,12 +164,11 @@ def main() -> int:
     manage_py("migrate", "--no-input", env=env)
     manage_py("createcachetable", env=env)
     event_id = int(child("--make-event", env=env).splitlines()[-1])
-    process, port = serve(env, options.workers)
+    server = serve(env, options.workers)
     try:
-        answers, seconds = register_all(port, event_id)
+        answers, seconds = register_all(server.port, event_id)
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        server.stop()
     stored = json.loads(child("--count", str(event_id), env=env).splitlines()[-1])
 
     statuses = [answer[1].get("status") for answer in answers]
