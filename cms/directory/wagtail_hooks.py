@@ -14,47 +14,49 @@ from .space_members import space_members
 PUBLISHED = YesNoColumn("live", label=_("Published"))
 
 
-class CoworkerViewSet(SnippetViewSet):
+class RecordViewSet(SnippetViewSet):
+    """A directory record's listing: filtered to the editor's organisation, by sort key."""
+
     index_view_class = OrganisationRecordIndexView
+    ordering = ["sort_key"]
+
+
+class CoworkerViewSet(RecordViewSet):
     model = Coworker
     icon = "user"
     list_display = ["name", "headline", "city", "locale", PUBLISHED, "consent_given_at"]
     list_filter = ["live", "locale", "country", "skills", "consent_given_at"]
-    ordering = ["sort_key"]
 
 
-class CompanyViewSet(SnippetViewSet):
-    index_view_class = OrganisationRecordIndexView
+class CompanyViewSet(RecordViewSet):
     model = Company
     icon = "group"
     list_display = ["name", "kind", "city", "locale", PUBLISHED]
     list_filter = ["live", "locale", "kind", "size", "country", "sectors"]
-    ordering = ["sort_key"]
 
 
-class ProjectIdeaViewSet(SnippetViewSet):
-    index_view_class = OrganisationRecordIndexView
+class ProjectIdeaViewSet(RecordViewSet):
     model = ProjectIdea
     icon = "pick"
     list_display = ["title", "status", "deadline", "locale", PUBLISHED]
     list_filter = ["live", "locale", "status", "skills"]
-    ordering = ["sort_key"]
 
 
-class SkillViewSet(SnippetViewSet):
+class TermViewSet(SnippetViewSet):
+    """A vocabulary (skills, sectors): its label, slug and synonyms in each language."""
+
+    chooser_viewset_class = PublishedChooserViewSet
+    icon = "tag"
+    list_display = ["label", "slug", "synonyms", "locale"]
+    list_filter = ["locale"]
+
+
+class SkillViewSet(TermViewSet):
     model = Skill
-    chooser_viewset_class = PublishedChooserViewSet
-    icon = "tag"
-    list_display = ["label", "slug", "synonyms", "locale"]
-    list_filter = ["locale"]
 
 
-class SectorViewSet(SnippetViewSet):
+class SectorViewSet(TermViewSet):
     model = Sector
-    chooser_viewset_class = PublishedChooserViewSet
-    icon = "tag"
-    list_display = ["label", "slug", "synonyms", "locale"]
-    list_filter = ["locale"]
 
 
 class DirectoryViewSetGroup(SnippetViewSetGroup):
