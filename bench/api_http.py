@@ -43,7 +43,14 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import HOST, ROOT, Gunicorn, json_answer  # noqa: E402
+from bench.common import (  # noqa: E402
+    HOST,
+    ROOT,
+    Gunicorn,
+    json_answer,
+    production_env,
+    timed_threads,
+)
 
 CEILING = "/api/bench/ceiling/"
 DEFAULT_DB = Path(tempfile.gettempdir()) / "bench-api.sqlite3"
@@ -60,23 +67,13 @@ URLS = [
 
 # Setup ---------------------------------------------------------------------------------------
 def bench_env(db: Path, throttle_rate: str = "", response_cache: str = "") -> dict:
-    env = dict(os.environ)
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-            "DATABASE_URL": f"sqlite:///{db}",
-            "SECRET_KEY": "bench-only-not-a-secret",  # noqa: S105 - scratch database, 127.0.0.1
-            "DEBUG": "0",
-            "ALLOWED_HOSTS": HOST,
-            "SECURE_SSL_REDIRECT": "0",
-            "SEARCH_ENGINE": "database",
-            "API_THROTTLE_RATE": throttle_rate,  # "" turns throttling off
-            "API_RESPONSE_CACHE": response_cache,  # "" turns the response cache off
-            "LOG_LEVEL": "WARNING",
-            "PYTHONPATH": str(ROOT),
-        }
+    return production_env(
+        db,
+        SEARCH_ENGINE="database",
+        API_THROTTLE_RATE=throttle_rate,  # "" turns throttling off
+        API_RESPONSE_CACHE=response_cache,  # "" turns the response cache off
+        LOG_LEVEL="WARNING",
     )
-    return env
 
 
 def manage_py(*arguments, env):
@@ -226,13 +223,7 @@ def run_threads(url, duration, connections, headers):
         with lock:
             latencies.extend(mine)
 
-    started = time.monotonic()
-    threads = [threading.Thread(target=worker) for _ in range(connections)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.monotonic() - started
+    elapsed = timed_threads(worker, [()] * connections)
     latencies.sort()
 
     return {
@@ -266,22 +257,32 @@ def row(label, result, ceiling_rps, queries):
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def load_parser(description: str, duration: int, per: str) -> argparse.ArgumentParser:
+    """The options of a load benchmark on the scratch database (see load_settings)."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--db", type=Path, default=DEFAULT_DB)
     parser.add_argument("--reuse", action="store_true", help="keep an existing scratch database")
-    parser.add_argument("--duration", type=int, default=10, help="seconds per scenario (≤ 60)")
+    parser.add_argument("--duration", type=int, default=duration, help=f"seconds per {per} (≤ 60)")
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--client", choices=["auto", "wrk", "python"], default="auto")
     parser.add_argument("--count-queries", action="store_true", help=argparse.SUPPRESS)
-    options = parser.parse_args()
-    if options.count_queries:
-        count_queries_main()
-        return
-    duration = max(1, min(options.duration, 60))
+    return parser
+
+
+def load_settings(options) -> tuple[int, str]:
+    """The duration (1 to 60 s) and the load generator (wrk when installed) the options ask."""
     client = options.client
     if client == "auto":
         client = "wrk" if shutil.which("wrk") else "python"
+    return max(1, min(options.duration, 60)), client
+
+
+def main() -> None:
+    options = load_parser(__doc__.split("\n")[0], 10, "scenario").parse_args()
+    if options.count_queries:
+        count_queries_main()
+        return
+    duration, client = load_settings(options)
 
     prepare_database(options.db, options.reuse)
     counted = count_queries(options.db)

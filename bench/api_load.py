@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.api_http import DEFAULT_DB, bench_env, manage_py, percentile  # noqa: E402
-from bench.common import HOST, Gunicorn, status  # noqa: E402
+from bench.common import HOST, Gunicorn, status, timed_threads  # noqa: E402
 
 URLS = [
     "/api/v2/pages/?locale=nl",
@@ -97,13 +97,7 @@ def load(port: int, clients: int, duration: float) -> dict:
             for status, count in seen.items():
                 statuses[status] = statuses.get(status, 0) + count
 
-    started = time.monotonic()
-    threads = [threading.Thread(target=client, args=(seed,)) for seed in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.monotonic() - started
+    elapsed = timed_threads(client, [(seed,) for seed in range(clients)])
     latencies.sort()
 
     return {

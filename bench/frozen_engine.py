@@ -39,7 +39,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import HOST, ROOT, Gunicorn, json_answer  # noqa: E402
+from bench.common import HOST, ROOT, Gunicorn, json_answer, production_env  # noqa: E402
 
 NODE_PORT = int(os.environ.get("BENCH_OPENSEARCH_PORT", "9272"))
 NODE_VAR = ROOT / "var" / "opensearch-bench"
@@ -72,25 +72,19 @@ def node_pid() -> int:
 
 
 def site_env(db: Path) -> dict:
-    return os.environ | {
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "DATABASE_URL": f"sqlite:///{db}",
-        "SECRET_KEY": "bench-only-not-a-secret",  # noqa: S105 - scratch database, 127.0.0.1
-        "DEBUG": "0",
-        "ALLOWED_HOSTS": HOST,
-        "SECURE_SSL_REDIRECT": "0",
-        "STATIC_ROOT": str(STATIC_ROOT),
-        "EMAIL_URL": os.environ.get("EMAIL_URL", "smtp://127.0.0.1:2525"),
-        "SEARCH_ENGINE": "opensearch",
-        "SEARCH_URL": f"http://{HOST}:{NODE_PORT}",
-        "SEARCH_INDEX_PREFIX": "bench-",
-        "SEARCH_TIMEOUT": "2",
-        "API_THROTTLE_RATE": "",
-        "API_RESPONSE_CACHE": "",
-        "DIRECTORY_CACHE": "",
-        "LOG_LEVEL": "ERROR",
-        "PYTHONPATH": str(ROOT),
-    }
+    return production_env(
+        db,
+        STATIC_ROOT=str(STATIC_ROOT),
+        EMAIL_URL=os.environ.get("EMAIL_URL", "smtp://127.0.0.1:2525"),
+        SEARCH_ENGINE="opensearch",
+        SEARCH_URL=f"http://{HOST}:{NODE_PORT}",
+        SEARCH_INDEX_PREFIX="bench-",
+        SEARCH_TIMEOUT="2",
+        API_THROTTLE_RATE="",
+        API_RESPONSE_CACHE="",
+        DIRECTORY_CACHE="",
+        LOG_LEVEL="ERROR",
+    )
 
 
 def manage_py(*arguments, env) -> str:

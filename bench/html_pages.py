@@ -19,10 +19,8 @@ with this script's load generator and database.
 Prints a Markdown table for bench/RESULTS.md.
 """
 
-import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -30,7 +28,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.api_http import CEILING, DEFAULT_DB, bench_env, measure, prepare_database  # noqa: E402
+from bench.api_http import (  # noqa: E402
+    CEILING,
+    bench_env,
+    load_parser,
+    load_settings,
+    measure,
+    prepare_database,
+)
 from bench.common import HOST, Gunicorn, json_answer, status  # noqa: E402
 
 #: (label, how to find the URL in the query pass)
@@ -150,22 +155,13 @@ class Server(Gunicorn):
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--db", type=Path, default=DEFAULT_DB)
-    parser.add_argument("--reuse", action="store_true", help="keep an existing scratch database")
-    parser.add_argument("--duration", type=int, default=5, help="seconds per row (≤ 60)")
-    parser.add_argument("--connections", type=int, default=4)
-    parser.add_argument("--client", choices=["auto", "wrk", "python"], default="auto")
+    parser = load_parser(__doc__.split("\n")[0], 5, "row")
     parser.add_argument("--code", type=Path, default=ROOT, help="checkout of the site to serve")
-    parser.add_argument("--count-queries", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.count_queries:
         count_queries_main()
         return
-    duration = max(1, min(options.duration, 60))
-    client = options.client
-    if client == "auto":
-        client = "wrk" if shutil.which("wrk") else "python"
+    duration, client = load_settings(options)
     code = options.code.resolve()
 
     prepare_database(options.db, options.reuse)
