@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.core import fields
 from cms.core.blocks import BodyBlock
 from cms.core.fallback import default_fallback, first_visible_version
 from cms.core.listing import paginate
@@ -34,14 +35,7 @@ class Author(models.Model):
 
     name = models.CharField(_("name"), max_length=120)
     role = models.CharField(_("role"), max_length=120, blank=True)
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    photo = fields.optional_image(_("photo"))
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("photo")]
     api_fields = [APIField("name"), APIField("role")]
@@ -149,24 +143,9 @@ class BlogPageAuthor(Orderable):
 class BlogPage(OrganisationOwnedPage, BasePage):
     date = models.DateField(_("publication date"), default=publication_date_today)
     summary = models.TextField(_("summary"), max_length=400)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    hero_image = fields.optional_image(_("hero image"))
     # One image serves every translation: what it shows is said in each page's language.
-    hero_image_alt = models.CharField(
-        _("hero image description"),
-        max_length=255,
-        blank=True,
-        help_text=_(
-            "What the image shows, for people who cannot see it, in this page's language. "
-            "Empty: the image's title."
-        ),
-    )
+    hero_image_alt = fields.alt_text(_("hero image description"))
     hero_image_caption = models.CharField(_("hero image caption"), max_length=255, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"))
     tags = ClusterTaggableManager(through=BlogPageTag, blank=True, verbose_name=_("tags"))

@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from cms.core import fields
+
 from .access import OrganisationPermissionTester
 from .forms import OrganisationPageForm
 
@@ -49,13 +51,9 @@ class OrganisationOwnedPage(OrganisationSectionPage, models.Model):
 
     base_form_class = OrganisationPageForm
 
-    organisation = models.ForeignKey(
+    organisation = fields.optional_link(
         "spaces.SpacePage",
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("organisation"),
         limit_choices_to=spaces_in_default_language,
         help_text=_("The space or competence centre whose editors look after this page."),
     )

@@ -15,6 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.core import fields
 from cms.core.listing import paginate
 from cms.core.models import BasePage, IndexPage, publication_date_today
 from cms.core.queries import visible_pages
@@ -139,14 +140,7 @@ class Dispatch(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.SENDING
     )
-    started_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("started by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    started_by = fields.optional_link(settings.AUTH_USER_MODEL, _("started by"))
     started_at = models.DateTimeField(_("started at"), default=timezone.now)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 

@@ -15,6 +15,8 @@ from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from cms.core import fields
+
 
 class Interest(TranslatableMixin, index.Indexed, models.Model):
     """Something a subscriber can choose to hear about: a space, trainings, cross-border
@@ -25,14 +27,8 @@ class Interest(TranslatableMixin, index.Indexed, models.Model):
     slug = models.SlugField(_("slug"), max_length=80, allow_unicode=True)
     # Any page (a space's page in practice): a foreign key to a specific page type breaks
     # wagtail-localize's synchronisation (wagtail-localize#430).
-    space = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("space"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Optional: the space this interest is about."),
+    space = fields.optional_link(
+        "wagtailcore.Page", _("space"), help_text=_("Optional: the space this interest is about.")
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), PageChooserPanel("space", "spaces.SpacePage")]
