@@ -317,10 +317,14 @@ def stream_renderer(context):
     return renderer
 
 
-class StreamFieldSerializer(Field):
+class WholeObjectField(Field):
+    """A read-only field computed from the whole object rather than from one attribute."""
+
     def get_attribute(self, instance):
         return instance
 
+
+class StreamFieldSerializer(WholeObjectField):
     def to_representation(self, instance):
         renderer = stream_renderer(self.context)
         if instance not in renderer.batch:
@@ -359,12 +363,9 @@ class ImageField(Field):
         return image_representation(self.context, value)
 
 
-class HeroImageField(Field):
+class HeroImageField(WholeObjectField):
     """An article's hero image, with what it shows (``alt``) and its ``caption`` in the
     article's language: one image serves every translation."""
-
-    def get_attribute(self, instance):
-        return instance
 
     def to_representation(self, page):
         image = image_representation(self.context, page.hero_image, alt=page.hero_image_alt)
@@ -373,10 +374,7 @@ class HeroImageField(Field):
         return image
 
 
-class PageHtmlUrlField(Field):
-    def get_attribute(self, instance):
-        return instance
-
+class PageHtmlUrlField(WholeObjectField):
     def to_representation(self, page):
         return get_links(self.context).page_url(page.url_path)
 
@@ -448,11 +446,8 @@ class TranslationIndex:
 TRANSLATION_COLUMNS = ("id", "title", "url_path", "translation_key", "locale__language_code")
 
 
-class TranslationsField(Field):
+class TranslationsField(WholeObjectField):
     """meta.translations: this page in the other locales where a visitor can read it."""
-
-    def get_attribute(self, instance):
-        return instance
 
     def to_representation(self, page):
         context = self.context
@@ -526,12 +521,9 @@ def translation_states(objects, details=False) -> list[dict]:
     ]
 
 
-class TranslationStatusField(Field):
+class TranslationStatusField(WholeObjectField):
     """meta.translation: the page's translation status, for the whole batch at once; a detail
     lists the paths of the segments changed since the last synchronisation."""
-
-    def get_attribute(self, instance):
-        return instance
 
     def to_representation(self, page):
         context = self.context
@@ -603,18 +595,12 @@ class PageSerializer(SafeSerializerMixin, wagtail_serializers.PageSerializer):
     translation = TranslationStatusField(read_only=True)
 
 
-class ImageDownloadUrlField(Field):
-    def get_attribute(self, instance):
-        return instance
-
+class ImageDownloadUrlField(WholeObjectField):
     def to_representation(self, image):
         return absolute_url(self.context["request"], image.file.url)
 
 
-class ImageRenditionField(Field):
-    def get_attribute(self, instance):
-        return instance
-
+class ImageRenditionField(WholeObjectField):
     def to_representation(self, image):
         data = image_representation(self.context, image)
         if data is None:
@@ -623,10 +609,7 @@ class ImageRenditionField(Field):
         return {name: data[name] for name in kept if name in data}
 
 
-class ImageAltField(Field):
-    def get_attribute(self, instance):
-        return instance
-
+class ImageAltField(WholeObjectField):
     def to_representation(self, image):
         return image.default_alt_text
 
@@ -637,10 +620,7 @@ class ImageSerializer(BaseSerializer):
     alt = ImageAltField(read_only=True)
 
 
-class DocumentDownloadUrlField(Field):
-    def get_attribute(self, instance):
-        return instance
-
+class DocumentDownloadUrlField(WholeObjectField):
     def to_representation(self, document):
         return absolute_url(self.context["request"], document.url)
 
@@ -652,10 +632,7 @@ class DocumentSerializer(BaseSerializer):
 # Extra fields of some page types (computed, from prefetched relations) ------------------------
 
 
-class AuthorsField(Field):
-    def get_attribute(self, instance):
-        return instance
-
+class AuthorsField(WholeObjectField):
     def to_representation(self, page):
         return [
             {"name": item.author.name, "role": item.author.role}
@@ -663,7 +640,7 @@ class AuthorsField(Field):
         ]
 
 
-class LocalizedCategoriesField(Field):
+class LocalizedCategoriesField(WholeObjectField):
     """Published categories (blog) or themes (studies) in the page's own locale, else in the
     default language."""
 
@@ -672,9 +649,6 @@ class LocalizedCategoriesField(Field):
     def __init__(self, relation, **kwargs):
         self.relation = relation
         super().__init__(**kwargs)
-
-    def get_attribute(self, instance):
-        return instance
 
     def to_representation(self, page):
         items = [item.category for item in getattr(page, self.relation).all()]
@@ -708,10 +682,7 @@ class LocalizedCategoriesField(Field):
         return result
 
 
-class PartnersField(Field):
-    def get_attribute(self, instance):
-        return instance
-
+class PartnersField(WholeObjectField):
     def to_representation(self, page):
         return [
             {
@@ -724,10 +695,7 @@ class PartnersField(Field):
         ]
 
 
-class StudyDocumentsField(Field):
-    def get_attribute(self, instance):
-        return instance
-
+class StudyDocumentsField(WholeObjectField):
     def to_representation(self, page):
         documents = [
             document_representation(self.context, item.document) for item in page.documents.all()
@@ -735,10 +703,7 @@ class StudyDocumentsField(Field):
         return [document for document in documents if document is not None]
 
 
-class GalleryField(Field):
-    def get_attribute(self, instance):
-        return instance
-
+class GalleryField(WholeObjectField):
     def to_representation(self, page):
         images = []
         for item in page.gallery_images.all():
@@ -748,11 +713,8 @@ class GalleryField(Field):
         return images
 
 
-class ReadingTimeField(Field):
+class ReadingTimeField(WholeObjectField):
     """Minutes to read the summary and body, counted from the stored text (no rendering)."""
-
-    def get_attribute(self, instance):
-        return instance
 
     def to_representation(self, page):
         words = len(strip_tags(page.summary or "").split())
@@ -771,11 +733,8 @@ def _count_words(value) -> int:
     return 0
 
 
-class VenueField(Field):
+class VenueField(WholeObjectField):
     """Where an event takes place: the network's space (in the event's locale), or free text."""
-
-    def get_attribute(self, instance):
-        return instance
 
     def to_representation(self, event):
         spaces = self.context.get("_coffee_venues")
@@ -829,12 +788,9 @@ def local_midnight(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
-class OccurrencesField(Field):
+class OccurrencesField(WholeObjectField):
     """The dates of an event: its one date, or each date of a series (in the from/to window,
     else the upcoming ones), without the days the series skips."""
-
-    def get_attribute(self, instance):
-        return instance
 
     def to_representation(self, event):
         schedule = schedule_of(event)
@@ -853,11 +809,8 @@ class OccurrencesField(Field):
         ]
 
 
-class RecurrenceField(Field):
+class RecurrenceField(WholeObjectField):
     """How a series repeats (RFC 5545 RRULE, the skipped days, its time zone), or null."""
-
-    def get_attribute(self, instance):
-        return instance
 
     def to_representation(self, event):
         schedule = schedule_of(event)
@@ -871,11 +824,8 @@ class RecurrenceField(Field):
         }
 
 
-class AttendanceModeField(Field):
+class AttendanceModeField(WholeObjectField):
     """offline, online or mixed (the joining link is sent to registrants only)."""
-
-    def get_attribute(self, instance):
-        return instance
 
     def to_representation(self, event):
         return attendance_mode_of(event)
@@ -1081,13 +1031,10 @@ def _represent(fields, row, into: dict) -> dict:
     return into
 
 
-class NewsletterSectionsField(Field):
+class NewsletterSectionsField(WholeObjectField):
     """An issue's blocks as its subscribers read them: text as HTML, and each list of
     articles, events or studies resolved into its items (title, url, date, summary, image) in
     the issue's language."""
-
-    def get_attribute(self, instance):
-        return instance
 
     def to_representation(self, issue):
         with translation.override(issue.locale.language_code):
