@@ -133,29 +133,22 @@ def sync_groups(model, translation_keys, *, refresh: bool = False) -> None:
 
 
 def remember(model, translation_keys, error) -> None:
-    label = model_label(model)
-    for key in {str(key) for key in translation_keys}:
-        try:
-            with transaction.atomic():
-                pending, created = PendingIndexUpdate.objects.get_or_create(
-                    model=label, translation_key=key, defaults={"last_error": str(error)[:2000]}
-                )
-            if not created:
-                PendingIndexUpdate.objects.filter(pk=pending.pk).update(
-                    attempts=F("attempts") + 1, last_error=str(error)[:2000]
-                )
-        except IntegrityError:  # another worker remembered it first
-            continue
+    remember_each(model, "translation_key", translation_keys, error)
 
 
 def remember_objects(model, pks, error) -> None:
     """Objects of Wagtail's indexes (pages, images, documents) the engine could not take."""
+    remember_each(model, "object_id", pks, error)
+
+
+def remember_each(model, field: str, values, error) -> None:
+    """One pending update per value of ``field``; one already waiting counts another attempt."""
     label = model_label(model)
-    for pk in {str(pk) for pk in pks}:
+    for value in {str(value) for value in values}:
         try:
             with transaction.atomic():
                 pending, created = PendingIndexUpdate.objects.get_or_create(
-                    model=label, object_id=pk, defaults={"last_error": str(error)[:2000]}
+                    model=label, **{field: value}, defaults={"last_error": str(error)[:2000]}
                 )
             if not created:
                 PendingIndexUpdate.objects.filter(pk=pending.pk).update(

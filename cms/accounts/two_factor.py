@@ -118,43 +118,34 @@ def two_factor(request):
     user = request.user
     device = confirmed_device(user)
     form = CodeForm(request.POST or None)
-    if device is not None:
-        if form.is_valid():
-            if device.verify_token(form.cleaned_data["code"]):
+    if device is None:
+        # Enrolment: the code of the device being set up confirms it.
+        checked = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+        if checked is None:
+            checked = TOTPDevice.objects.create(
+                user=user, name=str(_("Authenticator app")), confirmed=False
+            )
+    else:
+        # Removal: the code of the confirmed device removes it.
+        checked = device
+    if form.is_valid():
+        if checked.verify_token(form.cleaned_data["code"]):
+            if device is None:
+                checked.confirmed = True
+                checked.save(update_fields=["confirmed"])
+                otp_login(request, checked)
+                messages.success(request, _("Two-factor authentication is on."))
+            else:
                 TOTPDevice.objects.filter(user=user).delete()
                 messages.success(request, _("Two-factor authentication is off."))
-                return redirect("accounts_two_factor")
-            form.add_error("code", _("This code is not valid. Enter the current code of your app."))
-        return render(
-            request,
-            "accounts/two_factor.html",
-            {"enabled": True, "form": form, "required": settings.ADMIN_2FA_REQUIRED},
-            status=400 if form.is_bound else 200,
-        )
-    pending = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    if pending is None:
-        pending = TOTPDevice.objects.create(
-            user=user, name=str(_("Authenticator app")), confirmed=False
-        )
-    if form.is_valid():
-        if pending.verify_token(form.cleaned_data["code"]):
-            pending.confirmed = True
-            pending.save(update_fields=["confirmed"])
-            otp_login(request, pending)
-            messages.success(request, _("Two-factor authentication is on."))
             return redirect("accounts_two_factor")
         form.add_error("code", _("This code is not valid. Enter the current code of your app."))
+    context = {"enabled": device is not None, "form": form, "required": settings.ADMIN_2FA_REQUIRED}
+    if device is None:
+        context["qr_code"] = qr_svg(checked.config_url)
+        context["secret"] = b32encode(checked.bin_key).decode()
     return render(
-        request,
-        "accounts/two_factor.html",
-        {
-            "enabled": False,
-            "form": form,
-            "qr_code": qr_svg(pending.config_url),
-            "secret": b32encode(pending.bin_key).decode(),
-            "required": settings.ADMIN_2FA_REQUIRED,
-        },
-        status=400 if form.is_bound else 200,
+        request, "accounts/two_factor.html", context, status=400 if form.is_bound else 200
     )
 
 

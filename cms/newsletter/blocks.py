@@ -17,6 +17,13 @@ AUTOMATIC = "automatic"
 CHOSEN = "chosen"
 
 
+def chosen_pages(page_type: str, label) -> blocks.ListBlock:
+    """Pages of one type chosen by hand, in order (used when the selection says so)."""
+    return blocks.ListBlock(
+        blocks.PageChooserBlock(page_type=page_type), label=label, required=False
+    )
+
+
 class ContentListBlock(blocks.StructBlock):
     """A heading and pages of one type: the latest (or next) ones of a period, or chosen."""
 
@@ -78,11 +85,7 @@ class DatedListBlock(ContentListBlock):
 
 
 class ArticlesBlock(DatedListBlock):
-    pages = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="blog.BlogPage"),
-        label=_("articles chosen by hand"),
-        required=False,
-    )
+    pages = chosen_pages("blog.BlogPage", _("articles chosen by hand"))
     page_model = BlogPage
 
     class Meta:
@@ -91,11 +94,7 @@ class ArticlesBlock(DatedListBlock):
 
 
 class EventsBlock(ContentListBlock):
-    pages = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="events.EventPage"),
-        label=_("events chosen by hand"),
-        required=False,
-    )
+    pages = chosen_pages("events.EventPage", _("events chosen by hand"))
     page_model = EventPage
 
     class Meta:
@@ -112,11 +111,7 @@ class EventsBlock(ContentListBlock):
 
 
 class StudiesBlock(DatedListBlock):
-    pages = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="studies.StudyPage"),
-        label=_("studies chosen by hand"),
-        required=False,
-    )
+    pages = chosen_pages("studies.StudyPage", _("studies chosen by hand"))
     page_model = StudyPage
 
     class Meta:

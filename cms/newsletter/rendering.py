@@ -66,37 +66,29 @@ def image_url(image, base: str) -> str:
     return url if url.startswith(("http://", "https://")) else base + url
 
 
-def article_item(page, base):
+def item(page, meta: str, image: str = "", image_alt: str = "") -> dict:
+    """One page of a list, as the e-mail shows it: title, link, date line, summary, image."""
     return {
         "title": page.title,
         "url": page.get_full_url(),
-        "meta": date_format(page.date, "DATE_FORMAT"),
+        "meta": meta,
         "summary": page.summary,
-        "image": image_url(page.hero_image, base),
-        "image_alt": page.hero_image_text,
+        "image": image,
+        "image_alt": image_alt,
     }
+
+
+def article_item(page, base):
+    meta = date_format(page.date, "DATE_FORMAT")
+    return item(page, meta, image_url(page.hero_image, base), page.hero_image_text)
 
 
 def event_item(page, base):
-    return {
-        "title": page.title,
-        "url": page.get_full_url(),
-        "meta": date_format(timezone.localtime(page.start), "DATETIME_FORMAT"),
-        "summary": page.summary,
-        "image": "",
-        "image_alt": "",
-    }
+    return item(page, date_format(timezone.localtime(page.start), "DATETIME_FORMAT"))
 
 
 def study_item(page, base):
-    return {
-        "title": page.title,
-        "url": page.get_full_url(),
-        "meta": date_format(page.date, "DATE_FORMAT"),
-        "summary": page.summary,
-        "image": "",
-        "image_alt": "",
-    }
+    return item(page, date_format(page.date, "DATE_FORMAT"))
 
 
 ITEMS = {"articles": article_item, "events": event_item, "studies": study_item}

@@ -203,25 +203,11 @@ def record(delivery, **fields) -> bool:
 def failed(delivery, error: str, *, permanent: bool, now) -> bool:
     """Record a failed attempt: retried later when temporary, else final (returns True)."""
     attempts = delivery.attempts + 1
+    released = {"attempts": attempts, "error": error[:500], "claim": None, "in_flight_since": None}
     if permanent or attempts >= settings.NEWSLETTER_MAX_ATTEMPTS:
-        return record(
-            delivery,
-            status=Delivery.Status.FAILED,
-            attempts=attempts,
-            error=error[:500],
-            claim=None,
-            in_flight_since=None,
-        )
+        return record(delivery, status=Delivery.Status.FAILED, **released)
     wait = datetime.timedelta(seconds=settings.NEWSLETTER_RETRY_SECONDS * attempts)
-    record(
-        delivery,
-        status=Delivery.Status.PENDING,
-        attempts=attempts,
-        error=error[:500],
-        claim=None,
-        in_flight_since=None,
-        next_attempt_at=now + wait,
-    )
+    record(delivery, status=Delivery.Status.PENDING, next_attempt_at=now + wait, **released)
     return False
 
 
