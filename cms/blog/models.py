@@ -1,7 +1,7 @@
 import math
 
 from django.db import models
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -11,13 +11,13 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.core import fields
 from cms.core.blocks import BodyBlock
-from cms.core.fallback import default_fallback, first_visible_version
+from cms.core.fallback import listed
 from cms.core.listing import paginate
 from cms.core.models import BasePage, Category, IndexPage, publication_date_today
 from cms.core.queries import visible_pages
@@ -58,17 +58,9 @@ class BlogIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
     def articles(self):
         """The blog's articles, each in the blog's language or, when a visitor cannot read it
         in that language, in the first fallback language (cms.core.fallback; the cards say so)."""
-        language = self.locale.language_code
-        in_any_version = Q()
-        for version in self.get_translations(inclusive=True):
-            in_any_version |= BlogPage.objects.child_of_q(version)
-        articles = first_visible_version(
-            visible_pages(BlogPage.objects.filter(in_any_version)),
-            visible_pages(Page.objects.all()),
-            [language, *default_fallback(language)],
-        )
         return (
-            articles.select_related("hero_image", "locale")
+            listed(BlogPage.objects.all(), self.locale.language_code, under=self)
+            .select_related("hero_image", "locale")
             .prefetch_related(
                 "tags",
                 Prefetch(
@@ -237,9 +229,18 @@ class BlogPage(OrganisationOwnedPage, BasePage):
 
     @classmethod
     def latest_in_locale(cls, locale):
+        """The visible articles of this very locale (a newsletter issue's list), latest first."""
+        return cls.latest(visible_pages(cls.objects.filter(locale=locale)))
+
+    @classmethod
+    def latest_in_language(cls, language: str):
+        """The articles a visitor reading ``language`` finds listed (cms.core.fallback)."""
+        return cls.latest(listed(cls.objects.all(), language))
+
+    @classmethod
+    def latest(cls, articles):
         return (
-            visible_pages(cls.objects.filter(locale=locale))
-            .select_related("hero_image", "locale")
+            articles.select_related("hero_image", "locale")
             .prefetch_related(
                 Prefetch(
                     "article_categories",

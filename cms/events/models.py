@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.core import fields
 from cms.core.blocks import BodyBlock
+from cms.core.fallback import listed
 from cms.core.kept import kept
 from cms.core.listing import paginate
 from cms.core.models import BasePage, IndexPage
@@ -153,16 +154,23 @@ class EventIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
         verbose_name = _("agenda")
 
     def events(self):
-        return visible_pages(EventPage.objects.descendant_of(self)).select_related(
-            "venue_space", "locale"
-        )
+        """The agenda's events, each in the agenda's language or, when a visitor cannot read
+        it in that language, in the first fallback language (cms.core.fallback; the cards
+        say so)."""
+        return listed(
+            EventPage.objects.all(), self.locale.language_code, under=self, descendants=True
+        ).select_related("venue_space", "locale")
 
     def filtered(self, request, events):
         """Apply the space and month filters; returns (events, filters, errors)."""
         filters, errors = {}, []
         space_slug = request.GET.get("space")
         if space_slug:
-            space = SpacePage.objects.filter(slug=space_slug, locale=self.locale).first()
+            space = (
+                listed(SpacePage.objects.all(), self.locale.language_code)
+                .filter(slug=space_slug)
+                .first()
+            )
             if space is None:
                 errors.append(_("Unknown space: the filter was ignored."))
             else:
@@ -208,8 +216,8 @@ class EventIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
                 "filter_errors": errors,
                 "spaces": kept(
                     request,
-                    f"spaces-in-locale:{self.locale_id}",
-                    lambda: list(SpacePage.all_in_locale(self.locale)),
+                    f"spaces-in-language:{self.locale.language_code}",
+                    lambda: list(SpacePage.all_in_language(self.locale.language_code)),
                 ),
             },
         )
@@ -238,15 +246,15 @@ class EventIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
     @path("ical/<slug:space>/", name="space_ical")
     def space_ical_feed(self, request, space):
         """One space's events in this language, to subscribe to."""
-        space_page = visible_pages(
-            SpacePage.objects.filter(slug=space, locale=self.locale), request
-        ).first()
+        space_page = (
+            listed(SpacePage.objects.all(), self.locale.language_code).filter(slug=space).first()
+        )
         if space_page is None:
             raise Http404(_("Unknown space."))
         events = [
             event
             for event in self.calendar_events()
-            if event.space is not None and event.space.pk == space_page.pk
+            if event.space is not None and event.space.translation_key == space_page.translation_key
         ]
         name = _("COFFEE Hub: %(space)s") % {"space": space_page.title}
         calendar = events_calendar(request, events, self, name=str(name))
@@ -744,10 +752,20 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
 
     @classmethod
     def upcoming_in_locale(cls, locale):
+        """The visible events of this very locale still to come, in order."""
+        return cls.upcoming(visible_pages(cls.objects.filter(locale=locale)))
+
+    @classmethod
+    def upcoming_in_language(cls, language: str):
+        """The events still to come a visitor reading ``language`` finds listed
+        (cms.core.fallback), in order."""
+        return cls.upcoming(listed(cls.objects.all(), language))
+
+    @classmethod
+    def upcoming(cls, events):
         return (
-            visible_pages(cls.objects.filter(locale=locale))
-            .filter(ongoing(timezone.now()))
-            .select_related("venue_space")
+            events.filter(ongoing(timezone.now()))
+            .select_related("venue_space", "locale")
             .order_by("start")
         )
 

@@ -14,12 +14,13 @@ def upcoming_events_at(space) -> dict:
     """The next dates of events held in a space, and the address of the space's calendar to
     subscribe to, for the space's page."""
     events = list(
-        EventPage.upcoming_in_locale(space.locale_id).filter(
+        EventPage.upcoming_in_language(space.locale.language_code).filter(
             venue_space__translation_key=space.translation_key
         )
     )
     for event in events:  # held here: the venue is this very page, no need to look it up
-        event.__dict__["space"] = space
+        if event.locale_id == space.locale_id:  # (an event in another language: its own)
+            event.__dict__["space"] = space
     agenda = kept(None, f"agenda:{space.locale_id}", lambda: agenda_of(space.locale_id))
     return {
         "upcoming_events": EventPage.next_occurrences(events, SPACE_EVENTS_LIMIT),

@@ -36,11 +36,13 @@ class HomePage(BasePage):
         return context
 
     def listings(self) -> dict:
+        """Each page in the home page's language, else in a fallback one (cms.core.fallback)."""
+        language = self.locale.language_code
         return {
             "upcoming_events": EventPage.next_occurrences(
-                EventPage.upcoming_in_locale(self.locale_id), 4
+                EventPage.upcoming_in_language(language), 4
             ),
-            "latest_articles": list(BlogPage.latest_in_locale(self.locale_id)[:3]),
-            "latest_studies": list(StudyPage.latest_in_locale(self.locale_id)[:3]),
-            "spaces": list(SpacePage.all_in_locale(self.locale_id)),
+            "latest_articles": list(BlogPage.latest_in_language(language)[:3]),
+            "latest_studies": list(StudyPage.latest_in_language(language)[:3]),
+            "spaces": list(SpacePage.all_in_language(language)),
         }

@@ -16,9 +16,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.core import fields
+from cms.core.fallback import listed
 from cms.core.listing import paginate
 from cms.core.models import BasePage, IndexPage, publication_date_today
-from cms.core.queries import visible_pages
 from cms.editorial.models import OrganisationSectionPage
 
 from .blocks import NewsletterBlock
@@ -38,9 +38,10 @@ class NewsletterIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage)
 
     def issues(self):
         """Issues of this archive already sent (visible_pages() holds the others back: see
-        cms/newsletter/signals.py), the latest first."""
+        cms/newsletter/signals.py), the latest first; an issue not sent in this language is
+        listed in the first fallback language it was sent in (cms.core.fallback)."""
         return (
-            visible_pages(NewsletterIssuePage.objects.child_of(self))
+            listed(NewsletterIssuePage.objects.all(), self.locale.language_code, under=self)
             .select_related("dispatch", "locale")
             .order_by("-dispatch__started_at", "-pk")
         )

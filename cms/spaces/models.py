@@ -11,9 +11,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core import fields
+from cms.core.fallback import listed
 from cms.core.kept import kept
 from cms.core.models import BasePage, IndexPage
-from cms.core.queries import visible_pages
 
 # Apps that know the spaces add to a space's page through this Wagtail hook: each function
 # registered under it takes the SpacePage and returns a dict for the template's context.
@@ -30,14 +30,8 @@ class SpaceIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        spaces = (
-            visible_pages(SpacePage.objects.child_of(self))
-            .prefetch_related(
-                Prefetch(
-                    "gallery_images", queryset=SpaceGalleryImage.objects.select_related("image")
-                )
-            )
-            .order_by("kind", "city", "title")
+        spaces = SpacePage.listing(
+            listed(SpacePage.objects.all(), self.locale.language_code, under=self)
         )
         context["coworking_spaces"] = [s for s in spaces if s.kind == SpacePage.Kind.COWORKING]
         context["competence_centres"] = [s for s in spaces if s.kind == SpacePage.Kind.CENTRE]
@@ -187,9 +181,14 @@ class SpacePage(BasePage):
         return first.description if first is not None else super().social_image_text
 
     @classmethod
-    def all_in_locale(cls, locale):
+    def all_in_language(cls, language: str):
+        """The spaces a visitor reading ``language`` finds listed (cms.core.fallback)."""
+        return cls.listing(listed(cls.objects.all(), language))
+
+    @classmethod
+    def listing(cls, spaces):
         return (
-            visible_pages(cls.objects.filter(locale=locale))
+            spaces.select_related("locale")
             .prefetch_related(
                 Prefetch(
                     "gallery_images", queryset=SpaceGalleryImage.objects.select_related("image")

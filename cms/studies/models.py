@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.core.blocks import BodyBlock
+from cms.core.fallback import listed
 from cms.core.listing import paginate
 from cms.core.models import BasePage, Category, IndexPage, publication_date_today
 from cms.core.queries import visible_pages
@@ -45,8 +46,10 @@ class StudyIndexPage(OrganisationSectionPage, IndexPage):
         verbose_name = _("study index")
 
     def studies(self):
+        """The studies, each in the index's language or, when a visitor cannot read it in that
+        language, in the first fallback language (cms.core.fallback; the cards say so)."""
         return (
-            visible_pages(StudyPage.objects.child_of(self))
+            listed(StudyPage.objects.all(), self.locale.language_code, under=self)
             .select_related("locale")
             .prefetch_related(
                 Prefetch("study_themes", queryset=StudyTheme.objects.select_related("category")),
@@ -167,9 +170,18 @@ class StudyPage(OrganisationOwnedPage, BasePage):
 
     @classmethod
     def latest_in_locale(cls, locale):
+        """The visible studies of this very locale (a newsletter issue's list), latest first."""
+        return cls.latest(visible_pages(cls.objects.filter(locale=locale)))
+
+    @classmethod
+    def latest_in_language(cls, language: str):
+        """The studies a visitor reading ``language`` finds listed (cms.core.fallback)."""
+        return cls.latest(listed(cls.objects.all(), language))
+
+    @classmethod
+    def latest(cls, studies):
         return (
-            visible_pages(cls.objects.filter(locale=locale))
-            .select_related("locale")
+            studies.select_related("locale")
             .prefetch_related(
                 Prefetch("study_themes", queryset=StudyTheme.objects.select_related("category"))
             )

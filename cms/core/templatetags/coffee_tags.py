@@ -315,6 +315,26 @@ def find_index(context, model_label):
 # --------------------------------------------------------------------------- listings
 
 
+def _in_other_language(context, shown) -> bool:
+    page = context.get("page")
+    return page is not None and shown is not None and shown.locale_id != page.locale_id
+
+
+@register.simple_tag(takes_context=True)
+def lang_if_other(context, shown):
+    """` lang="fr"` on the element holding ``shown``'s text when a listing shows it in another
+    language than the page being read (a fallback, cms.core.fallback); else nothing."""
+    if not _in_other_language(context, shown):
+        return ""
+    return format_html(' lang="{}"', shown.locale.language_code)
+
+
+@register.inclusion_tag("includes/other_language.html", takes_context=True)
+def other_language_label(context, shown):
+    """The visible "In another language" label of a card showing a fallback version."""
+    return {"shown": _in_other_language(context, shown)}
+
+
 @register.simple_tag
 def blog_tags(index_page, limit=20):
     """Tags used by the visible articles of a blog index, most used first."""
