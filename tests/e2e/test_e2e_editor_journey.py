@@ -8,8 +8,9 @@ working in the French admin (Mutualab) and one working in the Dutch admin (Co-nn
    LibreTranslate's API) and reviews the title by hand; an organisation editor cannot publish,
    so they submit it to the review from the translation editor and the coordinator approves
    it from the admin's home; nothing of it is under /nl/ before that;
-4. the French source is edited and published: the dashboard, the page listing, the translation
-   editor and the API show the Dutch version as outdated;
+4. the editor edits the French source in the admin and the coordinator approves it: the
+   dashboard, the page listing, the translation editor and the API show the Dutch version as
+   outdated;
 5. the editor updates the translation from its source: the hand-reviewed title survives, only
    the changed summary is left to translate.
 
@@ -184,11 +185,16 @@ def test_editor_journey(new_page, axe_source, machine_translation, journey_event
     visitor.goto("/nl/agenda/")
     expect(visitor.locator("main")).to_contain_text(event_text["dutch_title"])
 
-    # 4. The French source changes: the Dutch version is outdated everywhere.
+    # 4. The editor changes the French summary in the admin; the coordinator approves it: the
+    # Dutch version is outdated everywhere.
+    editor.goto(f"/admin/pages/{event.pk}/edit/")
+    editor.fill("#id_summary", event_text["new_summary"])
+    submit_for_review(editor)
+    coordinator.goto(f"/admin/pages/{event.pk}/edit/")
+    approve_in_editor(coordinator)
     with SERVER_LOCK:
         source = EventPage.objects.get(pk=event.pk)
-        source.summary = event_text["new_summary"]
-        source.save_revision().publish()
+    assert source.live and source.summary == event_text["new_summary"]
 
     editor.goto("/admin/translations/dashboard/?type=events.eventpage&language=nl&state=outdated")
     row = editor.locator("table.translation-items tr", has_text=event_text["title"])
