@@ -2,6 +2,7 @@
 kind a group of its own; only live, public pages of the visitor's language."""
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
@@ -14,6 +15,7 @@ from search import site
 from search.pages import count_pages_by, first_pages
 
 from .content_version import content_version
+from .kept import kept
 from .models.keywords import PageKeyword
 from .models.pages import SITE_DESCRIPTION
 from .visibility import searchable_pages
@@ -50,6 +52,38 @@ def _summary(page) -> str:
     return "" if text == str(SITE_DESCRIPTION) else text
 
 
+def _hit(page, language: str) -> site.SiteHit:
+    return site.SiteHit(
+        title=page.title,
+        url=page.get_url(),
+        summary=_summary(page),
+        language=language,
+        type_label=str(page.specific_class._meta.verbose_name).capitalize(),
+    )
+
+
+def _presented_now(pages, language: str) -> dict:
+    return {page.pk: _hit(page, language) for page in pages.specific()}
+
+
+def _presented(pks: list, language: str) -> list[site.SiteHit]:
+    """The hits of the pages ``pks``, in that order. Every visible page of the language is
+    presented once per content version (kept by the process, like the menus): a search then
+    reads no page and no address whatever kinds of pages it finds. Without anything kept
+    (SITE_CHROME_CACHE_SECONDS = 0), the pages found are read at once."""
+    presented = {}
+    if settings.SITE_CHROME_CACHE_SECONDS:
+        presented = kept(
+            None,
+            ("site-search-pages", language),
+            lambda: _presented_now(visible_pages_of_language(language), language),
+        )
+    missing = [pk for pk in pks if pk not in presented]
+    if missing:  # published since, or nothing kept
+        presented = {**presented, **_presented_now(Page.objects.filter(pk__in=missing), language)}
+    return [presented[pk] for pk in pks if pk in presented]
+
+
 def _visible(language: str):
     """The language's visible pages, read once for every kind of one site search."""
     return site.shared(("visible-pages", language), lambda: visible_pages_of_language(language))
@@ -61,7 +95,7 @@ def _promoted(text: str, language: str) -> list:
 
     def read():
         pages = _visible(language).filter(search_keywords__keyword=words)
-        return list(pages.specific().order_by("path"))
+        return list(pages.order_by("path"))
 
     return site.shared(("promoted-pages", words, language), read)
 
@@ -89,15 +123,15 @@ def _counts(text: str, language: str, promoted: list) -> tuple[dict, bool]:
 
 
 def _hits(kind: str, text: str, language: str, promoted: list, start: int, stop: int):
-    """(the matching pages of ``kind`` from ``start`` to ``stop``, specific, best first,
-    degraded): one query for a kind of one page model, one per model for "pages"."""
+    """(the matching pages of ``kind`` from ``start`` to ``stop``, best first, degraded): one
+    query, whatever models the pages are of (presented by ``_presented``)."""
     searched = _searched(language, promoted)
     if kind in PAGE_KINDS:
         model = apps.get_model(PAGE_KINDS[kind][0])
         pages = model.objects.filter(pk__in=searched.values("pk"))
     else:
         others = _content_types(m for m, *_ in PAGE_KINDS.values())
-        pages = searched.exclude(content_type__in=others).specific()
+        pages = searched.exclude(content_type__in=others)
     return first_pages(pages, text, start, stop, operator="and", language=language)
 
 
@@ -117,16 +151,7 @@ def searcher(kind: str):
             )
             shown += more
             degraded = degraded or more_degraded
-        hits = [
-            site.SiteHit(
-                title=page.title,
-                url=page.get_url(),
-                summary=_summary(page),
-                language=language,
-                type_label=str(page.specific_class._meta.verbose_name).capitalize(),
-            )
-            for page in shown
-        ]
+        hits = _presented([page.pk for page in shown], language)
         return site.Found(total=total, hits=hits, degraded=degraded)
 
     return run
