@@ -8,7 +8,6 @@ Subclasses of Wagtail's viewsets that:
   bulk look-ups for StreamField references and translations).
 """
 
-import datetime
 from urllib.parse import urlsplit
 
 from django.contrib.contenttypes.models import ContentType
@@ -602,10 +601,10 @@ class EventsEndpoint(PagesEndpoint):
             return queryset.none()  # an empty range: no event, as any filter matching nothing
         if start is None and end is None:
             queryset = queryset.filter(ongoing(timezone.now()))
-        if start is not None:
-            queryset = queryset.filter(ongoing(local_midnight(start)))
-        if end is not None:
-            queryset = queryset.filter(start__lt=local_midnight(end + datetime.timedelta(days=1)))
+        if start is not None and (after := serializers.day_start(start)) is not None:
+            queryset = queryset.filter(ongoing(after))
+        if end is not None and (before := serializers.day_end(end)) is not None:
+            queryset = queryset.filter(start__lt=before)
         if "space" in query_params:
             queryset = queryset.filter(venue_space__translation_key__in=self.space_keys())
         if "city" in query_params:
@@ -632,10 +631,6 @@ class EventsEndpoint(PagesEndpoint):
         else:
             spaces = spaces.filter(slug=value)
         return list(spaces.values_list("translation_key", flat=True))
-
-
-def local_midnight(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
 class CollectionMemberEndpointMixin(BatchListingMixin):

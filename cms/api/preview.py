@@ -47,7 +47,12 @@ class PreviewEndpoint(PagesEndpoint):
                 minimum=1,
                 maximum=schema.MAX_ID,
             ),
-            schema.FIELDS,
+            schema.query(
+                "fields",
+                str,
+                "Fields of the previewed page's type (the `type` of the preview address) to "
+                "add or remove, as on a page's detail: a field another type has is a 400.",
+            ),
             *schema.IMAGE,
         ],
         responses={
@@ -66,7 +71,7 @@ class PreviewEndpoint(PagesEndpoint):
         self.batch = [page]
         data = self.get_serializer(page).data
         expires = issued_at + datetime.timedelta(seconds=preview.lifetime())
-        data["meta"]["preview"] = {
+        data.setdefault("meta", {})["preview"] = {  # kept with ?fields=_ too
             "live": page.pk is not None and bool(page.live),
             "expires_at": expires.isoformat(),
         }

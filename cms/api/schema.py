@@ -111,9 +111,9 @@ class PageMetaSerializer(serializers.Serializer):
 
 class PageSerializer(serializers.Serializer):
     """A page: more fields appear with ?fields= (e.g. fields=* or fields=body,date), and a
-    page's detail has all of its type's fields. Rich text is {"html", "source"}; images are
-    ImageValue objects ({"id", "url", "width", "height", "alt", ...}, sized by ?image=);
-    documents {"id", "title", "download_url"}."""
+    page's detail has all of its type's fields; ?fields= also removes any (`-title`, `_`).
+    Rich text is {"html", "source"}; images are ImageValue objects ({"id", "url", "width",
+    "height", "alt", ...}, sized by ?image=); documents {"id", "title", "download_url"}."""
 
     id = serializers.IntegerField()
     meta = PageMetaSerializer()
@@ -362,6 +362,9 @@ _ALLOWED = "[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]"
 NO_CONTROL = f"^{_ALLOWED}*$"
 #: ... and at least one character that is not a space (an empty value is refused).
 NON_BLANK = f"^{_ALLOWED}*[^\\s\\x00-\\x1f\\x7f]{_ALLOWED}*$"
+#: ... and a word to search for: a character that is neither a space nor a double quote (the
+#: search backends drop double quotes, search.pages.searchable_words).
+WORDS = f'^{_ALLOWED}*[^\\s"\\x00-\\x1f\\x7f]{_ALLOWED}*$'
 MAX_ID = 2**53 - 1
 
 
@@ -374,6 +377,7 @@ def constrained(
     min_length=None,
     non_blank=False,
     max_length=1000,
+    pattern=None,
 ):
     """A raw schema: integers with bounds, strings without control characters (1000 at most)."""
     if type_ is int:
@@ -388,7 +392,7 @@ def constrained(
     result = {
         "type": "string",
         "maxLength": max_length,
-        "pattern": NON_BLANK if non_blank else NO_CONTROL,
+        "pattern": pattern or (NON_BLANK if non_blank else NO_CONTROL),
     }
     if min_length or non_blank:
         result["minLength"] = max(min_length or 1, 1)
@@ -407,6 +411,7 @@ def query(
     min_length=None,
     non_blank=False,
     max_length=1000,
+    pattern=None,
     **kwargs,
 ):
     if type_ in (int, str) and not many:
@@ -418,6 +423,7 @@ def query(
             min_length=min_length,
             non_blank=non_blank,
             max_length=max_length,
+            pattern=pattern,
         )
         enum = None
     return OpenApiParameter(
@@ -637,6 +643,19 @@ def public_endpoints_only(endpoints, **kwargs):
 
 
 OPEN_COMPONENTS = ("Page", "Event", "Preview")
+#: Objects shaped by ?fields=, which can remove any of their fields (`-title`, `_`, `*,-id`):
+#: what they must still have (a preview always says it is one).
+SELECTED_COMPONENTS = {
+    "Page": [],
+    "PageMeta": [],
+    "Event": [],
+    "Image": [],
+    "ImageMeta": [],
+    "Document": [],
+    "DocumentMeta": [],
+    "Preview": ["meta"],
+    "PreviewMeta": ["preview"],
+}
 
 
 def choice_pattern(names):
@@ -669,10 +688,16 @@ def refine_parameters(result):
     for name, (endpoint, model) in endpoints.items():
         available = set(endpoint.get_available_fields(model))
         listing_fields = available - set(endpoint.detail_only_fields)
-        for path, fields in (
+        paths_fields = [
             (f"/api/v2/{name}/", listing_fields),
             (f"/api/v2/{name}/{{id}}/", available),
-        ):
+        ]
+        if name == "pages":  # a preview: the detail of a page of any type
+            every_type = set().union(
+                *(endpoint.get_available_fields(page_model) for page_model in get_page_models())
+            )
+            paths_fields.append(("/api/v2/preview/", available | every_type))
+        for path, fields in paths_fields:
             for parameter in paths.get(path, {}).get("get", {}).get("parameters", []):
                 if parameter["name"] == "fields":
                     parameter["schema"] = {"type": "string", "pattern": fields_pattern(fields)}
@@ -690,6 +715,11 @@ def postprocess(result, generator, request, public):
     for name in OPEN_COMPONENTS:
         if name in schemas:
             schemas[name]["additionalProperties"] = True
+    for name, required in SELECTED_COMPONENTS.items():
+        if name in schemas:
+            schemas[name].pop("required", None)
+            if required:
+                schemas[name]["required"] = required
     result.setdefault("info", {})["description"] = (
         result["info"].get("description", "")
         + '\n\nErrors always look like `{"error": {"status": 400, "code": '

@@ -778,14 +778,24 @@ def occurrence_window(request):
     params = request.query_params if request is not None else {}
     after, before = timezone.now(), None
     if params.get("from"):
-        after = local_midnight(parse_date(params["from"], "from"))
+        after = day_start(parse_date(params["from"], "from"))
     if params.get("to"):
-        before = local_midnight(parse_date(params["to"], "to") + datetime.timedelta(days=1))
+        before = day_end(parse_date(params["to"], "to"))
     return after, before
 
 
 def local_midnight(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+
+def day_start(day: datetime.date) -> datetime.datetime | None:
+    """When ?from= begins; None (no bound) for the calendar's first day, before any event."""
+    return None if day == datetime.date.min else local_midnight(day)
+
+
+def day_end(day: datetime.date) -> datetime.datetime | None:
+    """When ?to= ends (the next midnight); None (no bound) for the calendar's last day."""
+    return None if day == datetime.date.max else local_midnight(day + datetime.timedelta(days=1))
 
 
 class OccurrencesField(WholeObjectField):

@@ -143,9 +143,11 @@ class SiteSearchView(PublicAPIMixin, GenericAPIView):
             schema.query(
                 "q",
                 str,
-                "Words to search for (required, 200 characters at most).",
+                "Words to search for (required, 200 characters at most; double quotes are "
+                "not words).",
                 required=True,
                 non_blank=True,
+                pattern=schema.WORDS,
                 max_length=200,
             ),
             schema.LOCALE,

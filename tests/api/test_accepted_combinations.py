@@ -98,3 +98,55 @@ def test_the_schema_states_the_values_of_fields_order_type_and_cursor(api):
     assert pattern("/api/v2/pages/", "type").match("blog.BlogPage,events.EventPage")
     assert not pattern("/api/v2/pages/", "type").match("auth.User")
     assert pattern("/api/v2/changes/", "cursor").match(encode_cursor(123456))
+
+
+def parameter_pattern(schema, path, name):
+    [found] = [p for p in schema["paths"][path]["get"]["parameters"] if p["name"] == name]
+    return re.compile(found["schema"]["pattern"])
+
+
+def test_events_from_and_to_the_edges_of_the_calendar_are_every_event(api, site_tree):
+    every = titles(get_json(api, "/api/v2/events/?from=1900-01-01&to=2200-12-31&limit=100"))
+    assert every
+    for query in (
+        "from=0001-01-01&to=9999-12-31",
+        "from=0001-01-01",
+        "from=1900-01-01&to=9999-12-31",
+        "from=0001-01-02&to=9999-12-30",
+    ):
+        assert titles(get_json(api, f"/api/v2/events/?{query}&limit=100")) == every, query
+    assert get_json(api, "/api/v2/events/?to=0001-01-01") == EMPTY
+    assert get_json(api, "/api/v2/events/?from=9999-12-31") == EMPTY
+
+
+def test_site_search_without_a_word_is_refused_as_the_schema_says(api, site_tree):
+    schema = get_json(api, "/api/schema/?format=json")
+    words = parameter_pattern(schema, "/api/v2/search/", "q")
+    for value, encoded in (('"', "%22"), ('" "', "%22%20%22")):
+        assert not words.match(value)
+        assert_error(api.get(f"/api/v2/search/?q={encoded}"), 400, "invalid_parameter", "q")
+    assert words.match('"Lille"')
+    assert get_json(api, "/api/v2/search/?q=%22Lille%22")["query"] == "Lille"
+
+
+@pytest.mark.parametrize(
+    ("path", "component"),
+    [
+        ("/api/v2/pages/", "Page"),
+        ("/api/v2/events/?from=2000-01-01", "Event"),
+        ("/api/v2/images/", "Image"),
+        ("/api/v2/documents/", "Document"),
+    ],
+)
+def test_fields_can_remove_every_field_and_the_schema_requires_none(
+    api, site_tree, api_content, path, component
+):
+    joiner = "&" if "?" in path else "?"
+    items = get_json(api, f"{path}{joiner}fields=_")["items"]
+    assert items and all(item == {} for item in items)
+    assert all(set(item) == {"id"} for item in get_json(api, f"{path}{joiner}fields=_,id")["items"])
+    without_id = get_json(api, f"{path}{joiner}fields=*,-id,-title")["items"]
+    assert without_id and not any("id" in item or "title" in item for item in without_id)
+    schemas = get_json(api, "/api/schema/?format=json")["components"]["schemas"]
+    assert "required" not in schemas[component]
+    assert "required" not in schemas[f"{component}Meta" if component != "Event" else "PageMeta"]

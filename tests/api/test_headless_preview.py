@@ -1,6 +1,7 @@
 """Headless preview: the editor's draft reaches the partner's front-end through the API with a
 short-lived signed token, and nothing unpublished is served without one."""
 
+import re
 import time
 from urllib.parse import parse_qs, urlsplit
 
@@ -185,3 +186,23 @@ def test_the_schema_documents_the_preview(api):
     assert {"token", "id", "fields", "image", "image_format"} <= names
     assert "403" in operation["responses"]
     assert "token_expired" in schema["components"]["schemas"]["CodeEnum"]["enum"]
+
+
+def test_fields_of_a_preview_are_those_of_its_page_type(api, site_tree):
+    page = site_tree.page("article", "fr")
+    token = open_preview(page)["token"]
+    bare = get_json(api, f"/api/v2/preview/?token={token}&fields=_")
+    assert set(bare) == {"meta"} and set(bare["meta"]) == {"preview"}  # still a preview
+    assert "body" in get_json(api, f"/api/v2/preview/?token={token}&fields=body")
+    for value in ("nonexistent", "start"):  # no field of any page type, an event's field
+        response = api.get(f"/api/v2/preview/?token={token}&fields={value}")
+        assert_error(response, 400, "invalid_parameter", "fields")
+    schema = get_json(api, "/api/schema/?format=json")
+    [fields] = [
+        parameter
+        for parameter in schema["paths"]["/api/v2/preview/"]["get"]["parameters"]
+        if parameter["name"] == "fields"
+    ]
+    pattern = re.compile(fields["schema"]["pattern"])
+    assert pattern.match("body") and pattern.match("start") and pattern.match("_")
+    assert not pattern.match("nonexistent")
