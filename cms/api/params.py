@@ -108,6 +108,11 @@ def parse_datetime(value: str, name: str) -> datetime.datetime:
         ) from exc
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=datetime.UTC)
+    try:
+        parsed.astimezone(datetime.UTC)
+    except OverflowError:  # an offset past the calendar's edge: that edge, in UTC
+        edge = datetime.datetime.min if parsed.year == datetime.MINYEAR else datetime.datetime.max
+        return edge.replace(tzinfo=datetime.UTC)
     return parsed
 
 

@@ -150,3 +150,13 @@ def test_fields_can_remove_every_field_and_the_schema_requires_none(
     schemas = get_json(api, "/api/schema/?format=json")["components"]["schemas"]
     assert "required" not in schemas[component]
     assert "required" not in schemas[f"{component}Meta" if component != "Event" else "PageMeta"]
+
+
+def test_changes_since_a_time_past_the_calendars_edges(api, site_tree):
+    everything = get_json(api, "/api/v2/changes/?limit=500")["items"]
+    assert everything
+    for since in ("0001-01-01T00:00:00%2B23:59", "0001-01-01T00:00:00Z"):
+        data = get_json(api, f"/api/v2/changes/?since={since}&limit=500")
+        assert data["items"] == everything, since
+    for since in ("9999-12-31T23:59:59-23:59", "9999-12-31T23:59:59Z"):
+        assert get_json(api, f"/api/v2/changes/?since={since}")["items"] == [], since
