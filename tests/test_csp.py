@@ -82,6 +82,20 @@ def test_the_admin_allows_its_inline_scripts_and_styles(client):
     assert "'self'" in policy["frame-ancestors"]
 
 
+def test_the_admin_may_frame_the_headless_preview_front_end_only(client, home_tree, settings):
+    """The admin's preview panel frames the partner front-end of HEADLESS_PREVIEW_URL, an
+    http:// one in development too; the public site does not gain it."""
+    settings.HEADLESS_PREVIEW_URL = "http://localhost:3000/preview?site=coffee"
+
+    admin = directives(client.get("/admin/login/"))
+    site = directives(client.get(home_tree.urls["home"]["fr"]))
+
+    assert "http://localhost:3000" in admin["frame-src"]
+    assert "http://localhost:3000" not in site.get("frame-src", [])
+    settings.HEADLESS_PREVIEW_URL = ""
+    assert "http://localhost:3000" not in directives(client.get("/admin/login/"))["frame-src"]
+
+
 def test_media_files_are_sandboxed(client, tmp_path):
     """An uploaded image is served with a policy that runs nothing (an SVG could carry script)."""
     with override_settings(MEDIA_ROOT=str(tmp_path)):

@@ -1,9 +1,15 @@
 """One Content-Security-Policy per area of the site (settings.CONTENT_SECURITY_POLICIES):
-the public pages, the JSON API, the API documentation, the Wagtail admin and media files."""
+the public pages, the JSON API, the API documentation, the Wagtail admin and media files.
+
+The admin's policy also lets its preview panel frame the partner front-end of the headless
+preview (cms.core.preview), whose origin is read from HEADLESS_PREVIEW_URL when the answer is
+made: an http:// front-end in development is allowed too, and only that one."""
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
 from django.conf import settings
+
+from cms.core import preview
 
 
 def area_of(path: str) -> str:
@@ -26,6 +32,12 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and parts.config is None:
-            policy = settings.CONTENT_SECURITY_POLICIES[area_of(request.path_info)]
+            area = area_of(request.path_info)
+            policy = settings.CONTENT_SECURITY_POLICIES[area]
             parts.config = default_config(policy)
+            origin = preview.front_end_origin()
+            if area == "admin" and origin:
+                frame_src = parts.config.get("frame-src") or []
+                if origin not in frame_src:
+                    parts.config["frame-src"] = [*frame_src, origin]
         return parts

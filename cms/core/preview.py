@@ -44,6 +44,15 @@ def front_end_url() -> str:
     return getattr(settings, "HEADLESS_PREVIEW_URL", "") or ""
 
 
+def front_end_origin() -> str:
+    """The origin (scheme://host[:port]) of the front-end, which the admin's policy lets the
+    preview panel frame; "" when there is none."""
+    parts = urlsplit(front_end_url())
+    if not parts.scheme or not parts.netloc:
+        return ""
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 def lifetime() -> int:
     return int(getattr(settings, "HEADLESS_PREVIEW_SECONDS", 600))
 

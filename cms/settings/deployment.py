@@ -51,12 +51,10 @@ api_docs_policy = {
     "frame-ancestors": [csp.NONE],
 }
 # Headless preview (cms/core/preview.py): the partner's front-end that shows drafts, framed in
-# the admin's preview panel (an http:// one in development too).
+# the admin's preview panel (cms/core/csp.py adds its origin to the admin's frame-src, an
+# http:// one in development too).
 HEADLESS_PREVIEW_URL = env_str("HEADLESS_PREVIEW_URL", "")
 HEADLESS_PREVIEW_SECONDS = env_int("HEADLESS_PREVIEW_SECONDS", 600)
-HEADLESS_PREVIEW_ORIGIN = (
-    ["/".join(HEADLESS_PREVIEW_URL.split("/", 3)[:3])] if HEADLESS_PREVIEW_URL else []
-)
 # The Wagtail admin: its templates still carry inline scripts (inline panels, date widgets) and
 # inline styles; images of embeds and avatars come from other sites; previews are framed.
 admin_policy = {
@@ -66,7 +64,7 @@ admin_policy = {
     "img-src": [csp.SELF, "data:", "blob:", "https:"],
     "font-src": [csp.SELF, "data:"],
     "connect-src": [csp.SELF],
-    "frame-src": [csp.SELF, "https:", *HEADLESS_PREVIEW_ORIGIN],
+    "frame-src": [csp.SELF, "https:"],
     "media-src": [csp.SELF],
     "worker-src": [csp.SELF, "blob:"],
     "object-src": [csp.NONE],
