@@ -349,7 +349,7 @@ SPECTACULAR_SETTINGS = {
     "PREPROCESSING_HOOKS": ["cms.api.schema.public_endpoints_only"],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "cms.api.schema.postprocess",
+        "cms.api.schema_hooks.postprocess",
     ],
     # fr, nl, en: one enum, whether a field is called locale or language
     "ENUM_NAME_OVERRIDES": {"LocaleEnum": "cms.api.schema.LOCALES"},
