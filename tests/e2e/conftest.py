@@ -194,6 +194,39 @@ def new_page(request, browser, e2e_server):
         context.close()
 
 
+# --- Content-Security-Policy -----------------------------------------------------------------
+
+REPORT_VIOLATIONS = """
+document.addEventListener('securitypolicyviolation', (event) => {
+    console.error(`CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI} `
+        + `at ${event.sourceFile}:${event.lineNumber} (${event.documentURI})`);
+});
+"""
+
+
+@pytest.fixture
+def watched(new_page):
+    """Factory: a browser page whose CSP violations are collected in ``page.csp_violations``:
+    Chromium's console messages, and the ``securitypolicyviolation`` events of every document
+    (frames included), which REPORT_VIOLATIONS turns into console messages too. Every page of
+    its browser context is watched (a tab it opens, or ``page.context.new_page()``)."""
+
+    def make(**options):
+        page = new_page(**options)
+        violations = []
+
+        def collect(message):
+            if "Content Security Policy" in message.text or "CSP violation" in message.text:
+                violations.append(message.text)
+
+        page.context.add_init_script(REPORT_VIOLATIONS)
+        page.context.on("console", collect)
+        page.csp_violations = violations
+        return page
+
+    return make
+
+
 # --- axe-core ---------------------------------------------------------------------------------
 
 

@@ -5,7 +5,7 @@ their policies, and any violation the browser reports fails the test.
 Chromium reports a violation twice: a console message ("Refused to ... because it violates the
 following Content Security Policy directive ...") and a ``securitypolicyviolation`` event, which
 an init script (run by the browser for every document, frames included) turns into a console
-message too. Both are collected for the whole test."""
+message too. Both are collected for the whole test (the ``watched`` fixture, conftest.py)."""
 
 import pytest
 from wagtail.models import Locale
@@ -19,33 +19,6 @@ from cms.spaces.models import SpacePage
 from .helpers import SERVER_LOCK, admin_log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db]
-
-REPORT_VIOLATIONS = """
-document.addEventListener('securitypolicyviolation', (event) => {
-    console.error(`CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI} `
-        + `at ${event.sourceFile}:${event.lineNumber} (${event.documentURI})`);
-});
-"""
-
-
-@pytest.fixture
-def watched(new_page):
-    """Factory: a browser page whose CSP violations are collected in ``page.csp_violations``."""
-
-    def make(**options):
-        page = new_page(**options)
-        violations = []
-
-        def collect(message):
-            if "Content Security Policy" in message.text or "CSP violation" in message.text:
-                violations.append(message.text)
-
-        page.add_init_script(REPORT_VIOLATIONS)
-        page.on("console", collect)
-        page.csp_violations = violations
-        return page
-
-    return make
 
 
 def public_urls() -> list[str]:
