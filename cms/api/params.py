@@ -109,11 +109,11 @@ def parse_datetime(value: str, name: str) -> datetime.datetime:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=datetime.UTC)
     try:
-        parsed.astimezone(datetime.UTC)
+        # In UTC: databases take narrower offsets than ISO 8601 (PostgreSQL's end at ±15:59).
+        return parsed.astimezone(datetime.UTC)
     except OverflowError:  # an offset past the calendar's edge: that edge, in UTC
         edge = datetime.datetime.min if parsed.year == datetime.MINYEAR else datetime.datetime.max
         return edge.replace(tzinfo=datetime.UTC)
-    return parsed
 
 
 def parse_choice(value: str, name: str, choices) -> str:

@@ -160,3 +160,16 @@ def test_changes_since_a_time_past_the_calendars_edges(api, site_tree):
         assert data["items"] == everything, since
     for since in ("9999-12-31T23:59:59-23:59", "9999-12-31T23:59:59Z"):
         assert get_json(api, f"/api/v2/changes/?since={since}")["items"] == [], since
+
+
+@pytest.mark.parametrize("offset", ["-22:40", "%2B15:59", "%2B23:59"])
+def test_changes_since_any_offset_iso_8601_allows(api, site_tree, offset):
+    """ISO 8601 offsets go to ±23:59, PostgreSQL's to ±15:59: the API compares in UTC."""
+    assert (
+        get_json(api, f"/api/v2/changes/?since=3107-02-19T22:57:06.244873{offset}")["items"] == []
+    )
+    everything = get_json(api, "/api/v2/changes/?limit=500")["items"]
+    assert (
+        get_json(api, f"/api/v2/changes/?since=2000-01-01T00:00:00{offset}&limit=500")["items"]
+        == everything
+    )
