@@ -12,8 +12,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.users.models import UserProfile
 
+from .conftest import REPORT_VIOLATIONS
 from .helpers import SERVER_LOCK, format_violations, run_axe, run_axe_on_main
-from .test_e2e_csp import REPORT_VIOLATIONS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db]
 
