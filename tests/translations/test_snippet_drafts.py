@@ -211,18 +211,26 @@ SNIPPETS = {
 }
 
 
+def published_dutch(kind, client, django_capture_on_commit_callbacks):
+    """A French source of ``kind`` and its Dutch translation, published: (source, dutch, field)."""
+    make, field = SNIPPETS[kind]
+    if kind == "navigation":
+        Navigation.objects.all().delete()
+    source = make()
+    dutch = translate_to_dutch(client, source, {field: "Gepubliceerd"})
+    publish(client, dutch, django_capture_on_commit_callbacks)
+    return source, dutch, field
+
+
 @pytest.mark.parametrize("kind", SNIPPETS)
 def test_a_draft_update_keeps_the_published_translation_live_and_unchanged(
     kind, snippet_editor_client, site_tree, django_capture_on_commit_callbacks
 ):
     """A published Dutch translation, updated and saved as a draft (what "Update from source"
     without publishing does): Dutch visitors keep the published text until it is published."""
-    make, field = SNIPPETS[kind]
-    if kind == "navigation":
-        Navigation.objects.all().delete()
-    source = make()
-    dutch = translate_to_dutch(snippet_editor_client, source, {field: "Gepubliceerd"})
-    publish(snippet_editor_client, dutch, django_capture_on_commit_callbacks)
+    source, dutch, field = published_dutch(
+        kind, snippet_editor_client, django_capture_on_commit_callbacks
+    )
     model = type(dutch)
 
     translation = Translation.objects.get(
@@ -246,12 +254,9 @@ def test_a_published_translation_can_still_be_unpublished_in_the_admin(
     kind, snippet_editor_client, site_tree, django_capture_on_commit_callbacks
 ):
     """Keeping published rows on a draft save never stops Wagtail's own unpublish."""
-    make, field = SNIPPETS[kind]
-    if kind == "navigation":
-        Navigation.objects.all().delete()
-    source = make()
-    dutch = translate_to_dutch(snippet_editor_client, source, {field: "Gepubliceerd"})
-    publish(snippet_editor_client, dutch, django_capture_on_commit_callbacks)
+    source, dutch, field = published_dutch(
+        kind, snippet_editor_client, django_capture_on_commit_callbacks
+    )
     model = type(dutch)
     meta = model._meta
     url = reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:unpublish", args=[dutch.pk])
