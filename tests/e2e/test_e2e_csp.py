@@ -90,7 +90,9 @@ def test_admin_log_in_edit_preview_and_choose_an_image_without_violation(watched
     page.fill("#id_title", article.title + " (aperçu)")
     # The preview side panel: the page rendered in an iframe of the admin.
     page.get_by_role("button", name="Toggle preview").click()
-    page.frame_locator("iframe[title='Preview']").locator("body").wait_for()
+    # Wagtail loads each preview into a second iframe and drops the first once it has loaded:
+    # the last one is the preview being shown.
+    page.frame_locator("iframe[title='Preview'] >> nth=-1").locator("body").wait_for()
     page.wait_for_load_state("networkidle")
     # An image chooser (a modal loaded over fetch).
     page.goto("/admin/images/")

@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import LANGUAGES
 from tests.directory.conftest import ACCOUNTANTS, HIDDEN_WORD
+from tests.search.conftest import refresh_indexes
 
 pytestmark = pytest.mark.django_db
 
@@ -70,9 +71,12 @@ def test_an_unknown_kind_is_a_bad_request_that_still_shows_everything(client, di
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_pages_events_and_studies_are_groups_of_their_own(client, site_tree, lang):
-    """site_tree: the editorial site (tests/conftest.py) in three languages."""
+def test_pages_events_and_studies_are_groups_of_their_own(client, engine, site_tree, lang):
+    """site_tree: the editorial site (tests/conftest.py) in three languages, indexed as it is
+    published."""
     from tests.conftest import TITLES
+
+    refresh_indexes(engine)
 
     event = groups(client, lang, TITLES["event_upcoming"][lang])
     assert TITLES["event_upcoming"][lang] in event["events"][1]
