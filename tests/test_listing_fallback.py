@@ -5,6 +5,7 @@ its translation is published, the translation is listed instead, unmarked. A pag
 see (draft, private, expired) is never listed, in any language."""
 
 import pytest
+from icalendar import Calendar
 
 from cms.demo.factories import publish
 from tests.conftest import HIDDEN_WORD, TITLES, parse
@@ -99,3 +100,35 @@ def test_a_french_version_hidden_gives_way_to_the_english_one(client, site_tree)
     [card] = cards_titled(client, site_tree.url("study_index", "nl"), TITLES["study"]["en"])
     assert {element["lang"] for element in card.select("[lang]")} == {"en"}
     assert LABEL in card.get_text()
+
+
+def calendar_titles(client, url):
+    """{SUMMARY: its LANGUAGE} of the events of the .ics at ``url``."""
+    response = client.get(url)
+    assert response.status_code == 200
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    return {str(event["SUMMARY"]): event["SUMMARY"].params.get("LANGUAGE") for event in events}
+
+
+@pytest.mark.parametrize("feed", ["network", "space"])
+def test_the_dutch_calendars_hold_an_event_untranslated_in_dutch_marked_french(
+    client, site_tree, feed
+):
+    """The agenda's .ics (the network's, a space's) follow the listing: the event in French,
+    its title and description labelled LANGUAGE=fr (RFC 5545), until the Dutch one is out."""
+    url = site_tree.url("agenda", "nl") + "ical/"
+    if feed == "space":
+        url += f"{site_tree.page('space', 'nl').slug}/"
+    assert calendar_titles(client, url)[TITLES["event_upcoming"]["nl"]] == "nl"
+
+    dutch = site_tree.page("event_upcoming", "nl")
+    dutch.unpublish()
+    titles = calendar_titles(client, url)
+    assert titles[TITLES["event_upcoming"]["fr"]] == "fr"
+    assert TITLES["event_upcoming"]["nl"] not in titles
+    assert TITLES["event_upcoming"]["en"] not in titles
+
+    publish(dutch)
+    titles = calendar_titles(client, url)
+    assert titles[TITLES["event_upcoming"]["nl"]] == "nl"
+    assert TITLES["event_upcoming"]["fr"] not in titles

@@ -36,7 +36,9 @@ def event_component(request, event_page, host: str, occurrence=None) -> Event:
     if occurrence is not None and event_page.repeats:
         uid += occurrence.astimezone(datetime.UTC).strftime("-%Y%m%dT%H%M%SZ")
     event.add("uid", f"{uid}@{host}")
-    event.add("summary", event_page.title)
+    # RFC 5545's LANGUAGE: a calendar in Dutch may list an event only published in French.
+    language = {"LANGUAGE": event_page.locale.language_code}
+    event.add("summary", event_page.title, parameters=language)
     start = occurrence if occurrence is not None else event_page.start
     event.add("dtstart", start.astimezone(zone))
     event.add("dtend", (start + schedule.duration).astimezone(zone))
@@ -54,7 +56,7 @@ def event_component(request, event_page, host: str, occurrence=None) -> Event:
     description = event_page.summary
     if event_page.organiser:
         description += f"\n\n{event_page.organiser}"
-    event.add("description", description)
+    event.add("description", description, parameters=language)
     event.add("url", event_page.get_full_url(request))
     if event_page.venue_name:
         event.add("location", event_page.venue_name)
