@@ -19,8 +19,7 @@ from cms.core import fields
 from cms.core.blocks import BodyBlock
 from cms.core.fallback import listed
 from cms.core.listing import paginate
-from cms.core.models import BasePage, Category, IndexPage, publication_date_today
-from cms.core.queries import visible_pages
+from cms.core.models import BasePage, Category, DatedListing, IndexPage, publication_date_today
 from cms.core.visibility import shown_snippets
 from cms.editorial.forms import organisation_panel
 from cms.editorial.models import OrganisationOwnedPage, OrganisationSectionPage
@@ -132,7 +131,7 @@ class BlogPageAuthor(Orderable):
     panels = [FieldPanel("author")]
 
 
-class BlogPage(OrganisationOwnedPage, BasePage):
+class BlogPage(DatedListing, OrganisationOwnedPage, BasePage):
     date = models.DateField(_("publication date"), default=publication_date_today)
     summary = models.TextField(_("summary"), max_length=400)
     hero_image = fields.optional_image(_("hero image"))
@@ -226,16 +225,6 @@ class BlogPage(OrganisationOwnedPage, BasePage):
     @property
     def authors(self):
         return [item.author for item in self.article_authors.all()]
-
-    @classmethod
-    def latest_in_locale(cls, locale):
-        """The visible articles of this very locale (a newsletter issue's list), latest first."""
-        return cls.latest(visible_pages(cls.objects.filter(locale=locale)))
-
-    @classmethod
-    def latest_in_language(cls, language: str):
-        """The articles a visitor reading ``language`` finds listed (cms.core.fallback)."""
-        return cls.latest(listed(cls.objects.all(), language))
 
     @classmethod
     def latest(cls, articles):

@@ -12,8 +12,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.core.blocks import BodyBlock
 from cms.core.fallback import listed
 from cms.core.listing import paginate
-from cms.core.models import BasePage, Category, IndexPage, publication_date_today
-from cms.core.queries import visible_pages
+from cms.core.models import BasePage, Category, DatedListing, IndexPage, publication_date_today
 from cms.core.visibility import shown_snippets
 from cms.editorial.forms import organisation_panel
 from cms.editorial.models import OrganisationOwnedPage, OrganisationSectionPage
@@ -111,7 +110,7 @@ class StudyDocument(Orderable):
     api_fields = [APIField("document")]
 
 
-class StudyPage(OrganisationOwnedPage, BasePage):
+class StudyPage(DatedListing, OrganisationOwnedPage, BasePage):
     date = models.DateField(_("publication date"), default=publication_date_today)
     summary = models.TextField(_("summary"), max_length=600)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
@@ -167,16 +166,6 @@ class StudyPage(OrganisationOwnedPage, BasePage):
     @property
     def partners(self):
         return [item.organisation for item in self.study_partners.all()]
-
-    @classmethod
-    def latest_in_locale(cls, locale):
-        """The visible studies of this very locale (a newsletter issue's list), latest first."""
-        return cls.latest(visible_pages(cls.objects.filter(locale=locale)))
-
-    @classmethod
-    def latest_in_language(cls, language: str):
-        """The studies a visitor reading ``language`` finds listed (cms.core.fallback)."""
-        return cls.latest(listed(cls.objects.all(), language))
 
     @classmethod
     def latest(cls, studies):

@@ -1,11 +1,12 @@
 from .keywords import PageKeyword
 from .navigation import Navigation
-from .pages import BasePage, IndexPage, publication_date_today
+from .pages import BasePage, DatedListing, IndexPage, publication_date_today
 from .taxonomy import Category
 
 __all__ = [
     "BasePage",
     "Category",
+    "DatedListing",
     "IndexPage",
     "Navigation",
     "PageKeyword",

@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .. import preview
 from ..base_url import served_url_parts
+from ..fallback import listed
 from ..forms import BasePageForm
 from ..locales import locale_by_id
 from ..queries import visible_pages
@@ -26,6 +27,21 @@ SITE_DESCRIPTION = _(
 def publication_date_today() -> datetime.date:
     """Default publication date of articles and studies: today, in the site's time zone."""
     return timezone.localdate()
+
+
+class DatedListing:
+    """The two lists of a dated page type (articles, studies), latest first: ``latest(pages)``
+    on the page type adds what its cards read."""
+
+    @classmethod
+    def latest_in_locale(cls, locale):
+        """The visible pages of this very locale (a newsletter issue's list), latest first."""
+        return cls.latest(visible_pages(cls.objects.filter(locale=locale)))
+
+    @classmethod
+    def latest_in_language(cls, language: str):
+        """The pages a visitor reading ``language`` finds listed (cms.core.fallback)."""
+        return cls.latest(listed(cls.objects.all(), language))
 
 
 class BasePage(Page):
