@@ -308,10 +308,7 @@ class DirectoryListMetaSerializer(serializers.Serializer):
     locale = serializers.CharField()
     ordering = serializers.CharField()
     notices = serializers.ListField(child=serializers.DictField())
-    engine = serializers.CharField(help_text="The search engine that answered.")
-    degraded = serializers.BooleanField(
-        help_text="True when the configured engine did not answer and the database did."
-    )
+    engine, degraded = schema.engine_fields()
 
 
 class DirectoryListSerializer(serializers.Serializer):

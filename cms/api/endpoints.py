@@ -265,31 +265,37 @@ class BatchListingMixin(PublicAPIMixin):
         return redirect(f"{url}?{encoded}" if encoded else url)
 
 
-@schema.documented(
-    listing_view=schema.listing_schema(
-        schema.PageListSerializer,
-        [*schema.LISTING, schema.LOCALE, schema.FALLBACK, *schema.PAGE_FILTERS, *schema.IMAGE],
+def documented_pages(list_serializer, serializer, filters, *, listing, detail, find, html_path):
+    """The OpenAPI description of a pages endpoint: ``listing`` is the listing's summary and
+    description, ``html_path`` what the find view's path parameter finds."""
+    return schema.documented(
+        listing_view=schema.listing_schema(
+            list_serializer,
+            [*schema.LISTING, schema.LOCALE, schema.FALLBACK, *filters, *schema.IMAGE],
+            *listing,
+        ),
+        detail_view=schema.detail_schema(
+            serializer, detail, [schema.DETAIL_LOCALE, schema.FALLBACK, *schema.IMAGE]
+        ),
+        find_view=schema.find_schema(
+            find, [schema.query("html_path", str, html_path, non_blank=True)]
+        ),
+    )
+
+
+@documented_pages(
+    schema.PageListSerializer,
+    schema.PageSerializer,
+    schema.PAGE_FILTERS,
+    listing=(
         "List pages",
         "Live, public pages of every type and language. With `type=`, that type's fields can "
         "be requested with `fields=` and used as exact-match filters (e.g. `date=2026-01-31`).",
     ),
-    detail_view=schema.detail_schema(
-        schema.PageSerializer,
-        "A page with all its fields",
-        [schema.DETAIL_LOCALE, schema.FALLBACK, *schema.IMAGE],
-    ),
-    find_view=schema.find_schema(
-        "Find a page by id or by its address on the site",
-        [
-            schema.query(
-                "html_path",
-                str,
-                "Path on the site with its language: /nl/blog/... Without `id` nor `html_path`, "
-                "`/` (the home page); with both, `html_path`.",
-                non_blank=True,
-            )
-        ],
-    ),
+    detail="A page with all its fields",
+    find="Find a page by id or by its address on the site",
+    html_path="Path on the site with its language: /nl/blog/... Without `id` nor `html_path`, "
+    "`/` (the home page); with both, `html_path`.",
 )
 class PagesEndpoint(BatchListingMixin, PagesAPIViewSet):
     """Live, public, unexpired pages in every locale of the site."""
@@ -527,30 +533,18 @@ class PagesEndpoint(BatchListingMixin, PagesAPIViewSet):
         return queryset.filter(pk=page.pk).first()
 
 
-@schema.documented(
-    listing_view=schema.listing_schema(
-        schema.EventListSerializer,
-        [*schema.LISTING, schema.LOCALE, schema.FALLBACK, *schema.EVENT_FILTERS, *schema.IMAGE],
+@documented_pages(
+    schema.EventListSerializer,
+    schema.EventSerializer,
+    schema.EVENT_FILTERS,
+    listing=(
         "List events",
         "Upcoming events (not yet ended) ordered by start, unless `from`/`to` say otherwise.",
     ),
-    detail_view=schema.detail_schema(
-        schema.EventSerializer,
-        "An event with all its fields",
-        [schema.DETAIL_LOCALE, schema.FALLBACK, *schema.IMAGE],
-    ),
-    find_view=schema.find_schema(
-        "Find an event by id or address",
-        [
-            schema.query(
-                "html_path",
-                str,
-                "Path on the site with its language. Without `id` nor `html_path`, `/` (never "
-                "an event: 404); with both, `html_path`.",
-                non_blank=True,
-            )
-        ],
-    ),
+    detail="An event with all its fields",
+    find="Find an event by id or address",
+    html_path="Path on the site with its language. Without `id` nor `html_path`, `/` (never "
+    "an event: 404); with both, `html_path`.",
 )
 class EventsEndpoint(PagesEndpoint):
     """Events: upcoming by default, ordered by start."""

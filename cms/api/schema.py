@@ -15,6 +15,17 @@ from .images import allowed_specs, default_spec, supported_formats
 LOCALES = ["fr", "nl", "en"]
 
 
+def engine_fields():
+    """The two fields every search answer carries: which engine answered and whether the
+    database stood in for it (declared where they stand, so the schema keeps their order)."""
+    return (
+        serializers.CharField(help_text="The search engine that answered."),
+        serializers.BooleanField(
+            help_text="True when the configured engine did not answer and the database did."
+        ),
+    )
+
+
 # Errors --------------------------------------------------------------------------------------
 class ErrorDetailSerializer(serializers.Serializer):
     status = serializers.IntegerField(help_text="The HTTP status, repeated.")
@@ -338,10 +349,7 @@ class SearchHitSerializer(serializers.Serializer):
 
 class SearchGroupSerializer(serializers.Serializer):
     total = serializers.IntegerField()
-    engine = serializers.CharField(help_text="The search engine that answered.")
-    degraded = serializers.BooleanField(
-        help_text="True when the configured engine did not answer and the database did."
-    )
+    engine, degraded = engine_fields()
     items = SearchHitSerializer(many=True)
 
 
