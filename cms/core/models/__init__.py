@@ -1,7 +1,7 @@
 from .keywords import PageKeyword
 from .navigation import Navigation
 from .pages import BasePage, DatedListing, IndexPage, publication_date_today
-from .taxonomy import Category
+from .taxonomy import Category, PublishedSnippet
 
 __all__ = [
     "BasePage",
@@ -10,5 +10,6 @@ __all__ = [
     "IndexPage",
     "Navigation",
     "PageKeyword",
+    "PublishedSnippet",
     "publication_date_today",
 ]

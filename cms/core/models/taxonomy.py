@@ -7,7 +7,7 @@ from wagtail.search import index
 from ..visibility import PublicQuerySet, PublishedRowMixin
 
 
-class Category(
+class PublishedSnippet(
     PublishedRowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -16,6 +16,23 @@ class Category(
     index.Indexed,
     models.Model,
 ):
+    """A translatable, searchable snippet with draft states (categories, skills, sectors):
+    visitors read only its published rows (``objects.public()``)."""
+
+    objects = PublicQuerySet.as_manager()
+
+    #: What the search of every such snippet filters on, after the snippet's own fields.
+    published_filter_fields = [
+        index.FilterField("locale"),
+        index.FilterField("translation_key"),
+        index.FilterField("live"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+
+class Category(PublishedSnippet):
     """A topic shared by blog articles (categories) and studies (themes); editors translate it.
 
     A new translation is a draft: visitors see only published categories
@@ -24,15 +41,11 @@ class Category(
     name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(_("slug"), max_length=80, allow_unicode=True)
 
-    objects = PublicQuerySet.as_manager()
-
     panels = [FieldPanel("name"), FieldPanel("slug")]
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
-        index.FilterField("locale"),
-        index.FilterField("translation_key"),
-        index.FilterField("live"),
+        *PublishedSnippet.published_filter_fields,
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -3,26 +3,17 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
-from cms.core.visibility import PublicQuerySet, PublishedRowMixin
+from cms.core.models import PublishedSnippet
 
 
 def split_synonyms(text: str) -> list[str]:
     return [word.strip() for word in (text or "").replace("\n", ",").split(",") if word.strip()]
 
 
-class TaxonomyTerm(
-    PublishedRowMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    TranslatableMixin,
-    index.Indexed,
-    models.Model,
-):
+class TaxonomyTerm(PublishedSnippet):
     """One word of a vocabulary, in one language; its translations share a translation_key.
 
     A new translation is a draft: the directory's filters, search and API read only published
@@ -44,8 +35,6 @@ class TaxonomyTerm(
         ),
     )
 
-    objects = PublicQuerySet.as_manager()
-
     panels = [FieldPanel("label"), FieldPanel("slug"), FieldPanel("synonyms")]
     override_translatable_fields = [
         TranslatableField("label"),
@@ -56,12 +45,10 @@ class TaxonomyTerm(
         index.SearchField("label"),
         index.AutocompleteField("label"),
         index.SearchField("synonyms"),
-        index.FilterField("locale"),
-        index.FilterField("translation_key"),
-        index.FilterField("live"),
+        *PublishedSnippet.published_filter_fields,
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(PublishedSnippet.Meta):
         abstract = True
         ordering = ["label"]
 
