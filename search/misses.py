@@ -25,21 +25,20 @@ def recordable(query: str) -> str:
     return words
 
 
-def record(query: str, language: str) -> SearchMiss | None:
+def record(query: str, language: str) -> None:
     """Count one more search for ``query`` in ``language`` that found nothing. New queries
     stop being recorded once SEARCH_MISSES_MAX are kept (those kept still count)."""
     words = recordable(query)
     if not words:
-        return None
+        return
     now = timezone.now()
     existing = SearchMiss.objects.filter(query=words, language=language)
     if existing.update(count=F("count") + 1, last_seen=now):
-        return existing.first()
+        return
     if SearchMiss.objects.count() >= settings.SEARCH_MISSES_MAX:
-        return None
+        return
     try:
         with transaction.atomic():
-            return SearchMiss.objects.create(query=words, language=language, last_seen=now)
+            SearchMiss.objects.create(query=words, language=language, last_seen=now)
     except IntegrityError:  # another request recorded it first
         existing.update(count=F("count") + 1, last_seen=now)
-        return existing.first()

@@ -129,6 +129,12 @@ def search_everywhere(text: str, language: str, limit: int = 5) -> list[SiteGrou
         return [search_in(source, text, language, 0, limit) for source in sources()]
 
 
+def finds_anything(text: str, language: str) -> bool:
+    """Whether some kind has a hit for ``text``: kinds asked in their order, until one has."""
+    with one_search():
+        return any(source.search(text, language, 0, 1).total for source in sources())
+
+
 # ---------------------------------------------------------------------- searches without results
 
 

@@ -162,14 +162,20 @@ def _known(kind: str, language: str) -> list[site.Known]:
     return [site.Known(page.title, page.get_url()) for page in pages]
 
 
+def _known_of_every_kind(language: str) -> dict[str, list[site.Known]]:
+    """The titles of every kind of page, kept together: one read of the cache for all."""
+    key = f"site-known:{content_version()}:{language}"
+    found = cache.get(key)
+    if found is None:
+        found = {kind: _known(kind, language) for kind in ("pages", *PAGE_KINDS)}
+        cache.set(key, found, KNOWN_SECONDS)
+    return found
+
+
 def knower(kind: str):
     def known(language: str) -> list[site.Known]:
-        key = f"site-known:{content_version()}:{kind}:{language}"
-        found = cache.get(key)
-        if found is None:
-            found = _known(kind, language)
-            cache.set(key, found, KNOWN_SECONDS)
-        return found
+        every_kind = site.shared(("known-pages", language), lambda: _known_of_every_kind(language))
+        return every_kind[kind]
 
     return known
 

@@ -51,7 +51,7 @@ def did_you_mean(query: str, language: str) -> str:
     """A likely spelling of ``query`` from the site's titles, names and terms, when it finds
     something; else ""."""
     corrected = site.did_you_mean(query, language)
-    if corrected and any(group.total for group in site.search_everywhere(corrected, language, 1)):
+    if corrected and site.finds_anything(corrected, language):
         return corrected
     return ""
 

@@ -1,7 +1,10 @@
 """The embedded engine: Wagtail's database search backend for the words, the ORM for filters,
 facet counts and the page of hits. Every query starts from the plan's ``visible`` queryset, the
 caller's one definition of what a visitor may see; the total and every facet are counted in one
-query (a UNION ALL of grouped counts), whatever the number of facets and values."""
+query (a UNION ALL of grouped counts), whatever the number of facets and values. Without facets,
+the page is read first: a page that is not full tells the total, and nothing is counted."""
+
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, router
@@ -180,6 +183,9 @@ def count_all(plan: SearchPlan, visible, matching) -> tuple[int, dict[str, dict[
 #: Matches tested as a list of ids (each query part binds them again; SQLite's bound
 #: parameters are the limit); past it, a sub-query.
 MAX_LISTED = 2000
+#: Records matched by the words (in any language, before the visitor's filters) read whole at
+#: once when there are no more than this: cheaper than reading their ids, then a page of them.
+FEW = 50
 
 
 class BackendWords:
@@ -211,10 +217,12 @@ class BackendWords:
             return Q(pk__in=self._ids)
         return Q(pk__in=self.ranked.order_by().values("pk"))
 
-    def rank(self, matching, start, stop):
+    def rank(self, matching, start, stop) -> "Ranked":
         ordered = self.ranked.filter(pk__in=matching.order_by().values("pk"))
         rows = list(ordered.values_list("pk", "_score")[start:stop])
-        return [pk for pk, _score in rows], {pk: -(score or 0.0) for pk, score in rows}
+        ids = [pk for pk, _score in rows]
+        scores = {pk: -(score or 0.0) for pk, score in rows}
+        return Ranked(ids, scores, total_of_page(start, stop, len(ids)))
 
 
 class SQLiteWords:
@@ -275,14 +283,42 @@ class SQLiteWords:
                 self._scores = {int(pk): -score for pk, score in cursor.fetchall()}
         return self._scores
 
-    def rank(self, matching, start, stop):
+    def rank(self, matching, start, stop) -> "Ranked":
+        """Every match is ranked here, so the total comes with the page. When the words match
+        few records (in any language), the matching records themselves are read and ranked:
+        no second query for the records of the page."""
         scores = self.scores()
-        ids = sorted(
-            matching.order_by().values_list("pk", flat=True),
-            key=lambda pk: (-scores.get(pk, 0), pk),
-        )
+
+        def best_first(pk):
+            return (-scores.get(pk, 0), pk)
+
+        if len(scores) <= max(FEW, stop):
+            records = sorted(matching.order_by(), key=lambda record: best_first(record.pk))
+            page = records[start:stop]
+            ids = [record.pk for record in page]
+            return Ranked(ids, {pk: scores.get(pk, 0.0) for pk in ids}, len(records), page)
+        ids = sorted(matching.order_by().values_list("pk", flat=True), key=best_first)
         page = ids[start:stop]
-        return page, {pk: scores.get(pk, 0.0) for pk in page}
+        return Ranked(page, {pk: scores.get(pk, 0.0) for pk in page}, len(ids))
+
+
+def total_of_page(start: int, stop: int, read: int) -> int | None:
+    """The number of matching records when a page read from ``start`` to ``stop`` tells it:
+    a page that is not full is the last one (an empty page only when it is the first)."""
+    if read < stop - start and (read or not start):
+        return start + read
+    return None
+
+
+@dataclass
+class Ranked:
+    """A page of matches: their ids in order, scores, the total when known without counting,
+    and the records when they were read with it."""
+
+    ids: list[int]
+    scores: dict[int, float]
+    total: int | None
+    records: list | None = None
 
 
 def words_matcher(model):
@@ -315,23 +351,39 @@ class DatabaseEngine(Engine):
         model = plan.visible.model
         words = words_matcher(model)(model, plan.terms, prefix=False) if plan.terms else None
         matches = Matches(plan, words)
-        total, facet_counts = count_all(plan, matches.visible, matches.matching)
-        if plan.terms and not total and not (plan.filters and matches.visible.exists()):
+        response = self.answer(plan, matches)
+        if plan.terms and not response.total and not (plan.filters and matches.visible.exists()):
             # No whole-word match: try the last word as the beginning of a word ("compta").
             words = words_matcher(model)(model, plan.terms, prefix=True)
-            matches = Matches(plan, words)
-            total, facet_counts = count_all(plan, matches.visible, matches.matching)
+            response = self.answer(plan, Matches(plan, words))
+        return response
 
-        start, stop = plan.offset, plan.offset + plan.limit
-        scores, records = {}, None
-        if not total:
-            ids = []
-        elif plan.by_relevance and words is not None:
-            ids, scores = words.rank(matches.matching, start, stop)
-        else:
-            # The page of records itself, loaded as the caller's visible queryset says.
-            records = list(matches.matching.order_by(*ordering(plan.order_by))[start:stop])
-            ids = [record.pk for record in records]
+    def answer(self, plan: SearchPlan, matches: Matches) -> EngineResponse:
+        """Facets: everything counted first, then the page (none when nothing matches).
+        Without: the page first, counted only when it is full (or past the last one)."""
+        facet_counts = {}
+        if plan.with_facets:
+            total, facet_counts = count_all(plan, matches.visible, matches.matching)
+            if not total:
+                return EngineResponse(ids=[], total=0, facet_counts=facet_counts)
+        ranked = self.page(plan, matches)
+        if not plan.with_facets:
+            total = ranked.total
+            if total is None:
+                total, facet_counts = count_all(plan, matches.visible, matches.matching)
         return EngineResponse(
-            ids=ids, total=total, facet_counts=facet_counts, scores=scores, records=records
+            ids=ranked.ids,
+            total=total,
+            facet_counts=facet_counts,
+            scores=ranked.scores,
+            records=ranked.records,
         )
+
+    def page(self, plan: SearchPlan, matches: Matches) -> Ranked:
+        start, stop = plan.offset, plan.offset + plan.limit
+        if plan.by_relevance and matches.words is not None:
+            return matches.words.rank(matches.matching, start, stop)
+        # The page of records itself, loaded as the caller's visible queryset says.
+        records = list(matches.matching.order_by(*ordering(plan.order_by))[start:stop])
+        ids = [record.pk for record in records]
+        return Ranked(ids, {}, total_of_page(start, stop, len(ids)), records)
