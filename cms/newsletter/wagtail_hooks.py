@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
+from cms.core.page_buttons import register_page_buttons
+
 from . import views
 from .models import NewsletterIssuePage
 
@@ -18,22 +20,12 @@ def newsletter_admin_urls():
     ]
 
 
-def sending_button(page, priority):
-    return Button(
-        _("Sending and test e-mail"),
-        reverse("newsletter_sending", args=[page.pk]),
-        icon_name="mail",
-        priority=priority,
-    )
-
-
-@hooks.register("register_page_header_buttons")
-def newsletter_header_button(page, user, view_name=None, next_url=None):
+@register_page_buttons
+def sending_button(page, user):
     if issubclass(page.specific_class or type(None), NewsletterIssuePage):
-        yield sending_button(page, 5)
-
-
-@hooks.register("register_page_listing_more_buttons")
-def newsletter_listing_button(page, user, next_url=None):
-    if issubclass(page.specific_class or type(None), NewsletterIssuePage):
-        yield sending_button(page, 5)
+        yield Button(
+            _("Sending and test e-mail"),
+            reverse("newsletter_sending", args=[page.pk]),
+            icon_name="mail",
+            priority=5,
+        )

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
+from cms.core.page_buttons import register_page_buttons
+
 from . import admin_views
 
 
@@ -27,7 +29,8 @@ def register_registration_urls():
     ]
 
 
-def registrations_button(page, user, priority):
+@register_page_buttons
+def registrations_button(page, user):
     specific = page.specific_deferred
     if getattr(specific, "registration_enabled", False) and admin_views.may_see_registrations(
         user, specific
@@ -36,15 +39,5 @@ def registrations_button(page, user, priority):
             _("Registrations"),
             reverse("registrations_admin_index", args=[page.pk]),
             icon_name="group",
-            priority=priority,
+            priority=70,
         )
-
-
-@hooks.register("register_page_header_buttons")
-def page_header_registrations(page, user, view_name=None, next_url=None):
-    yield from registrations_button(page, user, priority=70)
-
-
-@hooks.register("register_page_listing_more_buttons")
-def page_listing_registrations(page, user, next_url=None):
-    yield from registrations_button(page, user, priority=70)

@@ -38,6 +38,12 @@ def test_a_coordinator_sends_and_follows_progress(
     subscriber("lezer@example.org", "nl")
     edition = issue(newsletter_tree, "nl")
     client.force_login(coordinator)
+    # The way in: an issue's header and the "More" menu of its row in the page listing (the
+    # French source: a translation opens in the translation editor).
+    source = issue(newsletter_tree, "fr")
+    for url in (f"/admin/pages/{source.pk}/edit/", f"/admin/pages/{source.get_parent().pk}/"):
+        html = client.get(url).content.decode()
+        assert reverse("newsletter_sending", args=[source.pk]) in html
     page = client.get(reverse("newsletter_sending", args=[edition.pk]))
     assert page.status_code == 200
     assert reverse("newsletter_send", args=[edition.pk]) in page.content.decode()
