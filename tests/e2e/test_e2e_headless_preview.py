@@ -84,9 +84,11 @@ def organisation_pages(organisation: str):
 
 def shown_after_typing(editor, check, draft_title: str, attempts: int = 4):
     """``check()`` (an expectation on the preview panel) once the panel has caught up with the
-    title typed. Wagtail's panel posts the form when it sees a change, on a timer; on a loaded
-    machine a change can fall between two of its checks, so the title is typed again (the same
-    draft) before giving up: the expectation itself is never loosened."""
+    title typed. Wagtail's panel posts the form when its timer (every 500 ms) sees a change, and
+    a mode chosen while it is still loading the previous update is only applied at the next
+    change; on a loaded machine that can leave the panel behind, so the title is changed and,
+    once the panel has seen that, typed again (the same draft) before giving up: the
+    expectation itself is never loosened."""
     for attempt in range(attempts):
         try:
             check()
@@ -94,8 +96,15 @@ def shown_after_typing(editor, check, draft_title: str, attempts: int = 4):
         except AssertionError:
             if attempt == attempts - 1:
                 raise
-            editor.fill("#id_title", f"{draft_title} ")
+            editor.fill("#id_title", f"{draft_title} …")
+            editor.wait_for_timeout(2000)
             editor.fill("#id_title", draft_title)
+
+
+def panel_idle(editor):
+    """The preview panel has no update in flight: Wagtail loads each one into a second
+    iframe (w-preview__proxy) and drops the first once it has loaded."""
+    expect(editor.locator("iframe.w-preview__proxy")).to_have_count(0, timeout=PANEL_MS)
 
 
 def choose_front_end_preview(editor, draft_title: str):
@@ -112,6 +121,7 @@ def choose_front_end_preview(editor, draft_title: str):
     )
     mode = editor.locator("#id_preview_mode")
     expect(mode.locator("option[value=headless]")).to_have_count(1)
+    panel_idle(editor)
     mode.select_option("headless")
 
     # The front-end's status: the panel saves the form, then reloads its iframe, which reads
