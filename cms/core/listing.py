@@ -1,4 +1,7 @@
-"""Helpers shared by the index pages: pagination that never fails on bad input."""
+"""Helpers shared by the index pages: pagination that never fails on bad input, and the links
+that move through its pages."""
+
+from dataclasses import dataclass
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 
@@ -17,3 +20,38 @@ def paginate(request, items, per_page: int = PAGE_SIZE):
 
 def words_in(text: str) -> int:
     return len(text.split())
+
+
+@dataclass(frozen=True)
+class PageLink:
+    number: int | None  # None: numbers left out between two links
+    url: str = ""
+    current: bool = False
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    previous: str  # empty on the first page
+    next: str  # empty on the last page
+    numbers: list[PageLink]
+
+
+def page_links(items, url_for, on_each_side: int = 2, on_ends: int = 1) -> PageLinks | None:
+    """The links of the Paginator page ``items`` (None when there is only one page): the page
+    numbers around the current one, with gaps; ``url_for(number)`` gives a page's address."""
+    if not items.has_other_pages():
+        return None
+    paginator = items.paginator
+    numbers = paginator.get_elided_page_range(
+        items.number, on_each_side=on_each_side, on_ends=on_ends
+    )
+    return PageLinks(
+        previous=url_for(items.previous_page_number()) if items.has_previous() else "",
+        next=url_for(items.next_page_number()) if items.has_next() else "",
+        numbers=[
+            PageLink(None)
+            if number == paginator.ELLIPSIS
+            else PageLink(number, url_for(number), number == items.number)
+            for number in numbers
+        ],
+    )

@@ -200,6 +200,23 @@ def test_pages_and_ordering(directory):
     assert ranked.query.effective_ordering == "relevance" and ranked.hits[0].score is not None
 
 
+def test_the_directory_s_pages_link_to_each_other_with_the_same_search(client, directory, url):
+    first = BeautifulSoup(client.get(url("fr", "?page_size=3&junk=1")).content, "html.parser")
+    pages = first.select_one("nav.pagination")
+    assert pages.select_one("a[aria-current=page]").text.split()[-1] == "1"
+    assert pages.select_one("a[rel=prev]") is None
+    following = pages.select_one("a[rel=next]")["href"]
+    assert "page=2" in following and "page_size=3" in following
+    assert "junk" not in following  # the links carry the search, not whatever the address had
+
+    second = BeautifulSoup(client.get(following).content, "html.parser").select_one(
+        "nav.pagination"
+    )
+    assert second.select_one("a[aria-current=page]").text.split()[-1] == "2"
+    assert second.select_one("a[rel=next]") is None
+    assert "page=" not in second.select_one("a[rel=prev]")["href"]  # the first page, as shared
+
+
 class DownEngine(engines.Engine):
     """An engine whose server does not answer."""
 

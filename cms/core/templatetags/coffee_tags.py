@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.models import Page, Site
 
+from cms.core import listing
 from cms.core.base_url import absolute, base_url
 from cms.core.kept import kept
 from cms.core.models import Category, Navigation
@@ -416,16 +417,17 @@ def titled_iframes(html, title):
     return mark_safe(IFRAME_WITHOUT_TITLE.sub(f"<iframe{title_attr}", str(html)))  # noqa: S308
 
 
-@register.simple_tag
-def elided_pages(items, on_each_side=2, on_ends=1):
-    """Page numbers around the current one, with ``None`` where numbers are left out."""
-    paginator = items.paginator
-    return [
-        None if number == paginator.ELLIPSIS else number
-        for number in paginator.get_elided_page_range(
-            items.number, on_each_side=on_each_side, on_ends=on_ends
-        )
-    ]
+@register.simple_tag(takes_context=True)
+def page_links(context, items):
+    """Links through the pages of ``items``: this address with another ``page``, the other
+    query parameters (filters) kept."""
+
+    def url_for(number):
+        query = context.request.GET.copy()
+        query["page"] = number
+        return f"?{query.urlencode()}"
+
+    return listing.page_links(items, url_for)
 
 
 @register.simple_tag(takes_context=True)

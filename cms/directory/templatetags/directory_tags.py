@@ -5,6 +5,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from cms.core import listing
+
 from ..presenters import detail_context
 
 register = template.Library()
@@ -21,8 +23,11 @@ def directory_url(pairs=None, **params):
 
 
 @register.simple_tag
-def page_url(query, number):
-    return directory_url(query.replace(page=number).params())
+def directory_page_links(items, query):
+    """Links through the pages of the directory's results: the same search on another page."""
+    return listing.page_links(
+        items, lambda number: directory_url(query.replace(page=number).params())
+    )
 
 
 @register.simple_tag
