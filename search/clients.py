@@ -100,16 +100,15 @@ class EngineClient(ABC):
                 raise
 
     def indices_of_alias(self, alias: str) -> list[str]:
-        try:
-            return sorted(self.call(self.client.indices.get_alias, name=alias))
-        except EngineUnavailable as error:
-            if isinstance(error.__cause__, self.not_found):
-                return []
-            raise
+        return self.names_or_none(self.client.indices.get_alias, name=alias)
 
     def indices_matching(self, pattern: str) -> list[str]:
+        return self.names_or_none(self.client.indices.get, index=pattern)
+
+    def names_or_none(self, method, **params) -> list[str]:
+        """The sorted index names ``method`` answers; none when nothing by that name exists."""
         try:
-            return sorted(self.call(self.client.indices.get, index=pattern))
+            return sorted(self.call(method, **params))
         except EngineUnavailable as error:
             if isinstance(error.__cause__, self.not_found):
                 return []

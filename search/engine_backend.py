@@ -175,12 +175,12 @@ class BreakerBackendMixin:
 
     def search_or(self, database_factory, query, model_or_queryset, **options):
         """``search`` with the database answering through ``database_factory`` instead."""
-        if self.database_only(model_or_queryset):
-            return database_factory()
-        if not self.engine_available():
-            return FallbackResults(self, None, database_factory, degraded=True)
-        results = super().search(query, model_or_queryset, **options)
-        return FallbackResults(self, results, database_factory)
+        engine_search = super().search
+        return self.answer_or(
+            database_factory,
+            lambda: engine_search(query, model_or_queryset, **options),
+            model_or_queryset,
+        )
 
     def search(self, query, model_or_queryset, **options):
         def database():
@@ -192,12 +192,21 @@ class BreakerBackendMixin:
         def database():
             return self.fallback_backend().autocomplete(query, model_or_queryset, **options)
 
+        engine_autocomplete = super().autocomplete
+        return self.answer_or(
+            database,
+            lambda: engine_autocomplete(query, model_or_queryset, **options),
+            model_or_queryset,
+        )
+
+    def answer_or(self, database_factory, engine_answer, model_or_queryset):
+        """The engine's ``engine_answer()``, with the database's ``database_factory()`` standing
+        in when the engine cannot answer; the database alone for the models only it holds."""
         if self.database_only(model_or_queryset):
-            return database()
+            return database_factory()
         if not self.engine_available():
-            return FallbackResults(self, None, database, degraded=True)
-        results = super().autocomplete(query, model_or_queryset, **options)
-        return FallbackResults(self, results, database)
+            return FallbackResults(self, None, database_factory, degraded=True)
+        return FallbackResults(self, engine_answer(), database_factory)
 
     # -- index updates ---------------------------------------------------------------------
     def prepare(self, model) -> None:
