@@ -205,24 +205,34 @@ class BackendWords:
         )
         # The backend's queryset: the records containing every word, with their "_score".
         self.ranked = results.annotate_score("_score").get_queryset()
-        self._ids = None
+        self._scores = None
+
+    def scores(self) -> dict[int, float]:
+        """Each matching record's rank (higher is better), read once with the matches: as a
+        sub-query joined to the index entries, PostgreSQL would plan one full-text match per
+        record. Past MAX_LISTED records, only the first MAX_LISTED + 1."""
+        if self._scores is None:
+            rows = self.ranked.order_by().values_list("pk", "_score")[: MAX_LISTED + 1]
+            self._scores = {pk: score or 0.0 for pk, score in rows}
+        return self._scores
 
     def condition(self) -> Q:
-        # The matches are read once and tested as a list, as SQLiteWords does: as a sub-query
-        # joined to the index entries, PostgreSQL can plan one full-text match per record.
-        if self._ids is None:
-            matched = self.ranked.order_by().values_list("pk", flat=True)
-            self._ids = list(matched[: MAX_LISTED + 1])
-        if len(self._ids) <= MAX_LISTED:
-            return Q(pk__in=self._ids)
+        scores = self.scores()
+        if len(scores) <= MAX_LISTED:
+            return Q(pk__in=sorted(scores))
         return Q(pk__in=self.ranked.order_by().values("pk"))
 
     def rank(self, matching, start, stop) -> "Ranked":
+        scores = self.scores()
+        if len(scores) <= MAX_LISTED:
+            # The backend orders equal ranks by descending id.
+            return ranked_page(matching, start, stop, scores, lambda pk: (-scores[pk], -pk))
         ordered = self.ranked.filter(pk__in=matching.order_by().values("pk"))
         rows = list(ordered.values_list("pk", "_score")[start:stop])
         ids = [pk for pk, _score in rows]
-        scores = {pk: -(score or 0.0) for pk, score in rows}
-        return Ranked(ids, scores, total_of_page(start, stop, len(ids)))
+        return Ranked(
+            ids, {pk: score or 0.0 for pk, score in rows}, total_of_page(start, stop, len(ids))
+        )
 
 
 class SQLiteWords:
@@ -284,22 +294,23 @@ class SQLiteWords:
         return self._scores
 
     def rank(self, matching, start, stop) -> "Ranked":
-        """Every match is ranked here, so the total comes with the page. When the words match
-        few records (in any language), the matching records themselves are read and ranked:
-        no second query for the records of the page."""
         scores = self.scores()
+        return ranked_page(matching, start, stop, scores, lambda pk: (-scores[pk], pk))
 
-        def best_first(pk):
-            return (-scores.get(pk, 0), pk)
 
-        if len(scores) <= max(FEW, stop):
-            records = sorted(matching.order_by(), key=lambda record: best_first(record.pk))
-            page = records[start:stop]
-            ids = [record.pk for record in page]
-            return Ranked(ids, {pk: scores.get(pk, 0.0) for pk in ids}, len(records), page)
-        ids = sorted(matching.order_by().values_list("pk", flat=True), key=best_first)
-        page = ids[start:stop]
-        return Ranked(page, {pk: scores.get(pk, 0.0) for pk in page}, len(ids))
+def ranked_page(matching, start, stop, scores: dict[int, float], best_first) -> "Ranked":
+    """The page from ``start`` to ``stop`` of the ``matching`` records, every match being
+    scored already, so the total comes with the page. When the words match few records (in any
+    language), the matching records themselves are read and ranked: no second query for the
+    records of the page."""
+    if len(scores) <= max(FEW, stop):
+        records = sorted(matching.order_by(), key=lambda record: best_first(record.pk))
+        page = records[start:stop]
+        ids = [record.pk for record in page]
+        return Ranked(ids, {pk: scores[pk] for pk in ids}, len(records), page)
+    ids = sorted(matching.order_by().values_list("pk", flat=True), key=best_first)
+    page = ids[start:stop]
+    return Ranked(page, {pk: scores[pk] for pk in page}, len(ids))
 
 
 def total_of_page(start: int, stop: int, read: int) -> int | None:
