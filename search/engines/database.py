@@ -226,7 +226,7 @@ class BackendWords:
         scores = self.scores()
         if len(scores) <= MAX_LISTED:
             # The backend orders equal ranks by descending id.
-            return ranked_page(matching, start, stop, scores, lambda pk: (-scores[pk], -pk))
+            return ranked_page(matching, start, stop, scores, ties=-1)
         ordered = self.ranked.filter(pk__in=matching.order_by().values("pk"))
         rows = list(ordered.values_list("pk", "_score")[start:stop])
         ids = [pk for pk, _score in rows]
@@ -294,23 +294,27 @@ class SQLiteWords:
         return self._scores
 
     def rank(self, matching, start, stop) -> "Ranked":
-        scores = self.scores()
-        return ranked_page(matching, start, stop, scores, lambda pk: (-scores[pk], pk))
+        return ranked_page(matching, start, stop, self.scores(), ties=1)
 
 
-def ranked_page(matching, start, stop, scores: dict[int, float], best_first) -> "Ranked":
+def ranked_page(matching, start, stop, scores: dict[int, float], *, ties: int) -> "Ranked":
     """The page from ``start`` to ``stop`` of the ``matching`` records, every match being
-    scored already, so the total comes with the page. When the words match few records (in any
-    language), the matching records themselves are read and ranked: no second query for the
-    records of the page."""
+    scored already, so the total comes with the page; equal scores in ascending (``ties=1``) or
+    descending (``ties=-1``) id order. When the words match few records (in any language), the
+    matching records themselves are read and ranked: no second query for the records of the
+    page. A record indexed after the scores were read ranks last (score 0)."""
+
+    def best_first(pk):
+        return (-scores.get(pk, 0.0), ties * pk)
+
     if len(scores) <= max(FEW, stop):
         records = sorted(matching.order_by(), key=lambda record: best_first(record.pk))
         page = records[start:stop]
         ids = [record.pk for record in page]
-        return Ranked(ids, {pk: scores[pk] for pk in ids}, len(records), page)
+        return Ranked(ids, {pk: scores.get(pk, 0.0) for pk in ids}, len(records), page)
     ids = sorted(matching.order_by().values_list("pk", flat=True), key=best_first)
     page = ids[start:stop]
-    return Ranked(page, {pk: scores[pk] for pk in page}, len(ids))
+    return Ranked(page, {pk: scores.get(pk, 0.0) for pk in page}, len(ids))
 
 
 def total_of_page(start: int, stop: int, read: int) -> int | None:
