@@ -250,7 +250,9 @@ def test_directory_lists_run_at_most_ten_queries(api, more_people, vocabulary_ca
     assert small == large <= 10, (small, large)
 
 
-def test_without_the_vocabulary_cache_a_list_reads_the_vocabulary_too(api, more_people):
+def test_without_the_vocabulary_cache_a_list_reads_the_vocabulary_too(
+    api, more_people, steady_content_version
+):
     """The test settings keep the cache off: skills, sectors, spaces (and their view
     restrictions) are read on every request, four queries more, still bounded."""
     url = "/api/v2/directory/coworkers/?locale=nl&page_size={n}"
@@ -262,7 +264,9 @@ def test_without_the_vocabulary_cache_a_list_reads_the_vocabulary_too(api, more_
     assert small == large <= 9, (small, large)
 
 
-def test_site_search_and_vocabularies_run_a_bounded_number_of_queries(api, more_people):
+def test_site_search_and_vocabularies_run_a_bounded_number_of_queries(
+    api, more_people, steady_content_version
+):
     # The site search: pages, then each directory kind through the directory search (without
     # facets, one vocabulary for the three kinds).
     url = "/api/v2/search/?q=boekhouder&locale=nl&limit={n}"

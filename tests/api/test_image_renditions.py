@@ -117,7 +117,7 @@ def test_documents_take_no_image_parameters(api, api_content):
     )
 
 
-def test_renditions_are_made_once_and_reused(api, api_content):
+def test_renditions_are_made_once_and_reused(api, api_content, steady_content_version):
     """The second identical request creates no rendition and reads them in few queries."""
     url = "/api/v2/images/?image=fill-800x450&image_format=webp"
     before = Rendition.objects.count()
@@ -132,7 +132,9 @@ def test_renditions_are_made_once_and_reused(api, api_content):
     assert len(queries) <= 8, [query["sql"] for query in queries]
 
 
-def test_asking_a_spec_costs_no_more_queries_than_the_default(api, api_content):
+def test_asking_a_spec_costs_no_more_queries_than_the_default(
+    api, api_content, steady_content_version
+):
     """A listing's images read their renditions in one query for the whole page of results."""
     statements = {}
     for query in ("", "&image=width-640&image_format=webp"):

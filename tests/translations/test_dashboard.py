@@ -104,7 +104,7 @@ def test_sources_written_in_any_language_are_counted(editor_client, site_tree):
     assert reverse("wagtail_localize:submit_page_translation", args=[dutch.pk]) in response.text
 
 
-def test_statuses_are_computed_per_content_type_not_per_page(site_tree):
+def test_statuses_are_computed_per_content_type_not_per_page(site_tree, steady_content_version):
     """The queries stay the same whatever the number of articles, translated or not."""
     add_articles(site_tree, "fr", 2, translated=[0])
     with CaptureQueriesContext(connection) as few:
