@@ -6,7 +6,7 @@
   machine gone from the network): a listener whose backlog is full;
 - frozen: a real OpenSearch node of our own (never the shared one), stopped with SIGSTOP and
   resumed with SIGCONT. ``ops/opensearch/opensearch.sh`` starts it on SEARCH_OUTAGE_PORT
-  (9271 by default) with its data under var/opensearch-outage/.
+  (9271 by default) with its data under SEARCH_OUTAGE_VAR_DIR (var/opensearch-outage/).
 """
 
 import os
@@ -28,7 +28,7 @@ TIMEOUT = 1.0  # SEARCH_TIMEOUT of the outage tests: seconds a stuck engine make
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCRIPT = ROOT / "ops" / "opensearch" / "opensearch.sh"
 OUTAGE_PORT = int(os.environ.get("SEARCH_OUTAGE_PORT", "9271"))
-OUTAGE_VAR_DIR = ROOT / "var" / "opensearch-outage"
+OUTAGE_VAR_DIR = Path(os.environ.get("SEARCH_OUTAGE_VAR_DIR", ROOT / "var" / "opensearch-outage"))
 
 
 @contextmanager
