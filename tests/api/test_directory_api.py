@@ -14,7 +14,7 @@ from wagtail.models import Locale
 
 from cms.core import content_version
 from cms.directory.models import Company, Coworker, Skill
-from tests.conftest import HIDDEN_WORD, LANGUAGES
+from tests.conftest import HIDDEN_WORD, LANGUAGES, steady_version
 
 from .api_helpers import assert_error, get_json
 
@@ -210,13 +210,12 @@ def more_people(directory):
 
 
 @pytest.fixture
-def vocabulary_cache(monkeypatch):
+def vocabulary_cache():
     """The directory's cache (vocabulary, search answers) on, as in production, empty at the
-    start of the test and with its clock stopped (the content version is read once)."""
-    monkeypatch.setattr(content_version.time, "monotonic", lambda: 1000.0)
+    start of the test, under a steady content version (read once)."""
     content_version.forget_version()
     caches["directory"].clear()
-    with override_settings(DIRECTORY_CACHE="directory"):
+    with override_settings(DIRECTORY_CACHE="directory"), steady_version():
         yield
     content_version.forget_version()
 
