@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail import hooks
@@ -19,10 +19,23 @@ from . import site
 from .models import PendingIndexUpdate, SearchMiss
 
 
-class PendingIndexUpdatesView(ReportView):
+class CountedReportView(ReportView):
+    """A report whose subtitle says how many rows it has: ``page_subtitle`` is an
+    ``ngettext_lazy(singular, plural, "count")``."""
+
+    def get_page_subtitle(self):
+        return self.page_subtitle % {"count": self.model.objects.count()}
+
+
+class PendingIndexUpdatesView(CountedReportView):
     """Read-only: the rows go away by themselves once the engine takes the updates."""
 
     page_title = _("Pending search index updates")
+    page_subtitle = ngettext_lazy(
+        "%(count)d update waiting for the search engine",
+        "%(count)d updates waiting for the search engine",
+        "count",
+    )
     header_icon = "search"
     index_url_name = "search_pending_updates"
     index_results_url_name = "search_pending_updates_results"
@@ -44,14 +57,6 @@ class PendingIndexUpdatesView(ReportView):
 
     def get_queryset(self):
         return PendingIndexUpdate.objects.order_by("created_at", "pk")
-
-    def get_page_subtitle(self):
-        count = PendingIndexUpdate.objects.count()
-        return ngettext(
-            "%(count)d update waiting for the search engine",
-            "%(count)d updates waiting for the search engine",
-            count,
-        ) % {"count": count}
 
 
 @hooks.register("register_admin_urls")
@@ -88,11 +93,14 @@ def language_codes() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 
 
-class SearchMissesView(ReportView):
+class SearchMissesView(CountedReportView):
     """Searches of the site that found nothing, the most frequent first, each with a form that
     turns it into a synonym of a skill or a keyword of a page."""
 
     page_title = _("Searches without results")
+    page_subtitle = ngettext_lazy(
+        "%(count)d search found nothing", "%(count)d searches found nothing", "count"
+    )
     header_icon = "search"
     index_url_name = "search_misses"
     index_results_url_name = "search_misses_results"
@@ -107,14 +115,6 @@ class SearchMissesView(ReportView):
 
     def get_queryset(self):
         return SearchMiss.objects.order_by("-count", "-last_seen", "pk")
-
-    def get_page_subtitle(self):
-        count = SearchMiss.objects.count()
-        return ngettext(
-            "%(count)d search found nothing",
-            "%(count)d searches found nothing",
-            count,
-        ) % {"count": count}
 
     def decorate_paginated_queryset(self, object_list):
         """Each row with what it can become, per action, for its language (read once per

@@ -1,19 +1,16 @@
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from cms.core.feeds import IndexPageFeed
 
 
 class BlogRssFeed(IndexPageFeed):
+    name = _("COFFEE Hub blog")
+    description = _("The latest articles from the COFFEE coworking network.")
+
     def __init__(self, index_page):
         super().__init__(index_page)
         self.language = index_page.locale.language_code
-
-    def title(self):
-        return _("COFFEE Hub blog") + f" ({self.index_page.locale.language_code})"
-
-    def description(self):
-        return _("The latest articles from the COFFEE coworking network.")
 
     def pages(self):
         return self.index_page.articles()

@@ -8,9 +8,11 @@ FEED_LENGTH = 30
 
 
 class IndexPageFeed(Feed):
-    """The feed of ``index_page``: ``pages()`` gives its pages, newest first."""
+    """The feed of ``index_page``: ``pages()`` gives its pages, newest first; its title is
+    ``name`` followed by the page's language."""
 
     feed_type = Rss201rev2Feed
+    name = ""
 
     def __init__(self, index_page):
         super().__init__()
@@ -19,6 +21,9 @@ class IndexPageFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         self.request = request
         return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return f"{self.name} ({self.index_page.locale.language_code})"
 
     def pages(self):
         raise NotImplementedError

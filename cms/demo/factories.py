@@ -133,6 +133,12 @@ def _default_parent(index_model, index_factory):
     return parent
 
 
+def inline_rows(model, field: str, param: str):
+    """Inline rows of ``model`` (a page's orderable), one per object passed as the factory
+    parameter ``param``, each in its ``field``."""
+    return factory.LazyAttribute(lambda o: [model(**{field: obj}) for obj in getattr(o, param)])
+
+
 def publish(page, user=None):
     """Save a revision of ``page`` and publish it (what the admin's "Publish" button does)."""
     revision = page.save_revision(user=user, log_action=True)
@@ -410,12 +416,8 @@ class BlogPageFactory(BasePageFactory):
     summary = "Un article du blog du réseau."
     hero_image = None
     body = factory.LazyFunction(lambda: stream(("paragraph", paragraphs("Le corps de l'article."))))
-    article_categories = factory.LazyAttribute(
-        lambda o: [BlogPageCategory(category=category) for category in o.categories]
-    )
-    article_authors = factory.LazyAttribute(
-        lambda o: [BlogPageAuthor(author=author) for author in o.authors]
-    )
+    article_categories = inline_rows(BlogPageCategory, "category", "categories")
+    article_authors = inline_rows(BlogPageAuthor, "author", "authors")
 
     @factory.post_generation
     def tags(obj, create, extracted, **kwargs):
@@ -448,15 +450,9 @@ class StudyPageFactory(BasePageFactory):
     date = factory.LazyFunction(timezone.localdate)
     summary = "Une étude sur le coworking transfrontalier."
     body = factory.LazyFunction(lambda: stream(("paragraph", paragraphs("Les résultats."))))
-    study_themes = factory.LazyAttribute(
-        lambda o: [StudyTheme(category=category) for category in o.themes]
-    )
-    study_partners = factory.LazyAttribute(
-        lambda o: [StudyPartner(organisation=organisation) for organisation in o.partners]
-    )
-    documents = factory.LazyAttribute(
-        lambda o: [StudyDocument(document=document) for document in o.attached_documents]
-    )
+    study_themes = inline_rows(StudyTheme, "category", "themes")
+    study_partners = inline_rows(StudyPartner, "organisation", "partners")
+    documents = inline_rows(StudyDocument, "document", "attached_documents")
 
 
 # --------------------------------------------------------------------------------------------

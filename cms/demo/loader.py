@@ -212,6 +212,15 @@ class DemoLoader:
         self.report.count(report_as, True)
         return page
 
+    def first_or_create(self, queryset, factory, report_as: str, **fields):
+        """The first object of ``queryset``, created with ``factory(**fields)`` if there is none."""
+        obj = queryset.first()
+        created = obj is None
+        if created:
+            obj = factory(**fields)
+        self.report.count(report_as, created)
+        return obj
+
     def queue(self, obj, spec) -> None:
         self.to_translate.append((obj, translations_for(spec)))
 
@@ -266,13 +275,14 @@ class DemoLoader:
     def load_categories(self) -> None:
         self.categories = {}
         for key, spec in content.CATEGORIES.items():
-            category = Category.objects.filter(locale=self.fr, slug=spec["slug"].fr).first()
-            created = category is None
-            if created:
-                category = CategoryFactory(
-                    name=spec["name"].fr, slug=spec["slug"].fr, locale=self.fr
-                )
-            self.report.count("category", created)
+            category = self.first_or_create(
+                Category.objects.filter(locale=self.fr, slug=spec["slug"].fr),
+                CategoryFactory,
+                "category",
+                name=spec["name"].fr,
+                slug=spec["slug"].fr,
+                locale=self.fr,
+            )
             self.categories[key] = category
             self.queue(category, spec)
         self.step(f"{len(self.categories)} categories")
@@ -280,38 +290,37 @@ class DemoLoader:
     def load_images(self) -> None:
         image_model = get_image_model()
         for key, spec in content.IMAGES.items():
-            image = image_model.objects.filter(title=spec["title"]).first()
-            created = image is None
-            if created:
-                image = ImageFactory(
-                    title=spec["title"],
-                    label=spec.get("label", spec["title"]),
-                    colour=spec["colour"],
-                    subtitle=spec.get("subtitle", ""),
-                    size=spec.get("size", (1200, 800)),
-                )
-            self.report.count("image", created)
-            self.images[key] = image
+            self.images[key] = self.first_or_create(
+                image_model.objects.filter(title=spec["title"]),
+                ImageFactory,
+                "image",
+                title=spec["title"],
+                label=spec.get("label", spec["title"]),
+                colour=spec["colour"],
+                subtitle=spec.get("subtitle", ""),
+                size=spec.get("size", (1200, 800)),
+            )
         self.step(f"{len(self.images)} images (drawn with Pillow)")
 
     def load_people(self) -> None:
         self.authors = {}
         for key, spec in content.AUTHORS.items():
-            author = Author.objects.filter(name=spec["name"]).first()
-            created = author is None
-            if created:
-                photo = self.images[spec["image"]] if spec["image"] else None
-                author = AuthorFactory(name=spec["name"], role=spec["role"], photo=photo)
-            self.report.count("author", created)
-            self.authors[key] = author
+            self.authors[key] = self.first_or_create(
+                Author.objects.filter(name=spec["name"]),
+                AuthorFactory,
+                "author",
+                name=spec["name"],
+                role=spec["role"],
+                photo=self.images[spec["image"]] if spec["image"] else None,
+            )
         self.organisations = {}
         for key, spec in content.PARTNERS.items():
-            organisation = PartnerOrganisation.objects.filter(name=spec["name"]).first()
-            created = organisation is None
-            if created:
-                organisation = PartnerOrganisationFactory(**spec)
-            self.report.count("organisation", created)
-            self.organisations[key] = organisation
+            self.organisations[key] = self.first_or_create(
+                PartnerOrganisation.objects.filter(name=spec["name"]),
+                PartnerOrganisationFactory,
+                "organisation",
+                **spec,
+            )
         self.step(f"{len(self.authors)} authors, {len(self.organisations)} partner organisations")
 
     # -- pages ---------------------------------------------------------------------------------
@@ -458,32 +467,14 @@ class DemoLoader:
         self.step(f"blog: {len(content.ARTICLES)} articles")
 
     def study_document(self, spec):
-        document_model = get_document_model()
-        document = document_model.objects.filter(title=spec["document"]).first()
-        created = document is None
-        if created:
-            lines = [spec["summary"].fr]
-            for part in spec["body"]:
-                if isinstance(part, UL):
-                    lines.extend(f"- {item.fr}" for item in part.items)
-                else:
-                    lines.append(part.fr)
-            lines += [
-                "# Samenvatting",
-                spec["summary"].nl,
-                "# Summary",
-                spec["summary"].en,
-                "# COFFEE",
-                "COworking Frontalier pour Futurs Entrepreneurs Européens - projet Interreg "
-                "France-Wallonie-Vlaanderen, cofinancé par le FEDER. Document de démonstration.",
-            ]
-            document = DocumentFactory(
-                title=spec["document"],
-                paragraphs=lines,
-                footer="Réseau COFFEE - Interreg France-Wallonie-Vlaanderen",
-            )
-        self.report.count("document", created)
-        return document
+        return self.first_or_create(
+            get_document_model().objects.filter(title=spec["document"]),
+            DocumentFactory,
+            "document",
+            title=spec["document"],
+            paragraphs=study_document_lines(spec),
+            footer="Réseau COFFEE - Interreg France-Wallonie-Vlaanderen",
+        )
 
     def load_studies(self) -> None:
         index = self.load_index(content.STUDY_INDEX, StudyIndexPageFactory, "index page")
@@ -723,6 +714,27 @@ class DemoLoader:
             .exclude(**({"alias_of__isnull": False} if model is Page else {}))
             .count()
         )
+
+
+def study_document_lines(spec) -> list[str]:
+    """The paragraphs of a study's PDF: its summary and body in French, its summary in Dutch
+    and English, and the project's credits."""
+    lines = [spec["summary"].fr]
+    for part in spec["body"]:
+        if isinstance(part, UL):
+            lines.extend(f"- {item.fr}" for item in part.items)
+        else:
+            lines.append(part.fr)
+    return [
+        *lines,
+        "# Samenvatting",
+        spec["summary"].nl,
+        "# Summary",
+        spec["summary"].en,
+        "# COFFEE",
+        "COworking Frontalier pour Futurs Entrepreneurs Européens - projet Interreg "
+        "France-Wallonie-Vlaanderen, cofinancé par le FEDER. Document de démonstration.",
+    ]
 
 
 def describe(report: Report) -> list[str]:

@@ -3,6 +3,7 @@ erasure. Each page reached from an e-mail is authorised by the signed token in i
 (cms.subscribers.links). A GET of a link never changes anything (mail scanners follow links):
 it shows a page with a button, and the button's POST acts."""
 
+import functools
 import json
 
 from django.http import HttpResponse
@@ -38,6 +39,24 @@ def bad_link(request):
         ),
         status=404,
     )
+
+
+def with_subscriber(salt):
+    """A view of a link signed with ``salt``, called as ``view(request, token, subscriber)``
+    with the subscriber the token names; a bad token gets the bad-link page instead."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, token):
+            try:
+                subscriber = links.read_token(token, salt)
+            except links.BadLink:
+                return bad_link(request)
+            return view(request, token, subscriber)
+
+        return wrapped
+
+    return decorator
 
 
 # No CSRF token: the footer form is on every page, cached or not, and subscribing with someone
@@ -126,11 +145,8 @@ def confirm_answer(request, subscriber, consented):
 @csrf_exempt  # RFC 8058: mail clients POST "List-Unsubscribe=One-Click" without any token
 @never_cache
 @require_http_methods(["GET", "POST"])
-def unsubscribe_view(request, token):
-    try:
-        subscriber = links.read_token(token, links.UNSUBSCRIBE)
-    except links.BadLink:
-        return bad_link(request)
+@with_subscriber(links.UNSUBSCRIBE)
+def unsubscribe_view(request, token, subscriber):
     if request.method == "POST":
         if subscriber.status in (Subscriber.Status.CONFIRMED, Subscriber.Status.PENDING):
             subscriber.unsubscribe()
@@ -152,11 +168,8 @@ def unsubscribe_view(request, token):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def preferences_view(request, token):
-    try:
-        subscriber = links.read_token(token, links.PREFERENCES)
-    except links.BadLink:
-        return bad_link(request)
+@with_subscriber(links.PREFERENCES)
+def preferences_view(request, token, subscriber):
     language = translation.get_language()
     saved = False
     if request.method == "POST":
@@ -194,11 +207,8 @@ def form_interests(subscriber, language):
 
 
 @never_cache
-def export_view(request, token):
-    try:
-        subscriber = links.read_token(token, links.PREFERENCES)
-    except links.BadLink:
-        return bad_link(request)
+@with_subscriber(links.PREFERENCES)
+def export_view(request, token, subscriber):
     response = HttpResponse(
         json.dumps(export_subscriber(subscriber), indent=2, ensure_ascii=False),
         content_type="application/json; charset=utf-8",
@@ -210,11 +220,8 @@ def export_view(request, token):
 
 @never_cache
 @require_http_methods(["POST"])
-def erase_view(request, token):
-    try:
-        subscriber = links.read_token(token, links.PREFERENCES)
-    except links.BadLink:
-        return bad_link(request)
+@with_subscriber(links.PREFERENCES)
+def erase_view(request, token, subscriber):
     erase_subscriber(subscriber.email)
     return message(
         request,
