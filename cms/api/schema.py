@@ -2,7 +2,8 @@
 
 Wagtail does not describe its endpoints; the shapes below are written out by hand and attached
 to our endpoint subclasses with extend_schema_view (cms.api.endpoints). Response shapes are
-small "documentation serializers": they are never used to serialize anything.
+small "documentation serializers": they are never used to serialize anything. Their shared
+bases have no docstring, which drf-spectacular would give to every subclass without one.
 """
 
 from drf_spectacular.types import OpenApiTypes
@@ -148,8 +149,11 @@ class ListingMetaSerializer(serializers.Serializer):
     total_count = serializers.IntegerField()
 
 
-class PageListSerializer(serializers.Serializer):
+class ListingSerializer(serializers.Serializer):
     meta = ListingMetaSerializer()
+
+
+class PageListSerializer(ListingSerializer):
     items = PageSerializer(many=True)
 
 
@@ -214,8 +218,7 @@ class EventSerializer(PageSerializer):
     )
 
 
-class EventListSerializer(serializers.Serializer):
-    meta = ListingMetaSerializer()
+class EventListSerializer(ListingSerializer):
     items = EventSerializer(many=True)
 
 
@@ -268,11 +271,14 @@ class ImageValueSerializer(RenditionSerializer):
     detail_url = serializers.URLField()
 
 
-class ImageMetaSerializer(serializers.Serializer):
+class FileMetaSerializer(serializers.Serializer):
     type = serializers.CharField()
     detail_url = serializers.URLField()
     tags = serializers.ListField(child=serializers.CharField(), required=False)
     download_url = serializers.URLField(required=False)
+
+
+class ImageMetaSerializer(FileMetaSerializer):
     rendition = RenditionSerializer(required=False, allow_null=True)
 
 
@@ -285,16 +291,12 @@ class ImageSerializer(serializers.Serializer):
     height = serializers.IntegerField(required=False)
 
 
-class ImageListSerializer(serializers.Serializer):
-    meta = ListingMetaSerializer()
+class ImageListSerializer(ListingSerializer):
     items = ImageSerializer(many=True)
 
 
-class DocumentMetaSerializer(serializers.Serializer):
-    type = serializers.CharField()
-    detail_url = serializers.URLField()
-    tags = serializers.ListField(child=serializers.CharField(), required=False)
-    download_url = serializers.URLField(required=False)
+class DocumentMetaSerializer(FileMetaSerializer):
+    pass
 
 
 class DocumentSerializer(serializers.Serializer):
@@ -304,8 +306,7 @@ class DocumentSerializer(serializers.Serializer):
     file_size = serializers.IntegerField(required=False, allow_null=True)
 
 
-class DocumentListSerializer(serializers.Serializer):
-    meta = ListingMetaSerializer()
+class DocumentListSerializer(ListingSerializer):
     items = DocumentSerializer(many=True)
 
 
@@ -405,42 +406,20 @@ def constrained(
     return result
 
 
-def query(
-    name,
-    type_=str,
-    description="",
-    enum=None,
-    many=False,
-    *,
-    minimum=None,
-    maximum=None,
-    min_length=None,
-    non_blank=False,
-    max_length=1000,
-    pattern=None,
-    **kwargs,
-):
+def query(name, type_=str, description="", enum=None, many=False, *, required=False, **constraints):
+    """A query parameter; a single integer or string gets the ``constraints`` of ``constrained``."""
     if type_ in (int, str) and not many:
-        type_ = constrained(
-            type_,
-            enum=enum,
-            minimum=minimum,
-            maximum=maximum,
-            min_length=min_length,
-            non_blank=non_blank,
-            max_length=max_length,
-            pattern=pattern,
-        )
+        type_ = constrained(type_, enum=enum, **constraints)
         enum = None
     return OpenApiParameter(
         name,
         type_,
         OpenApiParameter.QUERY,
+        required=required,
         description=description,
         enum=enum,
         many=many,
         explode=True if many else None,
-        **kwargs,
     )
 
 

@@ -11,7 +11,7 @@ from django.db.models.functions import Cast
 from django.utils import translation
 from django.utils.text import Truncator
 
-from .models import Company, Coworker, NetworkMember, ProjectIdea
+from .models import Company, Coworker, ProjectIdea
 from .vocabulary import Option, Vocabulary
 
 RELATED_LIMIT = 6
@@ -324,50 +324,3 @@ def detail_context(record, language: str, *, request=None, preview: bool = False
             posters += present_many(list_records(company, "companies"), vocabulary)
         context["posters"] = posters
     return context
-
-
-def record_data(view: RecordView) -> dict:
-    """The public JSON of a record (the API serialises this): no private field ever."""
-    record = view.record
-    data = {
-        "kind": view.kind,
-        "id": record.pk,
-        "translation_key": str(record.translation_key),
-        "slug": record.slug,
-        "name": view.name,
-        "url": view.url,
-        "language": view.language,
-        "summary": view.summary,
-        "skills": [{"value": o.token, "label": o.label} for o in view.skills],
-        "sectors": [{"value": o.token, "label": o.label} for o in view.sectors],
-        "spaces": [{"value": o.token, "label": o.label} for o in view.spaces],
-        "place": view.place,
-        "facts": [{"label": label, "value": value} for label, value in view.facts],
-    }
-    if isinstance(record, NetworkMember):
-        data.update(city=record.city, country=record.country, website=record.website)
-    if isinstance(record, Coworker):
-        data.update(
-            headline=record.headline,
-            bio=record.bio,
-            languages=list(record.languages),
-            open_to=list(record.open_to),
-            email=record.public_email or None,
-            phone=record.public_phone or None,
-            can_be_contacted=record.can_be_contacted,
-        )
-    elif isinstance(record, Company):
-        data.update(
-            description=record.description,
-            type=record.kind,
-            size=record.size,
-            year_founded=record.year_founded,
-        )
-    elif isinstance(record, ProjectIdea):
-        data.update(
-            title=record.title,
-            description=record.description,
-            status=record.status,
-            deadline=record.deadline.isoformat() if record.deadline else None,
-        )
-    return data
