@@ -21,7 +21,8 @@ class PublishedSnippet(
 
     objects = PublicQuerySet.as_manager()
 
-    #: What the search of every such snippet filters on, after the snippet's own fields.
+    #: What the search of every such snippet (and of directory records, translated with
+    #: drafts too) filters on, after the model's own fields.
     published_filter_fields = [
         index.FilterField("locale"),
         index.FilterField("translation_key"),

@@ -33,6 +33,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core import fields
+from cms.core.models import PublishedSnippet
 from cms.core.models.navigation import SocialLinkBlock
 from cms.core.panels import TypedPageChooserPanel
 from cms.editorial.forms import OrganisationRecordForm
@@ -143,9 +144,7 @@ class DirectoryRecord(
         index.SearchField("title"),
         index.AutocompleteField("taxonomy_text"),
         index.SearchField("taxonomy_text"),
-        index.FilterField("locale"),
-        index.FilterField("translation_key"),
-        index.FilterField("live"),
+        *PublishedSnippet.published_filter_fields,
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -51,6 +51,7 @@ class TaxonomyTerm(PublishedSnippet):
     class Meta(PublishedSnippet.Meta):
         abstract = True
         ordering = ["label"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
     def __str__(self):
         return self.label
@@ -69,11 +70,9 @@ class Skill(TaxonomyTerm):
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("skill")
         verbose_name_plural = _("skills")
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
 
 class Sector(TaxonomyTerm):
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
