@@ -67,9 +67,9 @@ def engine_took(engine, tooks):
 
 def time_engine(engine, rounds, client):
     """Every search asks the engine, as a search nobody made since the last change does: the
-    kept answers are dropped before it, and the vocabulary (skills, sectors, spaces, kept by
-    every process until the content changes) is read again outside the timer; so are the API's
-    whole answers."""
+    kept answers (the directory's, and the API's whole responses) are dropped before it, and the
+    vocabulary (skills, sectors, spaces: kept by every process until the content changes) is
+    read again outside the timer."""
     from django.conf import settings
     from django.core.cache import caches
     from django.test import override_settings
@@ -80,7 +80,8 @@ def time_engine(engine, rounds, client):
 
     def forget_answers(language):
         for alias in (settings.DIRECTORY_CACHE, settings.COFFEE_API_RESPONSE_CACHE):
-            caches[alias].clear()
+            if alias:  # API_RESPONSE_CACHE may be turned off
+                caches[alias].clear()
         Vocabulary.current(language)
 
     interface, api, took, degraded = {}, {}, {}, 0
