@@ -167,6 +167,8 @@ def main():
             "DIRECTORY_CACHE": "directory",
         }
     )
+    # time_engine empties the caches before every search: local memory, never a shared Redis.
+    os.environ.pop("CACHE_URL", None)
     import django
 
     django.setup()
