@@ -23,6 +23,8 @@ from django.conf import settings
 
 from tests.mail import Mailbox, free_port
 
+pytestmark = pytest.mark.own_sqlite
+
 BASE_DIR = Path(settings.BASE_DIR)
 SCRIPT = BASE_DIR / "ops" / "production.sh"
 HOST = "127.0.0.1"

@@ -250,6 +250,7 @@ def http_sign_in(session: requests.Session, base: str, password: str) -> request
     )
 
 
+@pytest.mark.own_sqlite
 def test_lockout_holds_in_another_server_process(two_servers):
     first, second = two_servers
     with requests.Session() as session:

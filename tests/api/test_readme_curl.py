@@ -131,6 +131,7 @@ def test_readme_has_the_examples():
     assert all(README_HOST in command for command in commands)
 
 
+@pytest.mark.own_sqlite
 @pytest.mark.parametrize("command", readme_curl_commands())
 def test_readme_example_works_as_written(served, command):
     output = curl(command, served)

@@ -238,6 +238,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+@pytest.mark.own_sqlite
 @pytest.mark.parametrize("fault", ["hung", "frozen"])
 def test_pages_answer_while_searches_wait_for_a_stuck_engine(scratch_database, fault, request):
     with (
