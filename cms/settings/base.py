@@ -179,8 +179,9 @@ from .accounts import *  # noqa: E402, F403 - login throttling, two-factor, e-ma
 from .subscribers import *  # noqa: E402, F403 - newsletter subscriptions
 
 # CACHE_URL: unset, what every process of one machine shares lives in the database and the
-# result caches in each process's memory; redis://host:6379/0, both in Redis, shared by every
-# process and server (django.core.cache.backends.redis, needs the `redis` package).
+# result caches in each process's memory (one store each: LOCATION); redis://host:6379/0, both
+# in Redis, shared by every process and server (django.core.cache.backends.redis, needs the
+# `redis` package).
 CACHES = {
     "default": env_cache(
         "CACHE_URL",
@@ -192,6 +193,7 @@ CACHES = {
         "CACHE_URL",
         {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "api",
             "OPTIONS": {"MAX_ENTRIES": 2000},
         },
         KEY_PREFIX="api",
@@ -201,6 +203,7 @@ CACHES = {
         "CACHE_URL",
         {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "directory",
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
         KEY_PREFIX="directory",
@@ -210,6 +213,7 @@ CACHES = {
         "CACHE_URL",
         {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "html",
             "OPTIONS": {"MAX_ENTRIES": 2000},
         },
         KEY_PREFIX="html",
@@ -217,6 +221,7 @@ CACHES = {
     # Wagtail looks rendition URLs up here on every image tag: keep them in process memory.
     "renditions": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "renditions",
         "TIMEOUT": 600,
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },

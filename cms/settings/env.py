@@ -37,7 +37,12 @@ def env_cache(name: str, default: dict, **options) -> dict:
         return default
     scheme = url.split("://", 1)[0].lower()
     if scheme == "locmem":
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", **options}
+        # One store per prefix: aliases sharing a store would cull and clear each other's entries.
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": options.get("KEY_PREFIX", ""),
+            **options,
+        }
     if scheme in {"redis", "rediss", "unix"}:
         return {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
