@@ -78,7 +78,15 @@ else
     status=1
 fi
 
+postgres_was_running=""
+if bash ops/postgres/postgres.sh status >/dev/null 2>&1; then
+    postgres_was_running=yes
+fi
 if bash ops/postgres/postgres.sh start; then
+    # A cluster that was already running (a developer's) is left running at the end.
+    if [ -z "$postgres_was_running" ]; then
+        services+=(postgres)
+    fi
     # Its own process group, so that an interrupted run stops it with everything it started.
     set -m
     (
