@@ -6,6 +6,9 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cms.core import fields
+from cms.core.models.named import ListedByName
+
 
 class ContentChange(models.Model):
     """One public change of a page or directory record, as a partner may see it.
@@ -45,21 +48,11 @@ class ContentChange(models.Model):
         return f"{self.kind}.{self.action}"
 
 
-WEBHOOK_KINDS = [
-    ("page", _("Pages")),
-    ("coworker", _("Coworkers")),
-    ("company", _("Companies")),
-    ("project", _("Project ideas")),
-    ("skill", _("Skills")),
-    ("sector", _("Sectors")),
-]
-
-
 def generate_secret() -> str:
     return secrets.token_urlsafe(32)
 
 
-class PartnerWebhook(models.Model):
+class PartnerWebhook(ListedByName):
     """A partner's address that receives a signed POST when subscribed content changes."""
 
     name = models.CharField(_("partner"), max_length=120)
@@ -78,34 +71,24 @@ class PartnerWebhook(models.Model):
             "X-Coffee-Signature: sha256=HMAC-SHA256(secret, body) in hexadecimal."
         ),
     )
-    kinds = models.JSONField(
+    kinds = fields.optional_list(
         _("kinds"),
-        default=list,
-        blank=True,
         help_text=_("Kinds of content to send (page, coworker, company, …); empty means all."),
     )
-    actions = models.JSONField(
+    actions = fields.optional_list(
         _("actions"),
-        default=list,
-        blank=True,
         help_text=_("created, updated, unpublished, deleted; empty means all."),
     )
-    locales = models.JSONField(
+    locales = fields.optional_list(
         _("locales"),
-        default=list,
-        blank=True,
         help_text=_("Language codes (fr, nl, en); empty means all."),
     )
     active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
-    class Meta:
+    class Meta(ListedByName.Meta):
         verbose_name = _("partner webhook")
         verbose_name_plural = _("partner webhooks")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
     def wants(self, change: ContentChange) -> bool:
         return (
@@ -143,11 +126,11 @@ class WebhookDelivery(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
-    response_code = models.PositiveIntegerField(_("response code"), null=True, blank=True)
+    response_code = fields.optional_number(_("response code"))
     error = models.TextField(_("error"), blank=True)
-    next_retry_at = models.DateTimeField(_("next retry"), null=True, blank=True)
+    next_retry_at = fields.optional_moment(_("next retry"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
-    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+    delivered_at = fields.optional_moment(_("delivered"))
 
     class Meta:
         verbose_name = _("webhook delivery")

@@ -15,9 +15,6 @@ class BlogRssFeed(IndexPageFeed):
     def pages(self):
         return self.index_page.articles()
 
-    def item_description(self, item):
-        return item.summary
-
     def item_pubdate(self, item):
         return item.first_published_at
 

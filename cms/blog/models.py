@@ -1,25 +1,23 @@
 import math
 
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
-from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from cms.core import fields
 from cms.core.blocks import BodyBlock
 from cms.core.fallback import listed
 from cms.core.listing import paginate
 from cms.core.models import BasePage, Category, DatedListing, IndexPage, publication_date_today
+from cms.core.models.field_lists import filtered_by, searched, shown_in_api, synchronised
+from cms.core.models.inline import chosen, item_of, with_chosen
+from cms.core.models.named import ListedByName
 from cms.core.visibility import shown_snippets
 from cms.editorial.forms import organisation_panel
 from cms.editorial.models import OrganisationOwnedPage, OrganisationSectionPage
@@ -29,7 +27,7 @@ from .feeds import BlogAtomFeed, BlogRssFeed
 WORDS_PER_MINUTE = 200
 
 
-class Author(models.Model):
+class Author(ListedByName):
     """Someone who writes for the blog; shown by name on the articles they signed."""
 
     name = models.CharField(_("name"), max_length=120)
@@ -37,15 +35,11 @@ class Author(models.Model):
     photo = fields.optional_image(_("photo"))
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("photo")]
-    api_fields = [APIField("name"), APIField("role")]
+    api_fields = shown_in_api("name", "role")
 
-    class Meta:
+    class Meta(ListedByName.Meta):
         verbose_name = _("author")
         verbose_name_plural = _("authors")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
 
 class BlogIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
@@ -62,13 +56,8 @@ class BlogIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
             .select_related("hero_image", "locale")
             .prefetch_related(
                 "tags",
-                Prefetch(
-                    "article_categories",
-                    queryset=BlogPageCategory.objects.select_related("category"),
-                ),
-                Prefetch(
-                    "article_authors", queryset=BlogPageAuthor.objects.select_related("author")
-                ),
+                with_chosen("article_categories", BlogPageCategory, "category"),
+                with_chosen("article_authors", BlogPageAuthor, "author"),
             )
             .order_by("-date", "-pk")
         )
@@ -108,25 +97,19 @@ class BlogIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
 
 
 class BlogPageTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "blog.BlogPage", related_name="tagged_items", on_delete=models.CASCADE
-    )
+    content_object = item_of("blog.BlogPage", "tagged_items")
 
 
 class BlogPageCategory(Orderable):
-    page = ParentalKey("blog.BlogPage", related_name="article_categories", on_delete=models.CASCADE)
-    category = models.ForeignKey(
-        Category, verbose_name=_("category"), on_delete=models.CASCADE, related_name="+"
-    )
+    page = item_of("blog.BlogPage", "article_categories")
+    category = chosen(Category, _("category"))
 
     panels = [FieldPanel("category")]
 
 
 class BlogPageAuthor(Orderable):
-    page = ParentalKey("blog.BlogPage", related_name="article_authors", on_delete=models.CASCADE)
-    author = models.ForeignKey(
-        Author, verbose_name=_("author"), on_delete=models.CASCADE, related_name="+"
-    )
+    page = item_of("blog.BlogPage", "article_authors")
+    author = chosen(Author, _("author"))
 
     panels = [FieldPanel("author")]
 
@@ -144,13 +127,9 @@ class BlogPage(DatedListing, OrganisationOwnedPage, BasePage):
     description_field = "summary"
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types: list[str] = []
-    override_translatable_fields = BasePage.override_translatable_fields + [
-        SynchronizedField("date"),
-        SynchronizedField("hero_image"),
-        SynchronizedField("article_categories"),
-        SynchronizedField("article_authors"),
-        SynchronizedField("organisation"),
-    ]
+    override_translatable_fields = BasePage.override_translatable_fields + synchronised(
+        "date", "hero_image", "article_categories", "article_authors", "organisation"
+    )
     content_panels = BasePage.content_panels + [
         organisation_panel(),
         MultiFieldPanel(
@@ -170,34 +149,19 @@ class BlogPage(DatedListing, OrganisationOwnedPage, BasePage):
         InlinePanel("article_categories", label=_("Categories")),
         FieldPanel("tags"),
     ]
-    search_fields = BasePage.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.FilterField("date"),
-    ]
-    api_fields = [
-        APIField("date"),
-        APIField("summary"),
-        APIField("hero_image"),
-        APIField("body"),
-        APIField("tags"),
-        APIField("reading_time"),
-    ]
+    search_fields = BasePage.search_fields + searched("summary", "body") + filtered_by("date")
+    api_fields = shown_in_api("date", "summary", "hero_image", "body", "tags", "reading_time")
 
     class Meta:
         verbose_name = _("blog article")
         verbose_name_plural = _("blog articles")
 
-    def get_context(self, request, *args, **kwargs):
+    def prefetched_for_rendering(self):
         # Categories and authors with what they point at: two queries in all.
-        prefetch_related_objects(
-            [self],
-            Prefetch(
-                "article_categories", queryset=BlogPageCategory.objects.select_related("category")
-            ),
-            Prefetch("article_authors", queryset=BlogPageAuthor.objects.select_related("author")),
-        )
-        return super().get_context(request, *args, **kwargs)
+        return [
+            with_chosen("article_categories", BlogPageCategory, "category"),
+            with_chosen("article_authors", BlogPageAuthor, "author"),
+        ]
 
     @property
     def hero_image_text(self) -> str:
@@ -230,11 +194,6 @@ class BlogPage(DatedListing, OrganisationOwnedPage, BasePage):
     def latest(cls, articles):
         return (
             articles.select_related("hero_image", "locale")
-            .prefetch_related(
-                Prefetch(
-                    "article_categories",
-                    queryset=BlogPageCategory.objects.select_related("category"),
-                )
-            )
+            .prefetch_related(with_chosen("article_categories", BlogPageCategory, "category"))
             .order_by("-date", "-pk")
         )

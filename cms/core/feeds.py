@@ -9,7 +9,8 @@ FEED_LENGTH = 30
 
 class IndexPageFeed(Feed):
     """The feed of ``index_page``: ``pages()`` gives its pages, newest first; its title is
-    ``name`` followed by the page's language."""
+    ``name`` followed by the page's language, each item's text is the page's description
+    field."""
 
     feed_type = Rss201rev2Feed
     name = ""
@@ -39,3 +40,7 @@ class IndexPageFeed(Feed):
 
     def item_link(self, item):
         return item.get_full_url(self.request)
+
+    def item_description(self, item):
+        """The text the page type describes itself with (BasePage.description_field)."""
+        return getattr(item, item.description_field)

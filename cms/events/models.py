@@ -19,11 +19,8 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from cms.core import fields
 from cms.core.blocks import BodyBlock
@@ -31,6 +28,7 @@ from cms.core.fallback import listed
 from cms.core.kept import kept
 from cms.core.listing import paginate
 from cms.core.models import BasePage, IndexPage
+from cms.core.models.field_lists import filtered_by, searched, shown_in_api, synchronised
 from cms.core.panels import TypedPageChooserPanel
 from cms.core.queries import visible_pages
 from cms.editorial.forms import organisation_panel
@@ -303,11 +301,8 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
         blank=True,  # empty means 1 (clean)
         help_text=_("1 for every week (or day, or month), 2 for every other one, and so on."),
     )
-    repeat_until = models.DateField(
-        _("repeats until"),
-        null=True,
-        blank=True,
-        help_text=_("The last day on which the event may take place."),
+    repeat_until = fields.optional_date(
+        _("repeats until"), help_text=_("The last day on which the event may take place.")
     )
     repeat_exceptions = models.TextField(
         _("dates without the event"),
@@ -321,19 +316,18 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
     description_field = "summary"
     parent_page_types = ["events.EventIndexPage"]
     subpage_types: list[str] = []
-    override_translatable_fields = BasePage.override_translatable_fields + [
-        SynchronizedField("start"),
-        SynchronizedField("end"),
-        SynchronizedField("venue_space"),
-        SynchronizedField("organiser"),
-        SynchronizedField("organisation"),
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        *synchronised("start", "end", "venue_space", "organiser", "organisation"),
         *RegistrationSettings.registration_synchronised_fields,
-        SynchronizedField("status"),
-        SynchronizedField("repeat_frequency"),
-        SynchronizedField("repeat_interval"),
-        SynchronizedField("repeat_until"),
-        SynchronizedField("repeat_exceptions"),
-        SynchronizedField("online_url"),
+        *synchronised(
+            "status",
+            "repeat_frequency",
+            "repeat_interval",
+            "repeat_until",
+            "repeat_exceptions",
+            "online_url",
+        ),
     ]
     content_panels = BasePage.content_panels + [
         organisation_panel(),
@@ -386,26 +380,25 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
             ObjectList(RegistrationSettings.registration_panels, heading=_("Registration")),
         ]
     )
-    search_fields = BasePage.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.FilterField("start"),
-        index.FilterField("end"),
+    search_fields = [
+        *BasePage.search_fields,
+        *searched("summary", "body"),
+        *filtered_by("start", "end"),
     ]
-    api_fields = [
-        APIField("start"),
-        APIField("end"),
-        APIField("summary"),
-        APIField("body"),
-        APIField("venue_space"),
-        APIField("venue_text"),
-        APIField("registration_url"),
-        APIField("organiser"),
-        APIField("price"),
-        APIField("event_language"),
-        APIField("registration"),
-        APIField("status"),
-    ]
+    api_fields = shown_in_api(
+        "start",
+        "end",
+        "summary",
+        "body",
+        "venue_space",
+        "venue_text",
+        "registration_url",
+        "organiser",
+        "price",
+        "event_language",
+        "registration",
+        "status",
+    )
 
     class Meta:
         verbose_name = _("event")

@@ -12,8 +12,5 @@ class NewsletterRssFeed(IndexPageFeed):
     def pages(self):
         return self.index_page.issues()
 
-    def item_description(self, item):
-        return item.intro
-
     def item_pubdate(self, item):
         return item.sent_at

@@ -7,18 +7,15 @@ from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from cms.core import fields
 from cms.core.fallback import listed
 from cms.core.listing import paginate
 from cms.core.models import BasePage, IndexPage, publication_date_today
+from cms.core.models.field_lists import filtered_by, searched, shown_in_api, synchronised
 from cms.editorial.models import OrganisationSectionPage
 
 from .blocks import NewsletterBlock
@@ -72,33 +69,26 @@ class NewsletterIssuePage(OrganisationSectionPage, BasePage):
         help_text=_("A few words at the top of the e-mail, also its preview text."),
     )
     body = StreamField(NewsletterBlock(), verbose_name=_("body"))
-    interests = ParentalManyToManyField(
+    interests = fields.optional_links(
         "subscribers.Interest",
-        verbose_name=_("interests"),
-        blank=True,
-        related_name="+",
+        _("interests"),
         help_text=_("Only subscribers of these interests (or of none) receive it; empty: all."),
     )
 
     description_field = "intro"
     parent_page_types = ["newsletter.NewsletterIndexPage"]
     subpage_types: list[str] = []
-    override_translatable_fields = BasePage.override_translatable_fields + [
-        SynchronizedField("date"),
-        SynchronizedField("interests"),
-    ]
+    override_translatable_fields = BasePage.override_translatable_fields + synchronised(
+        "date", "interests"
+    )
     content_panels = BasePage.content_panels + [
         FieldPanel("date"),
         FieldPanel("intro"),
         FieldPanel("body"),
         FieldPanel("interests"),
     ]
-    search_fields = BasePage.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-        index.FilterField("date"),
-    ]
-    api_fields = [APIField("date"), APIField("intro"), APIField("body"), APIField("sent_at")]
+    search_fields = BasePage.search_fields + searched("intro", "body") + filtered_by("date")
+    api_fields = shown_in_api("date", "intro", "body", "sent_at")
     preview_modes = [("", _("Web page")), ("email", _("E-mail"))]
 
     class Meta:
@@ -143,7 +133,7 @@ class Dispatch(models.Model):
     )
     started_by = fields.optional_link(settings.AUTH_USER_MODEL, _("started by"))
     started_at = models.DateTimeField(_("started at"), default=timezone.now)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    finished_at = fields.optional_moment(_("finished at"))
 
     class Meta:
         verbose_name = _("newsletter sending")
@@ -188,12 +178,12 @@ class Delivery(models.Model):
         _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    next_attempt_at = fields.optional_moment(_("next attempt"))
     claim = models.UUIDField(null=True, blank=True, editable=False)
     claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Set just before the message goes to the SMTP server, cleared with the result.
     in_flight_since = models.DateTimeField(null=True, blank=True, editable=False)
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    sent_at = fields.optional_moment(_("sent at"))
     error = models.CharField(_("error"), max_length=500, blank=True)
 
     class Meta:

@@ -10,6 +10,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail_localize.fields import SynchronizedField
 
+from cms.core import fields
+
 from . import services, views
 from .forms import RegistrationForm
 
@@ -22,16 +24,12 @@ class RegistrationSettings(models.Model):
         default=False,
         help_text=_("Visitors register with their name and e-mail address on the event's page."),
     )
-    capacity = models.PositiveIntegerField(
+    capacity = fields.optional_number(
         _("capacity"),
-        null=True,
-        blank=True,
         help_text=_("Seats available; leave empty for unlimited. Once full, a waiting list."),
     )
-    registration_deadline = models.DateTimeField(
+    registration_deadline = fields.optional_moment(
         _("registration deadline"),
-        null=True,
-        blank=True,
         help_text=_("Leave empty to take registrations until the event starts."),
     )
     ask_dietary_needs = models.BooleanField(_("ask for dietary needs"), default=False)

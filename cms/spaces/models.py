@@ -1,19 +1,22 @@
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
 from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
-from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core import fields
 from cms.core.fallback import listed
 from cms.core.kept import kept
 from cms.core.models import BasePage, IndexPage
+from cms.core.models.field_lists import (
+    filtered_by,
+    searched,
+    shown_in_api,
+    synchronised,
+    translatable,
+)
+from cms.core.models.inline import chosen, item_of, with_chosen
 
 # Apps that know the spaces add to a space's page through this Wagtail hook: each function
 # registered under it takes the SpacePage and returns a dict for the template's context.
@@ -42,18 +45,14 @@ class SpaceGalleryImage(TranslatableMixin, Orderable):
     """One picture of a space: the same image in every translation of the page, described
     in each page's own language."""
 
-    page = ParentalKey("spaces.SpacePage", related_name="gallery_images", on_delete=models.CASCADE)
-    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+    page = item_of("spaces.SpacePage", "gallery_images")
+    image = chosen("wagtailimages.Image")
     alt_text = fields.alt_text(_("alternative text"), max_length=250)
     caption = models.CharField(_("caption"), max_length=250, blank=True)
 
-    override_translatable_fields = [
-        SynchronizedField("image"),
-        TranslatableField("alt_text"),
-        TranslatableField("caption"),
-    ]
+    override_translatable_fields = [*synchronised("image"), *translatable("alt_text", "caption")]
     panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
-    api_fields = [APIField("image"), APIField("alt_text"), APIField("caption")]
+    api_fields = shown_in_api("image", "alt_text", "caption")
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("gallery image")
@@ -98,12 +97,10 @@ class SpacePage(BasePage):
     description_field = "intro"
     parent_page_types = ["spaces.SpaceIndexPage"]
     subpage_types: list[str] = []
-    override_translatable_fields = BasePage.override_translatable_fields + [
-        SynchronizedField("city"),
-        SynchronizedField("street_address"),
-        SynchronizedField("postcode"),
-        SynchronizedField("phone"),
-        TranslatableField("gallery_images"),
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        *synchronised("city", "street_address", "postcode", "phone"),
+        *translatable("gallery_images"),
     ]
     content_panels = BasePage.content_panels + [
         FieldPanel("kind"),
@@ -124,40 +121,37 @@ class SpacePage(BasePage):
         ),
         InlinePanel("gallery_images", label=_("Gallery")),
     ]
-    search_fields = BasePage.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("description"),
-        index.SearchField("city"),
-        index.FilterField("kind"),
-        index.FilterField("country"),
+    search_fields = [
+        *BasePage.search_fields,
+        *searched("intro", "description", "city"),
+        *filtered_by("kind", "country"),
     ]
-    api_fields = [
-        APIField("kind"),
-        APIField("intro"),
-        APIField("description"),
-        APIField("street_address"),
-        APIField("postcode"),
-        APIField("city"),
-        APIField("country"),
-        APIField("latitude"),
-        APIField("longitude"),
-        APIField("opening_hours"),
-        APIField("facilities"),
-        APIField("email"),
-        APIField("phone"),
-        APIField("website"),
-        APIField("gallery_images"),
-    ]
+    api_fields = shown_in_api(
+        "kind",
+        "intro",
+        "description",
+        "street_address",
+        "postcode",
+        "city",
+        "country",
+        "latitude",
+        "longitude",
+        "opening_hours",
+        "facilities",
+        "email",
+        "phone",
+        "website",
+        "gallery_images",
+    )
 
     class Meta:
         verbose_name = _("space")
         verbose_name_plural = _("spaces")
 
+    def prefetched_for_rendering(self):
+        return [with_chosen("gallery_images", SpaceGalleryImage, "image")]
+
     def get_context(self, request, *args, **kwargs):
-        prefetch_related_objects(
-            [self],
-            Prefetch("gallery_images", queryset=SpaceGalleryImage.objects.select_related("image")),
-        )
         context = super().get_context(request, *args, **kwargs)
         context.update(
             self.hooks_context()
@@ -189,10 +183,6 @@ class SpacePage(BasePage):
     def listing(cls, spaces):
         return (
             spaces.select_related("locale")
-            .prefetch_related(
-                Prefetch(
-                    "gallery_images", queryset=SpaceGalleryImage.objects.select_related("image")
-                )
-            )
+            .prefetch_related(with_chosen("gallery_images", SpaceGalleryImage, "image"))
             .order_by("kind", "city", "title")
         )

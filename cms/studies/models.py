@@ -1,24 +1,22 @@
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
-from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from cms.core.blocks import BodyBlock
 from cms.core.fallback import listed
 from cms.core.listing import paginate
 from cms.core.models import BasePage, Category, DatedListing, IndexPage, publication_date_today
+from cms.core.models.field_lists import filtered_by, searched, shown_in_api, synchronised
+from cms.core.models.inline import chosen, item_of, with_chosen
+from cms.core.models.named import ListedByName
 from cms.core.visibility import shown_snippets
 from cms.editorial.forms import organisation_panel
 from cms.editorial.models import OrganisationOwnedPage, OrganisationSectionPage
 
 
-class PartnerOrganisation(models.Model):
+class PartnerOrganisation(ListedByName):
     """An organisation that took part in a study (a coworking space, a centre, a university)."""
 
     name = models.CharField(_("name"), max_length=160)
@@ -27,15 +25,11 @@ class PartnerOrganisation(models.Model):
     website = models.URLField(_("website"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("city"), FieldPanel("country"), FieldPanel("website")]
-    api_fields = [APIField("name"), APIField("city"), APIField("country"), APIField("website")]
+    api_fields = shown_in_api("name", "city", "country", "website")
 
-    class Meta:
+    class Meta(ListedByName.Meta):
         verbose_name = _("partner organisation")
         verbose_name_plural = _("partner organisations")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
 
 class StudyIndexPage(OrganisationSectionPage, IndexPage):
@@ -51,11 +45,8 @@ class StudyIndexPage(OrganisationSectionPage, IndexPage):
             listed(StudyPage.objects.all(), self.locale.language_code, under=self)
             .select_related("locale")
             .prefetch_related(
-                Prefetch("study_themes", queryset=StudyTheme.objects.select_related("category")),
-                Prefetch(
-                    "study_partners",
-                    queryset=StudyPartner.objects.select_related("organisation"),
-                ),
+                with_chosen("study_themes", StudyTheme, "category"),
+                with_chosen("study_partners", StudyPartner, "organisation"),
             )
             .order_by("-date", "-pk")
         )
@@ -77,37 +68,25 @@ class StudyIndexPage(OrganisationSectionPage, IndexPage):
 
 
 class StudyTheme(Orderable):
-    page = ParentalKey("studies.StudyPage", related_name="study_themes", on_delete=models.CASCADE)
-    category = models.ForeignKey(
-        Category, verbose_name=_("theme"), on_delete=models.CASCADE, related_name="+"
-    )
+    page = item_of("studies.StudyPage", "study_themes")
+    category = chosen(Category, _("theme"))
 
     panels = [FieldPanel("category")]
 
 
 class StudyPartner(Orderable):
-    page = ParentalKey("studies.StudyPage", related_name="study_partners", on_delete=models.CASCADE)
-    organisation = models.ForeignKey(
-        PartnerOrganisation,
-        verbose_name=_("partner organisation"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
+    page = item_of("studies.StudyPage", "study_partners")
+    organisation = chosen(PartnerOrganisation, _("partner organisation"))
 
     panels = [FieldPanel("organisation")]
 
 
 class StudyDocument(Orderable):
-    page = ParentalKey("studies.StudyPage", related_name="documents", on_delete=models.CASCADE)
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("document"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
+    page = item_of("studies.StudyPage", "documents")
+    document = chosen("wagtaildocs.Document", _("document"))
 
     panels = [FieldPanel("document")]
-    api_fields = [APIField("document")]
+    api_fields = shown_in_api("document")
 
 
 class StudyPage(DatedListing, OrganisationOwnedPage, BasePage):
@@ -118,13 +97,9 @@ class StudyPage(DatedListing, OrganisationOwnedPage, BasePage):
     description_field = "summary"
     parent_page_types = ["studies.StudyIndexPage"]
     subpage_types: list[str] = []
-    override_translatable_fields = BasePage.override_translatable_fields + [
-        SynchronizedField("date"),
-        SynchronizedField("study_themes"),
-        SynchronizedField("study_partners"),
-        SynchronizedField("documents"),
-        SynchronizedField("organisation"),
-    ]
+    override_translatable_fields = BasePage.override_translatable_fields + synchronised(
+        "date", "study_themes", "study_partners", "documents", "organisation"
+    )
     content_panels = BasePage.content_panels + [
         organisation_panel(),
         FieldPanel("date"),
@@ -134,24 +109,16 @@ class StudyPage(DatedListing, OrganisationOwnedPage, BasePage):
         InlinePanel("study_partners", label=_("Partner organisations")),
         InlinePanel("documents", label=_("Attached documents")),
     ]
-    search_fields = BasePage.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.FilterField("date"),
-    ]
-    api_fields = [APIField("date"), APIField("summary"), APIField("body"), APIField("documents")]
+    search_fields = BasePage.search_fields + searched("summary", "body") + filtered_by("date")
+    api_fields = shown_in_api("date", "summary", "body", "documents")
 
-    def get_context(self, request, *args, **kwargs):
+    def prefetched_for_rendering(self):
         # Themes, partners and documents with what they point at: three queries in all.
-        prefetch_related_objects(
-            [self],
-            Prefetch("study_themes", queryset=StudyTheme.objects.select_related("category")),
-            Prefetch(
-                "study_partners", queryset=StudyPartner.objects.select_related("organisation")
-            ),
-            Prefetch("documents", queryset=StudyDocument.objects.select_related("document")),
-        )
-        return super().get_context(request, *args, **kwargs)
+        return [
+            with_chosen("study_themes", StudyTheme, "category"),
+            with_chosen("study_partners", StudyPartner, "organisation"),
+            with_chosen("documents", StudyDocument, "document"),
+        ]
 
     class Meta:
         verbose_name = _("study")
@@ -171,8 +138,6 @@ class StudyPage(DatedListing, OrganisationOwnedPage, BasePage):
     def latest(cls, studies):
         return (
             studies.select_related("locale")
-            .prefetch_related(
-                Prefetch("study_themes", queryset=StudyTheme.objects.select_related("category"))
-            )
+            .prefetch_related(with_chosen("study_themes", StudyTheme, "category"))
             .order_by("-date", "-pk")
         )

@@ -11,42 +11,31 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.admin.panels import PageChooserPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from cms.core import fields
+from cms.core.models.taxonomy import TRANSLATION_FILTER_FIELDS, NamedTerm, searched_as_typed
 
 
-class Interest(TranslatableMixin, index.Indexed, models.Model):
+class Interest(TranslatableMixin, index.Indexed, NamedTerm):
     """Something a subscriber can choose to hear about: a space, trainings, cross-border
     projects… Translated by editors like the other snippets; a subscriber's choice holds for
     every translation of it (matched by translation key)."""
 
-    name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(_("slug"), max_length=80, allow_unicode=True)
     # Any page (a space's page in practice): a foreign key to a specific page type breaks
     # wagtail-localize's synchronisation (wagtail-localize#430).
     space = fields.optional_link(
         "wagtailcore.Page", _("space"), help_text=_("Optional: the space this interest is about.")
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), PageChooserPanel("space", "spaces.SpacePage")]
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.FilterField("locale"),
-        index.FilterField("translation_key"),
-    ]
+    panels = [*NamedTerm.panels, PageChooserPanel("space", "spaces.SpacePage")]
+    search_fields = [*searched_as_typed("name"), *TRANSLATION_FILTER_FIELDS]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(NamedTerm.Meta):
         verbose_name = _("newsletter interest")
         verbose_name_plural = _("newsletter interests")
-        ordering = ["name"]
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
-
-    def __str__(self):
-        return self.name
 
 
 class SubscriberQuerySet(models.QuerySet):
@@ -78,10 +67,10 @@ class Subscriber(models.Model):
         _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
     )
     consent_text = models.TextField(_("consent wording"), blank=True)
-    consented_at = models.DateTimeField(_("consented at"), null=True, blank=True)
-    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
-    unsubscribed_at = models.DateTimeField(_("unsubscribed at"), null=True, blank=True)
-    bounced_at = models.DateTimeField(_("bounced at"), null=True, blank=True)
+    consented_at = fields.optional_moment(_("consented at"))
+    confirmed_at = fields.optional_moment(_("confirmed at"))
+    unsubscribed_at = fields.optional_moment(_("unsubscribed at"))
+    bounced_at = fields.optional_moment(_("bounced at"))
     soft_bounces = models.PositiveIntegerField(_("temporary failures"), default=0)
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
 

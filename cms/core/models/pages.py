@@ -1,5 +1,6 @@
 import datetime
 
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -9,7 +10,6 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .. import preview
 from ..base_url import served_url_parts
@@ -17,6 +17,7 @@ from ..fallback import listed
 from ..forms import BasePageForm
 from ..locales import locale_by_id
 from ..queries import visible_pages
+from .field_lists import synchronised, translatable
 
 SITE_DESCRIPTION = _(
     "COFFEE Hub: the coworking spaces, events, articles and people of a cross-border network "
@@ -49,11 +50,8 @@ class BasePage(Page):
     translate and which stay synchronised with the French source."""
 
     override_translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("show_in_menus"),
+        *translatable("title", "slug", "seo_title", "search_description"),
+        *synchronised("show_in_menus"),
     ]
     base_form_class = BasePageForm
 
@@ -77,8 +75,14 @@ class BasePage(Page):
             return preview.redirect_to_front_end(self)
         return super().make_preview_request(original_request, preview_mode, extra_request_attrs)
 
+    def prefetched_for_rendering(self) -> list[Prefetch]:
+        """What the page's template reads besides the page (its inline items with what each
+        chose): fetched before it renders, one query each."""
+        return []
+
     def get_context(self, request, *args, **kwargs):
         self.locale = locale_by_id(self.locale_id)  # read by every template: no query
+        prefetch_related_objects([self], *self.prefetched_for_rendering())
         return super().get_context(request, *args, **kwargs)
 
     def get_url_parts(self, request=None):

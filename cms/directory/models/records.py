@@ -30,11 +30,13 @@ from wagtail.models import (
     TranslatableMixin,
 )
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import SynchronizedField
 
 from cms.core import fields
 from cms.core.models import PublishedSnippet
+from cms.core.models.field_lists import filtered_by, searched, synchronised, translatable
 from cms.core.models.navigation import SocialLinkBlock
+from cms.core.models.taxonomy import UNIQUE_PER_LANGUAGE, searched_as_typed
 from cms.core.panels import TypedPageChooserPanel
 from cms.editorial.forms import OrganisationRecordForm
 
@@ -71,23 +73,13 @@ def make_slug(text: str) -> str:
 
 def chosen_terms(model: str, verbose_name) -> ParentalManyToManyField:
     """Skills or sectors of a record, chosen in the default language."""
-    return ParentalManyToManyField(
-        model,
-        verbose_name=verbose_name,
-        blank=True,
-        related_name="+",
-        limit_choices_to=terms_in_default_language,
-    )
+    return fields.optional_links(model, verbose_name, limit_choices_to=terms_in_default_language)
 
 
 def chosen_spaces(verbose_name) -> ParentalManyToManyField:
     """Spaces of the network, chosen in the default language."""
-    return ParentalManyToManyField(
-        "wagtailcore.Page",
-        verbose_name=verbose_name,
-        blank=True,
-        related_name="+",
-        limit_choices_to=spaces_in_default_language,
+    return fields.optional_links(
+        "wagtailcore.Page", verbose_name, limit_choices_to=spaces_in_default_language
     )
 
 
@@ -141,16 +133,15 @@ class DirectoryRecord(
     base_form_class = OrganisationRecordForm
 
     search_fields = [
-        index.SearchField("title"),
-        index.AutocompleteField("taxonomy_text"),
-        index.SearchField("taxonomy_text"),
+        *searched("title"),
+        *searched_as_typed("taxonomy_text"),
         *PublishedSnippet.published_filter_fields,
     ]
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
         ordering = ["sort_key"]
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+        unique_together = UNIQUE_PER_LANGUAGE
 
     # ------------------------------------------------------------------ identity
 
@@ -284,12 +275,12 @@ class DirectoryRecord(
 
 
 #: A coworker's or a company's place and links, the same in every translation.
-MEMBER_SYNCHRONIZED_FIELDS = [
-    SynchronizedField("city"),
-    SynchronizedField("country"),
-    SynchronizedField("website"),
-    SynchronizedField("social_links"),
-]
+MEMBER_SYNCHRONIZED_FIELDS = synchronised("city", "country", "website", "social_links")
+
+
+def kept_as_source(*field_names: str) -> list[SynchronizedField]:
+    """Fields every translation keeps the same as its source, with no override allowed."""
+    return [SynchronizedField(name, overridable=False) for name in field_names]
 
 
 def links_panel() -> MultiFieldPanel:
@@ -308,9 +299,8 @@ class NetworkMember(DirectoryRecord):
 
     search_fields = DirectoryRecord.search_fields + [
         index.AutocompleteField("name"),
-        index.SearchField("city"),
-        index.SearchField("space_text"),
-        index.FilterField("country"),
+        *searched("city", "space_text"),
+        *filtered_by("country"),
     ]
 
     class Meta(DirectoryRecord.Meta):
@@ -358,16 +348,12 @@ class Coworker(NetworkMember):
     accepts_messages = models.BooleanField(
         _("accepts messages through the contact form"), default=True
     )
-    consent_given_at = models.DateTimeField(
+    consent_given_at = fields.optional_moment(
         _("consent recorded on"),
-        null=True,
-        blank=True,
         help_text=_("The record is public only once the person's consent is recorded."),
     )
-    consent_withdrawn_at = models.DateTimeField(
+    consent_withdrawn_at = fields.optional_moment(
         _("consent withdrawn on"),
-        null=True,
-        blank=True,
         help_text=_("Withdrawing consent hides the record everywhere at once."),
     )
     consent_note = models.CharField(
@@ -391,19 +377,15 @@ class Coworker(NetworkMember):
     ]
 
     override_translatable_fields = [
-        SynchronizedField("name"),
-        SynchronizedField("slug", overridable=False),
-        SynchronizedField("photo"),
-        TranslatableField("headline"),
-        TranslatableField("bio"),
-        SynchronizedField("skills"),
-        SynchronizedField("sectors"),
-        SynchronizedField("languages", overridable=False),
-        SynchronizedField("open_to", overridable=False),
-        SynchronizedField("home_space"),
-        SynchronizedField("spaces_visited"),
+        *synchronised("name"),
+        *kept_as_source("slug"),
+        *synchronised("photo"),
+        *translatable("headline", "bio"),
+        *synchronised("skills", "sectors"),
+        *kept_as_source("languages", "open_to"),
+        *synchronised("home_space", "spaces_visited"),
         *MEMBER_SYNCHRONIZED_FIELDS,
-        *[SynchronizedField(name, overridable=False) for name in privacy_fields],
+        *kept_as_source(*privacy_fields),
     ]
 
     panels = [
@@ -440,9 +422,8 @@ class Coworker(NetworkMember):
     ]
 
     search_fields = NetworkMember.search_fields + [
-        index.AutocompleteField("headline"),
-        index.SearchField("headline"),
-        index.SearchField("bio"),
+        *searched_as_typed("headline"),
+        *searched("bio"),
     ]
 
     class Meta(NetworkMember.Meta):
@@ -514,27 +495,21 @@ class Company(NetworkMember):
     year_founded = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
     skills = chosen_terms("directory.Skill", _("skills offered"))
     spaces = chosen_spaces(_("spaces"))
-    people = ParentalManyToManyField(
+    people = fields.optional_links(
         "directory.Coworker",
-        verbose_name=_("people"),
-        blank=True,
+        _("people"),
         related_name="companies",
         help_text=_("Only people whose record is public are shown."),
     )
 
     override_translatable_fields = [
-        SynchronizedField("name"),
-        SynchronizedField("slug", overridable=False),
-        SynchronizedField("logo"),
-        TranslatableField("description"),
-        SynchronizedField("kind"),
-        SynchronizedField("size"),
-        SynchronizedField("year_founded"),
-        SynchronizedField("skills"),
-        SynchronizedField("sectors"),
-        SynchronizedField("spaces"),
+        *synchronised("name"),
+        *kept_as_source("slug"),
+        *synchronised("logo"),
+        *translatable("description"),
+        *synchronised("kind", "size", "year_founded", "skills", "sectors", "spaces"),
         *MEMBER_SYNCHRONIZED_FIELDS,
-        SynchronizedField("people"),
+        *synchronised("people"),
     ]
 
     panels = [
@@ -554,8 +529,8 @@ class Company(NetworkMember):
     ]
 
     search_fields = NetworkMember.search_fields + [
-        index.SearchField("description"),
-        index.FilterField("kind"),
+        *searched("description"),
+        *filtered_by("kind"),
     ]
 
     class Meta(NetworkMember.Meta):
@@ -579,7 +554,7 @@ class ProjectIdea(DirectoryRecord):
     title = models.CharField(_("title"), max_length=160)
     description = models.TextField(_("description"))
     skills = chosen_terms("directory.Skill", _("skills wanted"))
-    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    deadline = fields.optional_date(_("deadline"))
     status = models.CharField(
         _("status"), max_length=10, choices=ProjectStatus.choices, default=ProjectStatus.OPEN
     )
@@ -595,17 +570,13 @@ class ProjectIdea(DirectoryRecord):
     )
 
     override_translatable_fields = [
-        TranslatableField("title"),
-        SynchronizedField("slug", overridable=False),
-        TranslatableField("description"),
-        SynchronizedField("skills"),
-        SynchronizedField("sectors"),
-        SynchronizedField("deadline"),
-        SynchronizedField("status"),
+        *translatable("title"),
+        *kept_as_source("slug"),
+        *translatable("description"),
+        *synchronised("skills", "sectors", "deadline", "status"),
         # Synchronised, not translated: the poster keeps one record (wagtail-localize would
         # otherwise ask for the poster to be translated first).
-        SynchronizedField("posted_by_coworker", overridable=False),
-        SynchronizedField("posted_by_company", overridable=False),
+        *kept_as_source("posted_by_coworker", "posted_by_company"),
     ]
 
     panels = [
@@ -623,9 +594,8 @@ class ProjectIdea(DirectoryRecord):
 
     search_fields = DirectoryRecord.search_fields + [
         index.AutocompleteField("title"),
-        index.SearchField("description"),
-        index.SearchField("poster_text"),
-        index.FilterField("status"),
+        *searched("description", "poster_text"),
+        *filtered_by("status"),
     ]
 
     class Meta(DirectoryRecord.Meta):

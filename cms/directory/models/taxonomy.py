@@ -3,10 +3,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.search import index
-from wagtail_localize.fields import TranslatableField
 
 from cms.core.models import PublishedSnippet
+from cms.core.models.field_lists import searched, translatable
+from cms.core.models.taxonomy import UNIQUE_PER_LANGUAGE, searched_as_typed
 
 
 def split_synonyms(text: str) -> list[str]:
@@ -36,22 +36,17 @@ class TaxonomyTerm(PublishedSnippet):
     )
 
     panels = [FieldPanel("label"), FieldPanel("slug"), FieldPanel("synonyms")]
-    override_translatable_fields = [
-        TranslatableField("label"),
-        TranslatableField("slug"),
-        TranslatableField("synonyms"),
-    ]
+    override_translatable_fields = translatable("label", "slug", "synonyms")
     search_fields = [
-        index.SearchField("label"),
-        index.AutocompleteField("label"),
-        index.SearchField("synonyms"),
+        *searched_as_typed("label"),
+        *searched("synonyms"),
         *PublishedSnippet.published_filter_fields,
     ]
 
     class Meta(PublishedSnippet.Meta):
         abstract = True
         ordering = ["label"]
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+        unique_together = UNIQUE_PER_LANGUAGE
 
     def __str__(self):
         return self.label
