@@ -38,7 +38,7 @@ class TranslationDashboardView(WagtailAdminTemplateMixin, TemplateView):
         language_names = dict(settings.LANGUAGES)
         context.update(
             {
-                "states": [(state, STATE_LABELS[state]) for state in TRANSLATION_STATES],
+                "state_labels": [STATE_LABELS[state] for state in TRANSLATION_STATES],
                 "rows": [
                     {
                         "organisation": row.organisation,

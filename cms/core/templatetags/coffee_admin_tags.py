@@ -1,4 +1,5 @@
-"""Template helpers of the admin's overrides (site/templates/wagtailadmin, wagtail_localize)."""
+"""Template helpers of the admin's overrides (site/templates/wagtailadmin, wagtail_localize) and
+of the project's own admin views."""
 
 from django import template
 from django.utils import translation
@@ -22,3 +23,13 @@ def translation_editor_i18n(source_locale, target_locale):
         {"language": translation.get_language(), "strings": strings},
         "coffee-translation-editor-i18n",
     )
+
+
+@register.inclusion_tag("includes/admin/listing_header.html")
+def listing_header(*labels):
+    """The header row of an admin listing table, a column per label: a label may be a list of
+    labels (columns read from data), and an empty one is left out (an optional column)."""
+    columns = []
+    for label in labels:
+        columns.extend(label if isinstance(label, list | tuple) else [label])
+    return {"labels": [label for label in columns if label]}

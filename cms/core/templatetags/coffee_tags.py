@@ -11,6 +11,7 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.base import token_kwargs
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
@@ -493,3 +494,49 @@ def kept_fragment(parser, token):
     nodelist = parser.parse(("endkept_fragment",))
     parser.delete_first_token()
     return KeptFragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
+
+
+# --------------------------------------------------------------------------- list sections
+
+
+class ListSectionNode(template.Node):
+    template_name = "includes/list_section.html"
+
+    def __init__(self, items, name, options, nodelist):
+        self.items = items
+        self.name = name
+        self.options = options
+        self.nodelist = nodelist
+
+    def render(self, context):
+        items = self.items.resolve(context)
+        if not items:
+            return ""
+        entries = []
+        with context.push():
+            for item in items:
+                context[self.name] = item
+                entries.append(self.nodelist.render(context))
+        values = {key: value.resolve(context) for key, value in self.options.items()}
+        section = context.template.engine.get_template(self.template_name)
+        return section.render(context.new({**values, "entries": entries}))
+
+
+@register.tag
+def list_section(parser, token):
+    """``{% list_section items as item heading_id="…" title=… list_class="…" %}<li>…</li>
+    {% endlist_section %}``: a section titled ``title`` (an h2 that labels it) holding a list,
+    the enclosed HTML once per item; nothing at all when there is no item. Optional:
+    ``section_class``."""
+    bits = token.split_contents()
+    if len(bits) < 4 or bits[2] != "as":
+        raise template.TemplateSyntaxError(f"'{bits[0]}' needs 'items as name' first")
+    options = token_kwargs(bits[4:], parser)
+    missing = {"heading_id", "title", "list_class"} - set(options)
+    if missing or len(options) != len(bits) - 4:
+        raise template.TemplateSyntaxError(
+            f"'{bits[0]}' needs heading_id, title and list_class as key=value"
+        )
+    nodelist = parser.parse(("endlist_section",))
+    parser.delete_first_token()
+    return ListSectionNode(parser.compile_filter(bits[1]), bits[3], options, nodelist)
