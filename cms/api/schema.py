@@ -153,8 +153,15 @@ class ListingSerializer(serializers.Serializer):
     meta = ListingMetaSerializer()
 
 
-class PageListSerializer(ListingSerializer):
-    items = PageSerializer(many=True)
+def listing_of(item_serializer) -> type[ListingSerializer]:
+    """The listing of ``item_serializer``'s objects, named after it (PageSerializer:
+    PageListSerializer)."""
+    name = item_serializer.__name__.removesuffix("Serializer") + "ListSerializer"
+    attrs = {"__module__": __name__, "items": item_serializer(many=True)}
+    return type(ListingSerializer)(name, (ListingSerializer,), attrs)
+
+
+PageListSerializer = listing_of(PageSerializer)
 
 
 class VenueSpaceSerializer(serializers.Serializer):
@@ -218,8 +225,7 @@ class EventSerializer(PageSerializer):
     )
 
 
-class EventListSerializer(ListingSerializer):
-    items = EventSerializer(many=True)
+EventListSerializer = listing_of(EventSerializer)
 
 
 # Images and documents ------------------------------------------------------------------------
@@ -291,8 +297,7 @@ class ImageSerializer(serializers.Serializer):
     height = serializers.IntegerField(required=False)
 
 
-class ImageListSerializer(ListingSerializer):
-    items = ImageSerializer(many=True)
+ImageListSerializer = listing_of(ImageSerializer)
 
 
 class DocumentMetaSerializer(FileMetaSerializer):
@@ -306,8 +311,7 @@ class DocumentSerializer(serializers.Serializer):
     file_size = serializers.IntegerField(required=False, allow_null=True)
 
 
-class DocumentListSerializer(ListingSerializer):
-    items = DocumentSerializer(many=True)
+DocumentListSerializer = listing_of(DocumentSerializer)
 
 
 # Change feed and search ----------------------------------------------------------------------

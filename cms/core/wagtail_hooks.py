@@ -7,6 +7,7 @@ from .choosers import PublishedChooserViewSet
 from .html_cache import mark_served_page
 from .models import Category, Navigation
 from .queries import is_expired
+from .snippet_viewsets import NamedTermViewSet
 from .visibility import is_held_back
 
 
@@ -20,12 +21,10 @@ def refuse_expired_pages(page, request, serve_args, serve_kwargs):
     mark_served_page(page, request)
 
 
-class CategoryViewSet(SnippetViewSet):
+class CategoryViewSet(NamedTermViewSet):
     model = Category
     chooser_viewset_class = PublishedChooserViewSet
-    icon = "tag"
     menu_order = 200
-    list_display = ["name", "slug", "locale"]
 
 
 class NavigationViewSet(SnippetViewSet):

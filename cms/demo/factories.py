@@ -294,6 +294,23 @@ class IndexPageFactory(BasePageFactory):
     parent = factory.LazyFunction(get_home_page)
 
 
+def index_page_factory(model, title: str, intro: str):
+    """The factory of the index page type ``model``: its title and one-paragraph intro."""
+    return factory.make_factory(
+        model, FACTORY_CLASS=IndexPageFactory, title=title, intro=paragraphs(intro)
+    )
+
+
+SpaceIndexPageFactory = index_page_factory(
+    SpaceIndexPage, "Espaces", "Les espaces de coworking et centres de compétences du réseau."
+)
+EventIndexPageFactory = index_page_factory(EventIndexPage, "Agenda", "Les événements du réseau.")
+BlogIndexPageFactory = index_page_factory(BlogIndexPage, "Blog", "Nouvelles et récits du réseau.")
+StudyIndexPageFactory = index_page_factory(
+    StudyIndexPage, "Études", "Études et guides produits par le réseau."
+)
+
+
 class HomePageFactory(BasePageFactory):
     """A new home page under the tree root (the migrations already create the French one:
     use ``get_home_page()`` to get it)."""
@@ -329,14 +346,6 @@ class ContactPageFactory(BasePageFactory):
     recipient_email = "contact@example.org"
 
 
-class SpaceIndexPageFactory(IndexPageFactory):
-    class Meta:
-        model = SpaceIndexPage
-
-    title = "Espaces"
-    intro = paragraphs("Les espaces de coworking et centres de compétences du réseau.")
-
-
 class SpacePageFactory(BasePageFactory):
     class Meta:
         model = SpacePage
@@ -361,14 +370,6 @@ class SpacePageFactory(BasePageFactory):
     )
 
 
-class EventIndexPageFactory(IndexPageFactory):
-    class Meta:
-        model = EventIndexPage
-
-    title = "Agenda"
-    intro = paragraphs("Les événements du réseau.")
-
-
 class EventPageFactory(BasePageFactory):
     """An event one week from now lasting two hours; ``start``/``end`` may be overridden."""
 
@@ -391,14 +392,6 @@ class EventPageFactory(BasePageFactory):
     organiser = "Réseau COFFEE"
     price = ""
     event_language = "fr"
-
-
-class BlogIndexPageFactory(IndexPageFactory):
-    class Meta:
-        model = BlogIndexPage
-
-    title = "Blog"
-    intro = paragraphs("Nouvelles et récits du réseau.")
 
 
 class BlogPageFactory(BasePageFactory):
@@ -426,14 +419,6 @@ class BlogPageFactory(BasePageFactory):
             obj.tags.add(*extracted)
             if create:
                 obj.save()
-
-
-class StudyIndexPageFactory(IndexPageFactory):
-    class Meta:
-        model = StudyIndexPage
-
-    title = "Études"
-    intro = paragraphs("Études et guides produits par le réseau.")
 
 
 class StudyPageFactory(BasePageFactory):

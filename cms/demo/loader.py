@@ -212,6 +212,12 @@ class DemoLoader:
         self.report.count(report_as, True)
         return page
 
+    def detail_page(self, index: Page, spec, factory, report_as: str, **fields) -> Page:
+        """The page of ``spec`` under ``index`` (created if missing), queued for translation."""
+        page = self.child_page(index, spec["slug"], factory, report_as, **fields)
+        self.queue(page, spec)
+        return page
+
     def first_or_create(self, queryset, factory, report_as: str, **fields):
         """The first object of ``queryset``, created with ``factory(**fields)`` if there is none."""
         obj = queryset.first()
@@ -342,9 +348,9 @@ class DemoLoader:
         index = self.load_index(content.SPACE_INDEX, SpaceIndexPageFactory, "index page")
         self.spaces = {}
         for spec in content.SPACES:
-            page = self.child_page(
+            page = self.detail_page(
                 index,
-                spec["slug"],
+                spec,
                 SpacePageFactory,
                 "space",
                 title=spec["title"].fr,
@@ -370,7 +376,6 @@ class DemoLoader:
                 ],
             )
             self.spaces[spec["key"]] = page
-            self.queue(page, spec)
         self.step(f"spaces: {len(self.spaces)} spaces and competence centres")
 
     def load_agenda(self) -> None:
@@ -386,9 +391,9 @@ class DemoLoader:
         for spec in content.EVENTS:
             venue_text = spec.get("venue_text")
             dates = self.event_dates(spec, today)
-            page = self.child_page(
+            page = self.detail_page(
                 index,
-                spec["slug"],
+                spec,
                 EventPageFactory,
                 "event",
                 title=spec["title"].fr,
@@ -409,7 +414,6 @@ class DemoLoader:
             self.keep_on_date(
                 page, moment(spec["days"], spec["start"]), moment(spec["days"], spec["end"]), dates
             )
-            self.queue(page, spec)
         self.step(f"agenda: {len(content.EVENTS)} events around {today.isoformat()}")
 
     @staticmethod
@@ -447,9 +451,9 @@ class DemoLoader:
         index = self.load_index(content.BLOG_INDEX, BlogIndexPageFactory, "index page")
         today = timezone.localdate()
         for spec in content.ARTICLES:
-            page = self.child_page(
+            self.detail_page(
                 index,
-                spec["slug"],
+                spec,
                 BlogPageFactory,
                 "article",
                 title=spec["title"].fr,
@@ -463,7 +467,6 @@ class DemoLoader:
                 authors=[self.authors[key] for key in spec["authors"]],
                 tags=spec["tags"],
             )
-            self.queue(page, spec)
         self.step(f"blog: {len(content.ARTICLES)} articles")
 
     def study_document(self, spec):
@@ -480,9 +483,9 @@ class DemoLoader:
         index = self.load_index(content.STUDY_INDEX, StudyIndexPageFactory, "index page")
         for spec in content.STUDIES:
             document = self.study_document(spec)
-            page = self.child_page(
+            self.detail_page(
                 index,
-                spec["slug"],
+                spec,
                 StudyPageFactory,
                 "study",
                 title=spec["title"].fr,
@@ -493,7 +496,6 @@ class DemoLoader:
                 partners=[self.organisations[key] for key in spec["partners"]],
                 attached_documents=[document],
             )
-            self.queue(page, spec)
         self.step(f"studies: {len(content.STUDIES)} studies with their PDF")
 
     def load_standard_pages(self) -> None:
@@ -590,24 +592,18 @@ class DemoLoader:
         self.pages[spec["key"]] = index
         self.queue(index, spec)
         today = timezone.localdate()
-        sent = self.child_page(
-            index,
-            SENT_ISSUE["slug"],
-            NewsletterIssuePageFactory,
-            "newsletter issue",
-            **issue_fields(SENT_ISSUE, today=today),
+        # The ready one is published and translated, not sent: a coordinator can send it right
+        # after `make run`.
+        self.newsletter_sent, _ready = (
+            self.detail_page(
+                index,
+                issue,
+                NewsletterIssuePageFactory,
+                "newsletter issue",
+                **issue_fields(issue, today=today),
+            )
+            for issue in (SENT_ISSUE, READY_ISSUE)
         )
-        self.queue(sent, SENT_ISSUE)
-        self.newsletter_sent = sent
-        # Published and translated, not sent: a coordinator can send it right after `make run`.
-        ready = self.child_page(
-            index,
-            READY_ISSUE["slug"],
-            NewsletterIssuePageFactory,
-            "newsletter issue",
-            **issue_fields(READY_ISSUE, today=today),
-        )
-        self.queue(ready, READY_ISSUE)
         self.step("newsletter: the archive, one issue sent in fr/nl/en, one ready to send")
 
     def mark_newsletter_sent(self) -> None:

@@ -8,10 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from cms.blog.models import BlogPage
 from cms.core.queries import visible_pages
 from cms.events.models import EventPage
-from cms.studies.models import StudyPage
 
 AUTOMATIC = "automatic"
 CHOSEN = "chosen"
@@ -45,7 +43,10 @@ class ContentListBlock(blocks.StructBlock):
     )
     limit = blocks.IntegerBlock(label=_("at most"), default=4, min_value=1, max_value=12)
 
-    page_model = None
+    @property
+    def page_model(self):
+        """The page type of the list: the one its ``pages`` are chosen from."""
+        return self.child_blocks["pages"].child_block.target_model
 
     def automatic(self, locale, day: datetime.date):
         raise NotImplementedError
@@ -86,7 +87,6 @@ class DatedListBlock(ContentListBlock):
 
 class ArticlesBlock(DatedListBlock):
     pages = chosen_pages("blog.BlogPage", _("articles chosen by hand"))
-    page_model = BlogPage
 
     class Meta:
         icon = "doc-full"
@@ -95,7 +95,6 @@ class ArticlesBlock(DatedListBlock):
 
 class EventsBlock(ContentListBlock):
     pages = chosen_pages("events.EventPage", _("events chosen by hand"))
-    page_model = EventPage
 
     class Meta:
         icon = "date"
@@ -112,7 +111,6 @@ class EventsBlock(ContentListBlock):
 
 class StudiesBlock(DatedListBlock):
     pages = chosen_pages("studies.StudyPage", _("studies chosen by hand"))
-    page_model = StudyPage
 
     class Meta:
         icon = "doc-full-inverse"

@@ -6,7 +6,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from .deployment import *  # noqa: F403 - media serving, static files, Content-Security-Policy
-from .env import env_bool, env_cache, env_int, env_list, env_str
+from .env import env_bool, env_cache, env_int, env_list, env_result_cache, env_str
 from .machine_translation import machine_translator
 from .search import *  # noqa: F403 (SEARCH_*, WAGTAILSEARCH_BACKENDS)
 
@@ -189,35 +189,11 @@ CACHES = {
     ),
     # Results keyed by the content version (whole public API answers, COFFEE_API_RESPONSE_CACHE):
     # stale entries are never read, so a per-process copy is as correct as a shared one.
-    "api": env_cache(
-        "CACHE_URL",
-        {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "api",
-            "OPTIONS": {"MAX_ENTRIES": 2000},
-        },
-        KEY_PREFIX="api",
-    ),
+    "api": env_result_cache("api", 2000),
     # The directory's search answers and filter values (see DIRECTORY_CACHE).
-    "directory": env_cache(
-        "CACHE_URL",
-        {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "directory",
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        },
-        KEY_PREFIX="directory",
-    ),
+    "directory": env_result_cache("directory", 5000),
     # Whole HTML pages for anonymous visitors, keyed by the content version (HTML_CACHE).
-    "html": env_cache(
-        "CACHE_URL",
-        {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "html",
-            "OPTIONS": {"MAX_ENTRIES": 2000},
-        },
-        KEY_PREFIX="html",
-    ),
+    "html": env_result_cache("html", 2000),
     # Wagtail looks rendition URLs up here on every image tag: keep them in process memory.
     "renditions": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

@@ -11,8 +11,15 @@ from .env import env_bool, env_int, env_str
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 MEDIA_CACHE_SECONDS = env_int("MEDIA_CACHE_SECONDS", 86400)
 
-# Content-Security-Policy, by area (CONTENT_SECURITY_POLICIES below). The public site: our own
-# files only, scripts only with the request's nonce, embedded media (oEmbed iframes) from https.
+# Content-Security-Policy, by area (CONTENT_SECURITY_POLICIES below). Every HTML area: no
+# plugins, no <base> pointing elsewhere, forms sent to the site only.
+html_baseline = {
+    "object-src": [csp.NONE],
+    "base-uri": [csp.SELF],
+    "form-action": [csp.SELF],
+}
+# The public site: our own files only, scripts only with the request's nonce, embedded media
+# (oEmbed iframes) from https.
 site_policy = {
     "default-src": [csp.SELF],
     "script-src": [csp.SELF, csp.NONCE],
@@ -22,9 +29,7 @@ site_policy = {
     "connect-src": [csp.SELF],
     "frame-src": ["https:"],
     "media-src": [csp.SELF],
-    "object-src": [csp.NONE],
-    "base-uri": [csp.SELF],
-    "form-action": [csp.SELF],
+    **html_baseline,
     "frame-ancestors": [csp.SELF],
 }
 # The JSON API: nothing to load, nothing to run, never framed.
@@ -45,9 +50,7 @@ api_docs_policy = {
     "font-src": [csp.SELF],
     "connect-src": [csp.SELF],
     "worker-src": [csp.SELF, "blob:"],
-    "object-src": [csp.NONE],
-    "base-uri": [csp.SELF],
-    "form-action": [csp.SELF],
+    **html_baseline,
     "frame-ancestors": [csp.NONE],
 }
 # Headless preview (cms/core/preview.py): the partner's front-end that shows drafts, framed in
@@ -67,9 +70,7 @@ admin_policy = {
     "frame-src": [csp.SELF, "https:"],
     "media-src": [csp.SELF],
     "worker-src": [csp.SELF, "blob:"],
-    "object-src": [csp.NONE],
-    "base-uri": [csp.SELF],
-    "form-action": [csp.SELF],
+    **html_baseline,
     "frame-ancestors": [csp.SELF],
 }
 # Media files (an uploaded SVG must never run): nothing but its own inline styles, sandboxed.

@@ -50,3 +50,17 @@ def env_cache(name: str, default: dict, **options) -> dict:
             **options,
         }
     raise ImproperlyConfigured(f"{name} must start with redis://, rediss://, unix:// or locmem://.")
+
+
+def env_result_cache(name: str, max_entries: int) -> dict:
+    """A CACHES entry for results under their own key prefix ``name``: CACHE_URL's store when
+    set, else ``max_entries`` kept in each process's memory (env_cache)."""
+    return env_cache(
+        "CACHE_URL",
+        {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": name,
+            "OPTIONS": {"MAX_ENTRIES": max_entries},
+        },
+        KEY_PREFIX=name,
+    )

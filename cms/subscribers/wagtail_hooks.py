@@ -4,15 +4,14 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.core.panels import RecordedFieldPanel
+from cms.core.snippet_viewsets import NamedTermViewSet
 
 from .models import Interest, Subscriber
 
 
-class InterestViewSet(SnippetViewSet):
+class InterestViewSet(NamedTermViewSet):
     model = Interest
-    icon = "tag"
     menu_order = 100
-    list_display = ["name", "slug", "locale"]
 
 
 class SubscriberViewSet(SnippetViewSet):

@@ -184,6 +184,15 @@ class DirectoryGenerator:
             "space": space_title or city,
         }
 
+    def naming(self, model, name_field: str, name: str) -> dict:
+        """A new record's translation key, name (or title), free slug and sort key."""
+        return {
+            "translation_key": self.key(),
+            name_field: name,
+            "slug": self.free_slug(model, name),
+            "sort_key": sort_key_for(name),
+        }
+
     def publication(self, live=True):
         published = self.moment()
         return {
@@ -221,18 +230,15 @@ class DirectoryGenerator:
             0
         ]
         consent = None if state == "no-consent" else self.moment()
-        slug = self.free_slug(Coworker, name)
+        naming = self.naming(Coworker, "name", name)
         common = {
-            "translation_key": self.key(),
-            "name": name,
-            "slug": slug,
-            "sort_key": sort_key_for(name),
+            **naming,
             "languages": spoken,
             "open_to": open_to,
             "home_space": home,
             "city": city,
             "country": region["country"],
-            "email": f"{slug}@example.org",
+            "email": f"{naming['slug']}@example.org",
             "show_email": rng.random() < 0.1,
             "consent_given_at": consent,
             "consent_withdrawn_at": consent + datetime.timedelta(days=40)
@@ -273,12 +279,8 @@ class DirectoryGenerator:
         skill_keys = rng.sample(self.skill_keys, rng.randint(1, 4))
         sector_keys = rng.sample(self.sector_keys, rng.randint(1, 2))
         spaces = [self.spaces[c] for c in rng.sample(region["spaces"], 1) if c in self.spaces]
-        slug = self.free_slug(Company, name)
         common = {
-            "translation_key": self.key(),
-            "name": name,
-            "slug": slug,
-            "sort_key": sort_key_for(name),
+            **self.naming(Company, "name", name),
             "kind": rng.choice(CompanyKind.values),
             "size": rng.choice(CompanySize.values),
             "year_founded": rng.randint(1990, 2025),
@@ -323,10 +325,7 @@ class DirectoryGenerator:
         by_company = companies and (not people or rng.random() < 0.5)
         row = ProjectIdea(
             locale=self.locales[language],
-            translation_key=self.key(),
-            title=title,
-            slug=self.free_slug(ProjectIdea, title),
-            sort_key=sort_key_for(title),
+            **self.naming(ProjectIdea, "title", title),
             description=text_template.format(**words),
             status=rng.choices(ProjectStatus.values, weights=[80, 20])[0],
             deadline=(EPOCH + datetime.timedelta(days=rng.randint(30, 1200))).date(),

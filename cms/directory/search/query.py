@@ -8,7 +8,7 @@ corrected. Pages show the messages; the API turns them into a 400 response.
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -43,12 +43,7 @@ class ParameterError:
     value: str = ""
 
     def as_dict(self) -> dict:
-        return {
-            "parameter": self.parameter,
-            "code": self.code,
-            "message": self.message,
-            "value": self.value,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True)

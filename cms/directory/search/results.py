@@ -8,6 +8,11 @@ from django.core.paginator import Paginator
 from .query import DirectoryQuery, ParameterError
 
 
+def attributes(obj, names) -> dict:
+    """``obj``'s attributes of these names, in this order: plain data for JSON."""
+    return {name: getattr(obj, name) for name in names}
+
+
 @dataclass
 class FacetValue:
     value: str  # the token to put in the query string
@@ -17,12 +22,7 @@ class FacetValue:
     language: str = ""
 
     def as_dict(self) -> dict:
-        return {
-            "value": self.value,
-            "label": self.label,
-            "count": self.count,
-            "selected": self.selected,
-        }
+        return attributes(self, ("value", "label", "count", "selected"))
 
 
 @dataclass
@@ -95,12 +95,7 @@ class DirectoryResults:
     def as_dict(self) -> dict:
         """Plain data for JSON: the API adds the serialised records itself."""
         return {
-            "total": self.total,
-            "page": self.page,
-            "page_size": self.page_size,
-            "num_pages": self.num_pages,
-            "engine": self.engine,
-            "degraded": self.degraded,
+            **attributes(self, ("total", "page", "page_size", "num_pages", "engine", "degraded")),
             "facets": {name: facet.as_dict() for name, facet in self.facets.items()},
             "notices": [notice.as_dict() for notice in self.notices],
         }
