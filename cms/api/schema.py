@@ -153,15 +153,8 @@ class ListingSerializer(serializers.Serializer):
     meta = ListingMetaSerializer()
 
 
-def listing_of(item_serializer) -> type[ListingSerializer]:
-    """The listing of ``item_serializer``'s objects, named after it (PageSerializer:
-    PageListSerializer)."""
-    name = item_serializer.__name__.removesuffix("Serializer") + "ListSerializer"
-    attrs = {"__module__": __name__, "items": item_serializer(many=True)}
-    return type(ListingSerializer)(name, (ListingSerializer,), attrs)
-
-
-PageListSerializer = listing_of(PageSerializer)
+class PageListSerializer(ListingSerializer):
+    items = PageSerializer(many=True)
 
 
 class VenueSpaceSerializer(serializers.Serializer):
@@ -225,7 +218,8 @@ class EventSerializer(PageSerializer):
     )
 
 
-EventListSerializer = listing_of(EventSerializer)
+class EventListSerializer(ListingSerializer):
+    items = EventSerializer(many=True)
 
 
 # Images and documents ------------------------------------------------------------------------
@@ -297,7 +291,8 @@ class ImageSerializer(serializers.Serializer):
     height = serializers.IntegerField(required=False)
 
 
-ImageListSerializer = listing_of(ImageSerializer)
+class ImageListSerializer(ListingSerializer):
+    items = ImageSerializer(many=True)
 
 
 class DocumentMetaSerializer(FileMetaSerializer):
@@ -311,7 +306,8 @@ class DocumentSerializer(serializers.Serializer):
     file_size = serializers.IntegerField(required=False, allow_null=True)
 
 
-DocumentListSerializer = listing_of(DocumentSerializer)
+class DocumentListSerializer(ListingSerializer):
+    items = DocumentSerializer(many=True)
 
 
 # Change feed and search ----------------------------------------------------------------------

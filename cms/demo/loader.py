@@ -592,17 +592,20 @@ class DemoLoader:
         self.pages[spec["key"]] = index
         self.queue(index, spec)
         today = timezone.localdate()
-        # The ready one is published and translated, not sent: a coordinator can send it right
-        # after `make run`.
-        self.newsletter_sent, _ready = (
-            self.detail_page(
-                index,
-                issue,
-                NewsletterIssuePageFactory,
-                "newsletter issue",
-                **issue_fields(issue, today=today),
-            )
-            for issue in (SENT_ISSUE, READY_ISSUE)
+        self.newsletter_sent = self.detail_page(
+            index,
+            SENT_ISSUE,
+            NewsletterIssuePageFactory,
+            "newsletter issue",
+            **issue_fields(SENT_ISSUE, today=today),
+        )
+        # Published and translated, not sent: a coordinator can send it right after `make run`.
+        self.detail_page(
+            index,
+            READY_ISSUE,
+            NewsletterIssuePageFactory,
+            "newsletter issue",
+            **issue_fields(READY_ISSUE, today=today),
         )
         self.step("newsletter: the archive, one issue sent in fr/nl/en, one ready to send")
 

@@ -16,7 +16,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from cms.core import fields
-from cms.core.models.taxonomy import TRANSLATION_FILTER_FIELDS, NamedTerm, searched_as_typed
+from cms.core.models.field_lists import searched_as_typed
+from cms.core.models.taxonomy import TRANSLATION_FILTER_FIELDS, NamedTerm
 
 
 class Interest(TranslatableMixin, index.Indexed, NamedTerm):

@@ -12,14 +12,20 @@ def translatable(*field_names: str) -> list[TranslatableField]:
     return [TranslatableField(name) for name in field_names]
 
 
-def synchronised(*field_names: str) -> list[SynchronizedField]:
-    """Fields that every translation keeps the same as its source (dates, links, choices)."""
-    return [SynchronizedField(name) for name in field_names]
+def synchronised(*field_names: str, overridable: bool = True) -> list[SynchronizedField]:
+    """Fields that every translation keeps the same as its source (dates, links, choices);
+    ``overridable=False``: a translator may not give them another value either."""
+    return [SynchronizedField(name, overridable=overridable) for name in field_names]
 
 
 def searched(*field_names: str) -> list[index.SearchField]:
     """Fields whose words the search finds."""
     return [index.SearchField(name) for name in field_names]
+
+
+def searched_as_typed(field_name: str) -> list:
+    """A field found by its words and, as the visitor types, by their beginnings."""
+    return [index.SearchField(field_name), index.AutocompleteField(field_name)]
 
 
 def filtered_by(*field_names: str) -> list[index.FilterField]:

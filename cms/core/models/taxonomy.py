@@ -5,7 +5,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Transl
 from wagtail.search import index
 
 from ..visibility import PublicQuerySet, PublishedRowMixin
-from .field_lists import filtered_by
+from .field_lists import filtered_by, searched_as_typed
 from .named import ListedByName
 
 #: What the search of every translatable snippet filters on, after the model's own fields.
@@ -14,11 +14,6 @@ TRANSLATION_FILTER_FIELDS = filtered_by("locale", "translation_key")
 #: ``Meta.unique_together`` of a translatable model with a slug: one row per language in a
 #: translation group, and each slug once per language.
 UNIQUE_PER_LANGUAGE = [("translation_key", "locale"), ("slug", "locale")]
-
-
-def searched_as_typed(field_name: str) -> list:
-    """A field found by its words and, as the visitor types, by their beginnings."""
-    return [index.SearchField(field_name), index.AutocompleteField(field_name)]
 
 
 class PublishedSnippet(

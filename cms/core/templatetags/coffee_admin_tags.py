@@ -27,9 +27,9 @@ def translation_editor_i18n(source_locale, target_locale):
 
 @register.inclusion_tag("includes/admin/listing_header.html")
 def listing_header(*labels):
-    """The header row of an admin listing table, a column per label: a label may be a list of
-    labels (columns read from data), and an empty one is left out (an optional column)."""
+    """The header row of an admin listing table, a column per label; a label may be a list of
+    labels (columns read from data)."""
     columns = []
     for label in labels:
         columns.extend(label if isinstance(label, list | tuple) else [label])
-    return {"labels": [label for label in columns if label]}
+    return {"labels": columns}

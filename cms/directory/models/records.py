@@ -30,13 +30,18 @@ from wagtail.models import (
     TranslatableMixin,
 )
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from cms.core import fields
 from cms.core.models import PublishedSnippet
-from cms.core.models.field_lists import filtered_by, searched, synchronised, translatable
+from cms.core.models.field_lists import (
+    filtered_by,
+    searched,
+    searched_as_typed,
+    synchronised,
+    translatable,
+)
 from cms.core.models.navigation import SocialLinkBlock
-from cms.core.models.taxonomy import UNIQUE_PER_LANGUAGE, searched_as_typed
+from cms.core.models.taxonomy import UNIQUE_PER_LANGUAGE
 from cms.core.panels import TypedPageChooserPanel
 from cms.editorial.forms import OrganisationRecordForm
 
@@ -278,11 +283,6 @@ class DirectoryRecord(
 MEMBER_SYNCHRONIZED_FIELDS = synchronised("city", "country", "website", "social_links")
 
 
-def kept_as_source(*field_names: str) -> list[SynchronizedField]:
-    """Fields every translation keeps the same as its source, with no override allowed."""
-    return [SynchronizedField(name, overridable=False) for name in field_names]
-
-
 def links_panel() -> MultiFieldPanel:
     return MultiFieldPanel([FieldPanel("website"), FieldPanel("social_links")], heading=_("Links"))
 
@@ -378,14 +378,14 @@ class Coworker(NetworkMember):
 
     override_translatable_fields = [
         *synchronised("name"),
-        *kept_as_source("slug"),
+        *synchronised("slug", overridable=False),
         *synchronised("photo"),
         *translatable("headline", "bio"),
         *synchronised("skills", "sectors"),
-        *kept_as_source("languages", "open_to"),
+        *synchronised("languages", "open_to", overridable=False),
         *synchronised("home_space", "spaces_visited"),
         *MEMBER_SYNCHRONIZED_FIELDS,
-        *kept_as_source(*privacy_fields),
+        *synchronised(*privacy_fields, overridable=False),
     ]
 
     panels = [
@@ -504,7 +504,7 @@ class Company(NetworkMember):
 
     override_translatable_fields = [
         *synchronised("name"),
-        *kept_as_source("slug"),
+        *synchronised("slug", overridable=False),
         *synchronised("logo"),
         *translatable("description"),
         *synchronised("kind", "size", "year_founded", "skills", "sectors", "spaces"),
@@ -571,12 +571,12 @@ class ProjectIdea(DirectoryRecord):
 
     override_translatable_fields = [
         *translatable("title"),
-        *kept_as_source("slug"),
+        *synchronised("slug", overridable=False),
         *translatable("description"),
         *synchronised("skills", "sectors", "deadline", "status"),
         # Synchronised, not translated: the poster keeps one record (wagtail-localize would
         # otherwise ask for the poster to be translated first).
-        *kept_as_source("posted_by_coworker", "posted_by_company"),
+        *synchronised("posted_by_coworker", "posted_by_company", overridable=False),
     ]
 
     panels = [

@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from cms.core.models import PublishedSnippet
-from cms.core.models.field_lists import searched, translatable
-from cms.core.models.taxonomy import UNIQUE_PER_LANGUAGE, searched_as_typed
+from cms.core.models.field_lists import searched, searched_as_typed, translatable
+from cms.core.models.taxonomy import UNIQUE_PER_LANGUAGE
 
 
 def split_synonyms(text: str) -> list[str]:
