@@ -27,6 +27,7 @@ from cms.demo.factories import CoworkerFactory, ImageFactory, StandardPageFactor
 from cms.directory.models import Coworker
 from search.pages import search_pages
 from tests.conftest import add
+from tests.scratch_database import migrated_sqlite
 
 pytestmark = pytest.mark.django_db
 
@@ -227,9 +228,7 @@ def test_a_sqlite_backup_restores_into_postgresql(scratch_postgres, tmp_path):
         "DATABASE_URL": scratch_postgres,
     }
     archive = tmp_path / "coffee.tar.gz"
-    (tmp_path / "sqlite").mkdir()
-
-    run_manage(["manage.py", "migrate", "--no-input", "-v0"], sqlite_site)
+    migrated_sqlite(tmp_path / "sqlite" / "coffee.sqlite3")
     run_manage(["-c", SCRATCH_CONTENT], sqlite_site)
     run_manage(["manage.py", "backup", "create", str(archive)], sqlite_site)
     run_manage(["manage.py", "migrate", "--no-input", "-v0"], postgres_site)

@@ -1,5 +1,5 @@
-"""`make production` (ops/production.sh) on a fresh machine: a scratch directory and SQLite
-database, production settings, gunicorn on a free port. Pages, static files and images are
+"""`make production` (ops/production.sh) on a fresh machine: a scratch directory and a migrated
+SQLite database, production settings, gunicorn on a free port. Pages, static files and images are
 served without DEBUG and without anything in front; an unknown address gets the site's own
 translated 404; the three processes live and stop together.
 
@@ -22,6 +22,7 @@ from aiosmtpd.controller import Controller
 from django.conf import settings
 
 from tests.mail import Mailbox, free_port
+from tests.scratch_database import migrated_sqlite
 
 pytestmark = pytest.mark.own_sqlite
 
@@ -110,6 +111,9 @@ def production(tmp_path_factory):
     """ops/production.sh serving a scratch site holding the demo content; yields
     (base URL, the script's process, its environment)."""
     var_dir = tmp_path_factory.mktemp("production")
+    # Already migrated (the script's own `migrate` then has nothing to do): running every
+    # migration again here would only repeat what building the test databases proves.
+    migrated_sqlite(var_dir / "coffee.sqlite3")
     port = free_port(HOST)
     mailbox = Mailbox(host=HOST, port=free_port(HOST))
     smtp = Controller(mailbox, hostname=HOST, port=mailbox.port)

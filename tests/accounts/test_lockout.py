@@ -23,6 +23,7 @@ from django.utils import timezone
 from tests.accounts.conftest import PAGE_PASSWORD, PASSWORD
 from tests.conftest import parse
 from tests.mail import free_port
+from tests.scratch_database import migrated_sqlite
 
 pytestmark = pytest.mark.django_db
 
@@ -205,7 +206,7 @@ def two_servers(tmp_path):
         "AXES_FAILURE_LIMIT": str(LIMIT),
         "DJANGO_SUPERUSER_PASSWORD": PASSWORD,
     }
-    manage("migrate", "--no-input", "-v0", env=env)
+    migrated_sqlite(tmp_path / "coffee.sqlite3")
     manage("createsuperuser", "--no-input", "--username", "camille", "--email", "c@x.eu", env=env)
     servers, urls = [], []
     try:

@@ -1,17 +1,14 @@
 """The README's partner-API examples, run as written with curl against gunicorn on a free port.
 
-The served database is a scratch SQLite file: the migrated schema is kept under var/ between
-runs (keyed by the migration files, so a new migration rebuilds it), then the test site and the
-demo directory are added to a copy. Only the port of the examples is changed (8000 → a free
-one); links in the answers must lead back to that port, and `curl -sL` must follow the find/
-redirect to a page's JSON.
+The served database is a copy of the migrated scratch database (tests/scratch_database.py), to
+which the test site and the demo directory are added. Only the port of the examples is changed
+(8000 → a free one); links in the answers must lead back to that port, and `curl -sL` must follow
+the find/ redirect to a page's JSON.
 """
 
-import hashlib
 import json
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -20,7 +17,8 @@ import time
 from pathlib import Path
 
 import pytest
-from django.apps import apps
+
+from tests.scratch_database import migrated_sqlite
 
 ROOT = Path(__file__).resolve().parents[2]
 README_HOST = "http://127.0.0.1:8000"
@@ -41,16 +39,6 @@ def readme_curl_commands() -> list[str]:
     text = (ROOT / "README.md").read_text()
     section = text.split("## Partner API", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
     return [line for line in section.splitlines() if line.startswith("curl ")]
-
-
-def migrations_digest() -> str:
-    digest = hashlib.sha256()
-    for config in sorted(apps.get_app_configs(), key=lambda config: config.label):
-        folder = Path(config.path) / "migrations"
-        for path in sorted(folder.glob("*.py")) if folder.is_dir() else []:
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def run_django(env, *args, timeout=300):
@@ -74,16 +62,7 @@ def served(tmp_path_factory):
         "COFFEE_VAR_DIR": str(tmp_path_factory.mktemp("served-var")),
         "API_THROTTLE_RATE": "",
     }
-    template = ROOT / "var" / "test-templates" / f"migrated-{migrations_digest()}.sqlite3"
-    if not template.exists():
-        template.parent.mkdir(parents=True, exist_ok=True)
-        building = template.with_suffix(f".{os.getpid()}.tmp")
-        run_django(
-            {**env, "DATABASE_URL": f"sqlite:///{building}"}, "manage.py", "migrate", "--no-input"
-        )
-        building.replace(template)
-    database = tmp_path_factory.mktemp("served-db") / "coffee.sqlite3"
-    shutil.copyfile(template, database)
+    database = migrated_sqlite(tmp_path_factory.mktemp("served-db") / "coffee.sqlite3")
     env["DATABASE_URL"] = f"sqlite:///{database}"
     run_django(env, "-c", BUILD_CONTENT)
     port = free_port()
