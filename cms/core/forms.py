@@ -32,8 +32,11 @@ class BasePageForm(WagtailAdminPageForm):
         return slug
 
     def clean(self):
+        slug_was_invalid = self.has_error("slug")
         cleaned_data = super().clean()
-        if self.has_error("slug") and not self.non_field_errors():
+        # Only the conflict Wagtail's clean() finds; an empty or malformed slug keeps its own
+        # error beside the field.
+        if not slug_was_invalid and self.has_error("slug") and not self.non_field_errors():
             # The tab's name as Wagtail's catalog translates it ("Promotion", "Eigenschappen").
             tab = gettext("Promote")
             self.add_error(

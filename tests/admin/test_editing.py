@@ -142,6 +142,20 @@ def test_a_slug_used_by_a_published_page_is_reported_at_the_top(editor_client):
     assert not BlogPage.objects.filter(title="Autre article").exists()
 
 
+@pytest.mark.parametrize("slug", ["", "pas un slug !"])
+def test_an_empty_or_malformed_slug_is_not_reported_as_taken(editor_client, slug):
+    client = editor_client("fr")
+    blog = BlogIndexPage.objects.filter(**FR).first()
+    url = reverse("wagtailadmin_pages:add", args=["blog", "blogpage", blog.pk])
+    response = client.post(url, article_form("Autre article", slug))
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors["slug"]
+    assert not form.non_field_errors()
+    assert "utilise déjà cette adresse" not in response.content.decode()
+    assert not BlogPage.objects.filter(title="Autre article").exists()
+
+
 @pytest.mark.parametrize(
     ("language", "label"),
     [
