@@ -230,6 +230,29 @@ def test_a_series_needs_a_last_day_and_readable_exceptions(site_tree):
     assert "repeat_exceptions" in error.value.message_dict
 
 
+def test_a_registration_deadline_after_the_last_date_is_refused(site_tree):
+    """Registrations close when an event starts: a later deadline would promise seats nobody
+    can take. A series may close after its first date, not after its last day."""
+    event = EventPageFactory.build(registration_enabled=True)
+    event.registration_deadline = event.start + datetime.timedelta(days=1)
+    with pytest.raises(ValidationError) as error:
+        event.clean()
+    assert set(error.value.message_dict) == {"registration_deadline"}
+
+    event.registration_deadline = event.start - datetime.timedelta(hours=1)
+    event.clean()
+
+    first = event.start.astimezone(BRUSSELS).date()
+    event.repeat_frequency = "weekly"
+    event.repeat_until = first + datetime.timedelta(weeks=3)
+    event.registration_deadline = event.start + datetime.timedelta(weeks=1)
+    event.clean()
+    event.registration_deadline = event.start + datetime.timedelta(weeks=4)
+    with pytest.raises(ValidationError) as error:
+        event.clean()
+    assert set(error.value.message_dict) == {"registration_deadline"}
+
+
 # Calendars to subscribe to ------------------------------------------------------------------
 
 
