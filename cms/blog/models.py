@@ -47,6 +47,7 @@ class BlogIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
 
     class Meta:
         verbose_name = _("blog index")
+        verbose_name_plural = _("blog indexes")
 
     def articles(self):
         """The blog's articles, each in the blog's language or, when a visitor cannot read it

@@ -3,7 +3,9 @@ whose content is translated: an organisation editor may translate, update or edi
 translations of what they may change, and nothing else."""
 
 from django.apps import apps
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.localization import get_localized_response
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import Translation, TranslationSource
@@ -58,5 +60,6 @@ class TranslationOwnershipMiddleware:
             return None
         obj = translated_object(match.url_name, view_kwargs)
         if obj is not None and not may_change(request.user, obj):
-            raise PermissionDenied
+            # As Wagtail refuses: back to the dashboard, the reason in the account's language.
+            return get_localized_response(permission_denied, request)
         return None

@@ -150,6 +150,7 @@ class EventIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
 
     class Meta:
         verbose_name = _("agenda")
+        verbose_name_plural = _("agendas")
 
     def events(self):
         """The agenda's events, each in the agenda's language or, when a visitor cannot read

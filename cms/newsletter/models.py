@@ -32,6 +32,7 @@ class NewsletterIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage)
 
     class Meta:
         verbose_name = _("newsletter archive")
+        verbose_name_plural = _("newsletter archives")
 
     def issues(self):
         """Issues of this archive already sent (visible_pages() holds the others back: see

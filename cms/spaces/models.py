@@ -30,6 +30,7 @@ class SpaceIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("space index")
+        verbose_name_plural = _("space indexes")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

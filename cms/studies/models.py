@@ -37,6 +37,7 @@ class StudyIndexPage(OrganisationSectionPage, IndexPage):
 
     class Meta:
         verbose_name = _("study index")
+        verbose_name_plural = _("study indexes")
 
     def studies(self):
         """The studies, each in the index's language or, when a visitor cannot read it in that

@@ -1,6 +1,8 @@
 """An organisation editor writes their organisation's pages and records, and cannot touch
 another organisation's: not in the editor, not in listings, choosers, search or bulk actions."""
 
+import html
+
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Permission
@@ -299,14 +301,17 @@ def test_editor_cannot_translate_another_organisations_page_or_record(
     dutch = Locale.objects.get(language_code="nl")
     url = reverse("wagtail_localize:submit_page_translation", args=[event.pk])
     revisions = event.get_translation(dutch).revisions.count()
-    assert louise.get(url).status_code == 403
-    assert louise.post(url, {"locales": [dutch.pk]}).status_code == 403
+    assert refused(louise.get(url))
+    assert refused(louise.post(url, {"locales": [dutch.pk]}))
+    dashboard = louise.get(reverse("wagtailadmin_home"))
+    said = [html.unescape(str(message)).strip() for message in dashboard.context["messages"]]
+    assert set(said) == {"Désolé, vous n'avez pas les autorisations pour accéder à cette zone."}
     assert event.get_translation(dutch).revisions.count() == revisions
     coworker = Coworker.objects.get(pk=organisations.coworkers["phare"])
     snippet = reverse(
         "wagtail_localize:submit_snippet_translation", args=["directory", "coworker", coworker.pk]
     )
-    assert louise.post(snippet, {"locales": [dutch.pk]}).status_code == 403
+    assert refused(louise.post(snippet, {"locales": [dutch.pk]}))
     assert not Coworker.objects.filter(
         translation_key=coworker.translation_key, locale=dutch
     ).exists()
