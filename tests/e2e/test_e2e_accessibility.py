@@ -14,7 +14,7 @@ from cms.blog.models import BlogIndexPage, BlogPage
 from cms.directory.models import Company, Coworker, ProjectIdea
 from cms.events.models import EventIndexPage, EventPage
 from cms.home.models import HomePage
-from cms.pages.models import StandardPage
+from cms.pages.models import ContactPage, StandardPage
 from cms.spaces.models import SpaceIndexPage, SpacePage
 from cms.studies.models import StudyIndexPage, StudyPage
 
@@ -60,6 +60,7 @@ def directory_url(model=None):
 PAGE_TYPES = {
     "home": lambda locale: first_url(HomePage, locale),
     "standard": lambda locale: first_url(StandardPage, locale),
+    "contact": lambda locale: first_url(ContactPage, locale),
     "blog-index": lambda locale: first_url(BlogIndexPage, locale),
     "article": lambda locale: first_url(BlogPage, locale),
     "studies-index": lambda locale: first_url(StudyIndexPage, locale),
