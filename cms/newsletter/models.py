@@ -20,6 +20,7 @@ from cms.editorial.models import OrganisationSectionPage
 
 from .blocks import NewsletterBlock
 from .feeds import NewsletterRssFeed
+from .forms import NewsletterIssueForm
 from .rendering import render_issue, sections
 
 
@@ -91,6 +92,7 @@ class NewsletterIssuePage(OrganisationSectionPage, BasePage):
     search_fields = BasePage.search_fields + searched("intro", "body") + filtered_by("date")
     api_fields = shown_in_api("date", "intro", "body", "sent_at")
     preview_modes = [("", _("Web page")), ("email", _("E-mail"))]
+    base_form_class = NewsletterIssueForm
 
     class Meta:
         verbose_name = _("newsletter issue")

@@ -1,17 +1,22 @@
 """The newsletter in the admin (who sends, progress, a test to me, the e-mail preview) and on
 the public site (the archive of sent issues, its RSS feed, the partner API)."""
 
+import uuid
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from wagtail.models import Locale
 
 from cms.editorial.roles import ensure_coordinators, ensure_organisation_group
 from cms.newsletter import sending
 from cms.newsletter.models import Dispatch
+from cms.subscribers.models import Interest
 
 from .conftest import ISSUE_TITLES, issue, subscriber
 
 pytestmark = pytest.mark.django_db
+KEY = uuid.uuid4()
 
 
 def make_user(username, groups):
@@ -75,6 +80,33 @@ def test_organisation_editors_propose_but_do_not_send(newsletter_tree, organisat
     # They may add an issue under the archive (then submit it to the coordinators' review).
     index = newsletter_tree.page("newsletter", "fr")
     assert index.permissions_for_user(organisation_editor).can_add_subpage()
+
+
+def test_an_issue_offers_the_interests_of_its_own_language(newsletter_tree, coordinator, client):
+    """Each interest exists in fr, nl and en (a space's under the same name in all three): an
+    issue's form offers those of its language, and an interest it already has."""
+    locales = {code: Locale.objects.get(language_code=code) for code in ("fr", "nl", "en")}
+    trainings = {
+        code: Interest.objects.create(
+            name=name, slug="formations", locale=locales[code], translation_key=KEY
+        )
+        for code, name in (("fr", "Formations"), ("nl", "Opleidingen"), ("en", "Trainings"))
+    }
+    client.force_login(coordinator)
+
+    def offered(url):
+        form = client.get(url).context["form"]
+        return set(form.fields["interests"].queryset)
+
+    index = newsletter_tree.page("newsletter", "nl")
+    add = reverse("wagtailadmin_pages:add", args=["newsletter", "newsletterissuepage", index.pk])
+    assert offered(add) == {trainings["nl"]}
+    french = issue(newsletter_tree, "fr")
+    edit = reverse("wagtailadmin_pages:edit", args=[french.pk])
+    assert offered(edit) == {trainings["fr"]}
+    french.interests.set([trainings["en"]])
+    french.save_revision().publish()
+    assert offered(edit) == {trainings["fr"], trainings["en"]}
 
 
 def test_send_a_test_to_me(newsletter_tree, coordinator, client, smtp_server):
