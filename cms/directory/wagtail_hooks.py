@@ -5,7 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.core.choosers import PublishedChooserViewSet
 from cms.core.columns import YesNoColumn
-from cms.editorial.views import OrganisationRecordIndexView
+from cms.editorial.views import OrganisationRecordIndexView, OrganisationRecordUnpublishView
 from cms.spaces.models import SPACE_PAGE_CONTEXT_HOOK
 
 from .models import Company, Coworker, ProjectIdea, Sector, Skill
@@ -18,6 +18,7 @@ class RecordViewSet(SnippetViewSet):
     """A directory record's listing: filtered to the editor's organisation, by sort key."""
 
     index_view_class = OrganisationRecordIndexView
+    unpublish_view_class = OrganisationRecordUnpublishView
     ordering = ["sort_key"]
 
 

@@ -1,10 +1,11 @@
-"""Directory record listings in the admin: every record is listed (the directory is public),
+"""Directory records in the admin: every record is listed (the directory is public),
 but an organisation editor is offered edit, delete and bulk actions only on their own."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
-from wagtail.snippets.views.snippets import IndexView
+from wagtail.snippets.views.snippets import IndexView, UnpublishView
 
 from .access import organisation_keys
 
@@ -63,3 +64,14 @@ class OrganisationRecordIndexView(IndexView):
 
     def get_delete_url(self, instance):
         return super().get_delete_url(instance) if self.user_may("delete", instance) else None
+
+
+class OrganisationRecordUnpublishView(UnpublishView):
+    """Refused as soon as it is asked for, not only once confirmed (before_unpublish)."""
+
+    def get(self, request, *args, **kwargs):
+        if not self.permission_policy.user_has_permission_for_instance(
+            request.user, "publish", self.object
+        ):
+            raise PermissionDenied
+        return super().get(request, *args, **kwargs)

@@ -177,12 +177,36 @@ def test_listing_offers_actions_only_on_own_space_records(louise, organisations)
     for key, name in (("ruche", "Anaïs Lefebvre"), ("phare", "Bram Wouters")):
         row = listing_row(html, name)
         pk = organisations.coworkers[key]
+        translate = reverse(
+            "wagtail_localize:submit_snippet_translation", args=["directory", "coworker", pk]
+        )
         offered = [
             snippet_url("edit", pk) in str(row),
             snippet_url("delete", pk) in str(row),
             row.select_one("input[data-bulk-action-checkbox]") is not None,
+            translate in str(row),
         ]
-        assert offered == [key == "ruche"] * 3, (key, offered)
+        assert offered == [key == "ruche"] * 4, (key, offered)
+
+
+def test_unpublishing_another_spaces_record_is_refused_before_confirming(louise, organisations):
+    theirs, mine = organisations.coworkers["phare"], organisations.coworkers["ruche"]
+    assert refused(louise.get(snippet_url("unpublish", theirs)))
+    assert louise.get(snippet_url("unpublish", mine)).status_code == 200
+    assert Coworker.objects.get(pk=theirs).live
+
+
+def test_explorer_offers_no_translation_actions_on_pages_the_editor_cannot_change(
+    louise, organisations, site_tree
+):
+    """The home page's sections (the agenda...) are listed to an organisation editor, who may
+    add pages there but not change or translate the sections themselves."""
+    home = site_tree.page("home", "fr")
+    html = louise.get(reverse("wagtailadmin_explore", args=[home.pk])).content.decode()
+    agenda = site_tree.page("agenda", "fr")
+    row = listing_row(html, agenda.title)
+    assert "/admin/localize/" not in str(row)
+    assert not agenda.permissions_for_user(organisations.user("louise")).can_edit()
 
 
 def test_coordinator_is_offered_every_records_actions(client, organisations):
