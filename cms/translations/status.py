@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
@@ -86,6 +88,21 @@ class TranslationStatus:
             "changed_segments": list(self.changed_segments),
             "untranslated_segments": list(self.untranslated_segments),
         }
+
+
+def segment_field_labels(paths, model) -> str:
+    """The labels, in the active language, of the fields that segment paths belong to
+    (``title``, ``body.<block id>.text``...), each once, for people to read."""
+    labels = []
+    for path in paths:
+        name = path.split(".", 1)[0]
+        try:
+            label = str(capfirst(model._meta.get_field(name).verbose_name))
+        except FieldDoesNotExist:
+            label = name
+        if label not in labels:
+            labels.append(label)
+    return ", ".join(labels)
 
 
 def _specific(obj):

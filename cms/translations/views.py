@@ -5,7 +5,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import dashboard
 from .links import action_links
-from .status import STATE_LABELS, TRANSLATION_STATES, UP_TO_DATE
+from .status import STATE_LABELS, TRANSLATION_STATES, UP_TO_DATE, segment_field_labels
 
 
 class TranslationDashboardView(WagtailAdminTemplateMixin, TemplateView):
@@ -59,6 +59,7 @@ class TranslationDashboardView(WagtailAdminTemplateMixin, TemplateView):
                             entry.status.locale, entry.status.locale
                         ),
                         "status": entry.status,
+                        "fields": fields_to_translate(entry),
                         "actions": action_links(entry.source, entry.status, self.request.user),
                     }
                     for entry in listed
@@ -71,3 +72,10 @@ class TranslationDashboardView(WagtailAdminTemplateMixin, TemplateView):
 
 def _type_key(model) -> str:
     return f"{model._meta.app_label}.{model._meta.model_name}"
+
+
+def fields_to_translate(entry) -> str:
+    """The fields changed in the source; the fields left untranslated (labels)."""
+    changed = segment_field_labels(entry.status.changed_segments, entry.model)
+    untranslated = segment_field_labels(entry.status.untranslated_segments, entry.model)
+    return "; ".join(labels for labels in (changed, untranslated) if labels)

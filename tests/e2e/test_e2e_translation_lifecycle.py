@@ -107,7 +107,7 @@ def test_machine_translate_publish_then_outdated(new_page, libretranslate_servic
     assert row.locator("[data-translation-state]").get_attribute("data-translation-state") == (
         "outdated"
     )
-    assert "summary" in row.inner_text()
+    assert "Samenvatting" in row.inner_text()  # the summary, by its label
 
     page.goto(f"/admin/pages/{dutch.get_parent().pk}/")
     listed = page.locator("tr", has_text=f"[NL] {TITLE}")
@@ -117,5 +117,5 @@ def test_machine_translate_publish_then_outdated(new_page, libretranslate_servic
 
     page.goto(f"/admin/pages/{dutch.pk}/edit/")
     assert editor_banner.get_attribute("data-translation-state") == "outdated"
-    assert "summary" in page.locator(".translation-editor-status").inner_text()
+    assert "Samenvatting" in page.locator(".translation-editor-status").inner_text()
     assert path_of(page.url) == f"/admin/pages/{dutch.pk}/edit/"

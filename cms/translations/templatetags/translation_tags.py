@@ -1,7 +1,7 @@
 from django import template
 
 from ..review import review_action
-from ..status import translation_status
+from ..status import segment_field_labels, translation_status
 
 register = template.Library()
 
@@ -16,3 +16,9 @@ def translation_status_of(obj):
 def review_action_for(context, translation):
     """The translation editor's "Submit to …" action, when the page has a review workflow."""
     return review_action(translation, context["request"].user)
+
+
+@register.filter
+def field_labels(paths, instance) -> str:
+    """The labels of the fields that segment paths belong to (see segment_field_labels)."""
+    return segment_field_labels(paths, type(instance))
