@@ -73,8 +73,11 @@ class RegistrationSettings(models.Model):
         return None
 
     def requested_occurrence(self, request) -> datetime.datetime:
-        """The occurrence the page shows: the one in the link, else the default one."""
-        key = request.GET.get("occurrence") if request is not None else None
+        """The occurrence the page shows: the one in the link (or in the registration form
+        sent, when the page answers it), else the default one."""
+        key = None
+        if request is not None:
+            key = request.GET.get("occurrence") or request.POST.get("occurrence")
         return self.chosen_occurrence(key) or self.registration_occurrence()
 
     def registration_end(self, occurrence) -> datetime.datetime:

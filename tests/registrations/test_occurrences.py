@@ -86,6 +86,18 @@ def test_a_date_that_is_not_in_the_series_is_refused(client):
     assert not Registration.objects.exists()
 
 
+def test_a_form_sent_back_shows_the_date_chosen(client):
+    """A form with an error comes back on the date the visitor chose, not the series' next."""
+    page = weekly()["nl"]
+    third = page.upcoming_occurrences()[2]
+    response = submit(client, page, third.key, email="not an address")
+    assert response.status_code == 400
+    html = parse(response)
+    when = html.select_one(".event-facts time")
+    assert datetime.datetime.fromisoformat(when["datetime"]) == third.start
+    assert html.select_one('#register input[name="occurrence"]')["value"] == third.key
+
+
 def test_cancelled_event_tells_each_registrant_once(
     client, smtp_server, django_capture_on_commit_callbacks
 ):
