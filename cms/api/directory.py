@@ -121,7 +121,10 @@ class DirectoryListView(PublicAPIMixin, GenericAPIView):
     kind = None  # set by as_view(kind=...)
 
     def accepted_parameters(self):
-        return COMMON_PARAMETERS | {facet.name for facet in KINDS[self.kind].facets}
+        return COMMON_PARAMETERS | self.repeatable_parameters()
+
+    def repeatable_parameters(self):
+        return {facet.name for facet in KINDS[self.kind].facets}
 
     def get(self, request):
         spec = KINDS[self.kind]
@@ -135,6 +138,8 @@ class DirectoryListView(PublicAPIMixin, GenericAPIView):
             ordering = request.query_params["ordering"]
             params.parse_choice(ordering, "ordering", list(spec.orderings))
             query_params["sort"] = ordering
+        if "q" in request.query_params:
+            params.parse_text(request.query_params["q"], "q")
         for name in ("page", "page_size"):
             if name in request.query_params:
                 maximum = MAX_PAGE_SIZE if name == "page_size" else 500

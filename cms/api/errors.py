@@ -17,6 +17,7 @@ NOT_FOUND = "not_found"
 METHOD_NOT_ALLOWED = "method_not_allowed"
 THROTTLED = "throttled"
 NOT_ACCEPTABLE = "not_acceptable"
+UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
 BAD_REQUEST = "bad_request"
 QUERY_STRING_TOO_LONG = "query_string_too_long"
 INVALID_TOKEN = "invalid_token"  # noqa: S105 - an error code, not a secret
@@ -99,6 +100,9 @@ def error_response(exc) -> Response | None:
     elif isinstance(exc, exceptions.NotAcceptable):
         status_code, code, parameter = 406, NOT_ACCEPTABLE, None
         message = "This API only produces application/json."
+    elif isinstance(exc, exceptions.UnsupportedMediaType):
+        status_code, code, parameter = 415, UNSUPPORTED_MEDIA_TYPE, None
+        message = "Send the body as application/json or application/x-www-form-urlencoded."
     elif isinstance(exc, exceptions.APIException):
         status_code = exc.status_code
         code, parameter = BAD_REQUEST, None

@@ -9,8 +9,9 @@ from django.conf import settings
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from drf_spectacular.openapi import AutoSchema
+from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
-from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.parsers import FormParser, JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
@@ -25,11 +26,9 @@ from .throttling import PublicApiThrottle
 ALWAYS_ACCEPTED = frozenset({"format", "_"})
 
 
-class JSONOnlyNegotiation(BaseContentNegotiation):
-    """Always answer JSON, whatever Accept or ?format= say (no 406, no browsable API)."""
-
-    def select_parser(self, request, parsers):
-        return parsers[0] if parsers else None
+class JSONOnlyNegotiation(DefaultContentNegotiation):
+    """Always answer JSON, whatever Accept or ?format= say (no 406, no browsable API). A body
+    is read by the parser of its Content-Type (DRF's choice): any other type is a 415."""
 
     def select_renderer(self, request, renderers, format_suffix=None):
         return renderers[0], renderers[0].media_type
@@ -78,13 +77,20 @@ class PublicAPIMixin:
     def initial(self, request, *args, **kwargs):
         params.check_query_string(request.META.get("QUERY_STRING", ""), request.query_params)
         super().initial(request, *args, **kwargs)
+        if getattr(self, request.method.lower(), None) is None:
+            return  # a method this view does not answer: a 405, whatever the parameters
         params.check_values(request.query_params)
         params.check_known(request.query_params, self.accepted_parameters() | ALWAYS_ACCEPTED)
+        params.check_given_once(request.query_params, self.repeatable_parameters())
         if images.PARAMETERS & set(request.query_params):
             images.requested_renditions(request)  # a 400 now, even if no image is shown
 
     def accepted_parameters(self) -> set[str] | frozenset[str]:
         return self.known_parameters
+
+    def repeatable_parameters(self) -> set[str] | frozenset[str]:
+        """Parameters that may be given several times (the values of a facet)."""
+        return frozenset()
 
     def get_exception_handler(self):
         return api_exception_handler
@@ -112,6 +118,22 @@ def apply_http_caching(request, response, last_modified=None):
         timestamp = timegm(last_modified.utctimetuple())
         response["Last-Modified"] = http_date(timestamp)
     return get_conditional_response(request, etag=etag, last_modified=timestamp, response=response)
+
+
+def json_type_expected(field, value) -> str:
+    """What a JSON value of ``field`` should have been ("" when it is fine): DRF turns 123
+    into "123" and "yes" into true, which a JSON client did not mean."""
+    if value is None:
+        return ""
+    if isinstance(field, serializers.BooleanField) and not isinstance(value, bool):
+        return "true or false"
+    if isinstance(field, serializers.ListField) and not isinstance(value, list):
+        return "a list"
+    if isinstance(field, serializers.CharField | serializers.ChoiceField) and not isinstance(
+        value, str
+    ):
+        return "a string"
+    return ""
 
 
 class PostEndpoint(PublicAPIMixin, GenericAPIView):
@@ -150,6 +172,11 @@ class PostEndpoint(PublicAPIMixin, GenericAPIView):
             if hasattr(data, "getlist") and name in data:
                 values[name] = data.getlist(name)
         serializer = self.get_serializer(data=values)
+        if not hasattr(data, "getlist"):  # a JSON object: its values keep the types they have
+            for name, value in values.items():
+                expected = json_type_expected(serializer.fields[name], value)
+                if expected:
+                    raise InvalidParameter(name, f"{name} must be {expected}.")
         if not serializer.is_valid():
             name, messages = next(iter(serializer.errors.items()))
             first = messages[0] if isinstance(messages, list) else messages

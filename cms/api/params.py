@@ -68,6 +68,14 @@ def check_known(query_params, known) -> None:
         )
 
 
+def check_given_once(query_params, repeatable) -> None:
+    """A parameter that takes one value is refused when given twice (limit=abc&limit=2 would
+    otherwise keep the last one and hide the first)."""
+    for name, values in query_params.lists():
+        if len(values) > 1 and name not in repeatable:
+            raise InvalidParameter(name, f"{name} may be given only once.")
+
+
 def parse_int(value: str, name: str, *, minimum=0, maximum=MAX_ID) -> int:
     if value is None or not _DIGITS.fullmatch(value) or not minimum <= int(value) <= maximum:
         raise InvalidParameter(name, f"{name} must be an integer between {minimum} and {maximum}.")
@@ -130,5 +138,10 @@ def parse_text(value: str, name: str, *, max_length=MAX_QUERY_LENGTH) -> str:
 
 
 def parse_search(value: str, name: str) -> str:
-    """Words for a full-text search (search.pages.searchable_words), at most 200 characters."""
-    return parse_text(searchable_words(value), name)
+    """Words for a full-text search (search.pages.searchable_words), at most 200 characters;
+    a value with no letter or digit at all ("*", quotes, spaces) is refused rather than read
+    as "everything" (an empty value is no search)."""
+    text = parse_text(searchable_words(value), name)
+    if value and not any(character.isalnum() for character in text):
+        raise InvalidParameter(name, f"{name} has no words to search for.")
+    return text

@@ -369,9 +369,8 @@ _ALLOWED = "[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]"
 NO_CONTROL = f"^{_ALLOWED}*$"
 #: ... and at least one character that is not a space (an empty value is refused).
 NON_BLANK = f"^{_ALLOWED}*[^\\s\\x00-\\x1f\\x7f]{_ALLOWED}*$"
-#: ... and a word to search for: a character that is neither a space nor a double quote (the
-#: search backends drop double quotes, search.pages.searchable_words).
-WORDS = f'^{_ALLOWED}*[^\\s"\\x00-\\x1f\\x7f]{_ALLOWED}*$'
+#: ... and a word to search for: at least one letter or digit (cms.api.params.parse_search).
+WORDS = f"^{_ALLOWED}*[^\\W_]{_ALLOWED}*$"
 MAX_ID = 2**53 - 1
 
 
@@ -459,7 +458,13 @@ def order(fields):
     )
 
 
-SEARCH = query("search", str, "Full-text search (200 characters at most).", max_length=200)
+SEARCH = query(
+    "search",
+    str,
+    "Full-text search (200 characters at most, with at least one letter or digit).",
+    max_length=200,
+    pattern=f"^$|{WORDS}",
+)
 SEARCH_OPERATOR = query("search_operator", str, "How words combine.", enum=["and", "or"])
 LOCALE = query("locale", str, "Only content in this language.", enum=LOCALES)
 DETAIL_LOCALE = query(

@@ -35,6 +35,7 @@ from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from cms.core.content_version import content_version
+from cms.core.http import django_request
 from cms.core.models import Category
 from cms.core.visibility import choose_shown, media_is_visible, page_is_visible, visible_pages
 from cms.events.recurrence import (
@@ -1048,4 +1049,4 @@ class NewsletterSectionsField(WholeObjectField):
 
     def to_representation(self, issue):
         with translation.override(issue.locale.language_code):
-            return sections(issue)
+            return sections(issue, django_request(self.context["request"]))

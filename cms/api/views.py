@@ -143,8 +143,8 @@ class SiteSearchView(PublicAPIMixin, GenericAPIView):
             schema.query(
                 "q",
                 str,
-                "Words to search for (required, 200 characters at most; double quotes are "
-                "not words).",
+                "Words to search for (required, 200 characters at most, with at least one "
+                "letter or digit).",
                 required=True,
                 non_blank=True,
                 pattern=schema.WORDS,

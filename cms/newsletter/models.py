@@ -108,7 +108,7 @@ class NewsletterIssuePage(OrganisationSectionPage, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = sections(self)
+        context["sections"] = sections(self, request)
         return context
 
     def serve_preview(self, request, mode_name):

@@ -26,9 +26,10 @@ BLOCK_END = re.compile(r"</(p|h[1-6]|li|ul|ol|div)>|<br\s*/?>", re.I)
 LIST_ITEM = re.compile(r"<li[^>]*>", re.I)
 
 
-def site_base(issue) -> str:
-    """scheme://host[:port] of the public site the issue is published on."""
-    parts = urlsplit(issue.get_full_url() or "")
+def site_base(issue, request=None) -> str:
+    """scheme://host[:port] of the public site the issue is published on (as the request
+    being answered reaches it, when there is one: cms.core.base_url)."""
+    parts = urlsplit(issue.get_full_url(request) or "")
     return f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
 
 
@@ -66,11 +67,11 @@ def image_url(image, base: str) -> str:
     return url if url.startswith(("http://", "https://")) else base + url
 
 
-def item(page, meta: str, image: str = "", image_alt: str = "") -> dict:
+def item(page, request, meta: str, image: str = "", image_alt: str = "") -> dict:
     """One page of a list, as the e-mail shows it: title, link, date line, summary, image."""
     return {
         "title": page.title,
-        "url": page.get_full_url(),
+        "url": page.get_full_url(request),
         "meta": meta,
         "summary": page.summary,
         "image": image,
@@ -78,25 +79,26 @@ def item(page, meta: str, image: str = "", image_alt: str = "") -> dict:
     }
 
 
-def article_item(page, base):
+def article_item(page, base, request):
     meta = date_format(page.date, "DATE_FORMAT")
-    return item(page, meta, image_url(page.hero_image, base), page.hero_image_text)
+    return item(page, request, meta, image_url(page.hero_image, base), page.hero_image_text)
 
 
-def event_item(page, base):
-    return item(page, date_format(timezone.localtime(page.start), "DATETIME_FORMAT"))
+def event_item(page, base, request):
+    return item(page, request, date_format(timezone.localtime(page.start), "DATETIME_FORMAT"))
 
 
-def study_item(page, base):
-    return item(page, date_format(page.date, "DATE_FORMAT"))
+def study_item(page, base, request):
+    return item(page, request, date_format(page.date, "DATE_FORMAT"))
 
 
 ITEMS = {"articles": article_item, "events": event_item, "studies": study_item}
 
 
-def sections(issue, base: str | None = None) -> list[dict]:
-    """The issue's blocks, resolved: text as absolute HTML and plain text, lists as items."""
-    base = site_base(issue) if base is None else base
+def sections(issue, request=None) -> list[dict]:
+    """The issue's blocks, resolved: text as absolute HTML and plain text, lists as items;
+    links on the site as ``request`` reaches it, or as an e-mail does without one."""
+    base = site_base(issue, request)
     result = []
     for block in issue.body:
         if block.block_type == "text":
@@ -113,7 +115,7 @@ def sections(issue, base: str | None = None) -> list[dict]:
             {
                 "kind": block.block_type,
                 "heading": block.value.get("heading") or str(block.block.meta.label),
-                "items": [make_item(page, base) for page in pages],
+                "items": [make_item(page, base, request) for page in pages],
             }
         )
     return result
@@ -147,7 +149,7 @@ def render_issue(issue) -> IssueMail:
         context = {
             "issue": issue,
             "language": language,
-            "sections": sections(issue, base),
+            "sections": sections(issue),
             "web_url": issue.get_full_url(),
             "site_url": base + "/" + language + "/",
             "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER,

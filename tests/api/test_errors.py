@@ -146,3 +146,55 @@ def test_post_is_refused_in_the_error_shape(api, site_tree):
 def test_wagtail_v3_api_is_not_exposed(api, site_tree):
     for url in ("/api/v3/", "/api/v3/pages/", "/api/v3/docs"):
         assert api.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("method", ["post", "put", "delete"])
+def test_a_method_not_answered_is_a_405_whatever_the_parameters(api, site_tree, method):
+    for url in (
+        "/api/v2/pages/?child_of=3",
+        "/api/v2/pages/find/?html_path=/fr/",
+        "/api/v2/events/?city=Lille",
+    ):
+        assert_error(getattr(api, method)(url), 405, code="method_not_allowed")
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [
+        ("/api/v2/pages/?limit=abc&limit=2", "limit"),
+        ("/api/v2/pages/?locale=xx&locale=fr", "locale"),
+        ("/api/v2/pages/?order=bogus&order=title", "order"),
+        ("/api/v2/events/?city=Lille&city=Mons", "city"),
+        ("/api/v2/directory/coworkers/?q=a&q=b", "q"),
+        ("/api/v2/search/?q=a&q=b", "q"),
+    ],
+)
+def test_a_single_value_parameter_given_twice_is_refused(api, site_tree, url, parameter):
+    """Keeping the last value would hide a bad first one (limit=abc&limit=2)."""
+    error = assert_error(api.get(url), 400, parameter=parameter)
+    assert "only once" in error["message"]
+
+
+def test_the_values_of_a_facet_may_be_repeated(api, site_tree):
+    assert api.get("/api/v2/directory/coworkers/?skill=a&skill=b").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [
+        ("/api/v2/search/?q=*", "q"),
+        ("/api/v2/search/?q=%27", "q"),
+        ("/api/v2/search/?q=%E2%80%8B", "q"),
+        ("/api/v2/pages/?search=%22", "search"),
+        ("/api/v2/pages/?search=*", "search"),
+    ],
+)
+def test_a_search_without_any_word_is_refused(api, site_tree, url, parameter):
+    """Not read as "everything" (the whole directory) nor as "nothing"."""
+    error = assert_error(api.get(url), 400, parameter=parameter)
+    assert "no words" in error["message"]
+
+
+def test_a_directory_search_too_long_says_so(api, site_tree):
+    error = assert_error(api.get("/api/v2/directory/coworkers/?q=" + "x" * 201), 400, parameter="q")
+    assert error["message"] == "q may not be longer than 200 characters."

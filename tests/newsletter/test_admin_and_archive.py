@@ -169,4 +169,9 @@ def test_the_api_gives_each_list_of_an_issue_resolved_in_its_language(
     assert lists, data["sections"]
     article = newsletter_tree.page("article", lang)
     items = lists[0]["items"]
-    assert {"title": article.title, "url": article.get_full_url()}.items() <= items[0].items()
+    # Links on the site as the partner reached it (the API's host), not the Site record's.
+    served = "http://testserver" + article.url
+    assert {"title": article.title, "url": served}.items() <= items[0].items()
+    assert article.get_full_url() != served
+    page = client.get(edition.url).content.decode()
+    assert f'href="{served}"' in page

@@ -2,6 +2,8 @@
 waiting-list length; partners POST a registration, validated like the form, throttled,
 documented in the OpenAPI schema, bad input answered 400 naming the field."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
@@ -61,6 +63,9 @@ def test_post_a_registration_in_the_registrants_language(client, smtp_server):
         ({"name": "A", "email": "a@example.org", "language": "de"}, "language"),
         ({"name": "A", "email": "a@example.org", "occurrence": "1999-01-01T09:00"}, "occurrence"),
         ({"name": "A", "email": "a@example.org", "seats": 3}, "seats"),
+        ({"name": 123, "email": "a@example.org"}, "name"),
+        ({"name": "A", "email": ["a@example.org"]}, "email"),
+        ({"name": "A", "email": "a@example.org", "language": True}, "language"),
     ],
 )
 def test_bad_input_is_a_400_naming_the_field(client, data, parameter):
@@ -109,3 +114,22 @@ def test_schema_documents_the_endpoint(client):
     schema = client.get("/api/schema/?format=json").json()
     operation = schema["paths"]["/api/v2/events/{id}/registrations/"]["post"]
     assert {"201", "400", "409", "429"} <= set(operation["responses"])
+
+
+def test_a_form_body_is_read_and_any_other_type_refused(client):
+    """JSON or a form, as the schema says; a text/plain body (which a browser may send to
+    another site without asking) is a 415, even when it holds JSON."""
+    page = make_event(capacity=None, languages=())["fr"]
+    url = f"/api/v2/events/{page.pk}/registrations/"
+    form = client.post(
+        url,
+        urlencode({"name": "Els", "email": "els@example.org"}),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert form.status_code == 201, form.content
+    body = '{"name": "Sam", "email": "sam@example.org"}'
+    for content_type in ("text/plain", "application/xml"):
+        response = client.post(url, body, content_type=content_type)
+        assert response.status_code == 415, (content_type, response.content)
+        assert response.json()["error"]["code"] == "unsupported_media_type"
+    assert list(Registration.objects.values_list("email", flat=True)) == ["els@example.org"]

@@ -55,6 +55,12 @@ def test_the_partners_consent_wording_is_recorded(client, smtp_server):
         ({"email": "a@example.org", "language": "de", "consent": True}, "language"),
         ({"email": "a@example.org", "language": "fr", "consent": False}, "consent"),
         ({"email": "a@example.org", "language": "fr"}, "consent"),
+        ({"email": "a@example.org", "language": "fr", "consent": "yes"}, "consent"),
+        ({"email": "a@example.org", "language": "fr", "consent": 1}, "consent"),
+        (
+            {"email": "a@example.org", "language": "fr", "consent": True, "interests": "x"},
+            "interests",
+        ),
         (
             {"email": "a@example.org", "language": "fr", "consent": True, "interests": ["x y"]},
             "interests",
