@@ -23,7 +23,7 @@ Status = Subscriber.Status
 
 CONFIRM_SUBJECT = {
     "fr": "Confirmez votre abonnement",
-    "nl": "Bevestig uw inschrijving",
+    "nl": "Bevestig je inschrijving",
     "en": "Confirm your subscription to the COFFEE Hub newsletter",
 }
 
