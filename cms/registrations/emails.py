@@ -92,8 +92,10 @@ def calendar_attachment(page, request, kind: str, occurrence=None) -> bytes:
     """The registered date as an .ics (only that date of a series)."""
     calendar = page.as_calendar(request, occurrence=occurrence)
     if kind in ("cancelled", "event_cancelled"):
+        # A later SEQUENCE than the invitation's, so that calendars replace it (RFC 5545 3.8.7.4).
         for event in calendar.walk("VEVENT"):
             event["status"] = "CANCELLED"
+            event["sequence"] = int(event.get("sequence", 0)) + 1
     return calendar.to_ical()
 
 

@@ -288,6 +288,8 @@ COFFEE_API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "300/min")
 # Languages to show a page in, in order, when it has no visible version in the visitor's (the
 # site's listings; the API's ?fallback=default), cms/core/fallback.py.
 LANGUAGE_FALLBACK = env_list("LANGUAGE_FALLBACK", "fr,en,nl")
+# Dates written the same way in e-mails, cards and pages, in every language (cms/core/formats).
+FORMAT_MODULE_PATH = ["cms.core.formats"]
 # Images in the API: the default rendition, the specs a front-end may ask for with ?image=
 # (Wagtail's rendition filters; fill crops around the editor's focal point), the formats of
 # ?image_format= (those this Pillow cannot write are refused) and the srcset scales.

@@ -9,6 +9,7 @@ import icalendar
 import pytest
 from django.test import Client
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from cms.registrations.models import Registration, Status
@@ -54,6 +55,10 @@ def test_register_and_receive_the_confirmation_in_my_language(client, smtp_serve
     text = smtp_server.text(message)
     with translation.override(lang):
         assert gettext("Hello %(name)s,") % {"name": "Ann Peeters"} in text
+        # The date as the pages write it ("9 March 2027, 08:00"), French spacing before ":".
+        day = date_format(timezone.localtime(page.start), "j F Y, H:i")
+    when = {"fr": "Quand\u00a0: ", "nl": "Wanneer: ", "en": "When: "}[lang]
+    assert when + day in text
     # The link in the mail opens the registration (the one the visitor was sent to).
     link = next(line for line in text.splitlines() if "/registration/" in line)
     assert link.endswith(answer.request["PATH_INFO"])
@@ -191,3 +196,11 @@ def test_opening_the_emailed_link_cancels_nothing_only_its_button_does(client, s
     [token] = [i["value"] for i in parse(shown).select("form input[name=csrfmiddlewaretoken]")]
     assert client.post(path, {"csrfmiddlewaretoken": token}).status_code == 302
     assert Registration.objects.get().status == Status.CANCELLED
+    # The cancellation's calendar entry replaces the confirmation's in the registrant's calendar.
+    confirmation, cancellation = smtp_server.to("ann@example.org")
+    invited, cancelled = (
+        icalendar.Calendar.from_ical(next(mail.iter_attachments()).get_content()).walk("VEVENT")[0]
+        for mail in (confirmation, cancellation)
+    )
+    assert cancelled["uid"] == invited["uid"] and str(cancelled["status"]) == "CANCELLED"
+    assert int(cancelled["sequence"]) > int(invited.get("sequence", 0))
