@@ -1,7 +1,16 @@
+import copy
+
 from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.templatetags.wagtailcore_tags import (
+    wagtail_feature_release_editor_guide_link,
+    wagtail_feature_release_whats_new_link,
+)
+from wagtail.utils.version import get_main_version
 
 from .choosers import PublishedChooserViewSet
 from .html_cache import mark_served_page
@@ -37,3 +46,28 @@ class NavigationViewSet(SnippetViewSet):
 
 register_snippet(CategoryViewSet)
 register_snippet(NavigationViewSet)
+
+
+def menu_labels() -> dict[str, str]:
+    """Labels of menu items that Wagtail and wagtail-localize translate once, when the menu is
+    first built (in the language of whoever asked first), by the address they lead to; here
+    in the language of the request being answered."""
+    version = get_main_version(include_patch=False)
+    return {
+        reverse("wagtail_localize:translations_report"): gettext("Translations"),
+        wagtail_feature_release_whats_new_link(): (
+            gettext("What's new in Wagtail %(version)s") % {"version": version}
+        ),
+        wagtail_feature_release_editor_guide_link(): gettext("Editor Guide"),
+    }
+
+
+@hooks.register("construct_reports_menu")
+@hooks.register("construct_help_menu")
+def label_menu_items_in_the_admin_language(request, menu_items):
+    labels = menu_labels()
+    for index, item in enumerate(menu_items):
+        label = labels.get(getattr(item, "url", None))
+        if label is not None and label != item.label:
+            menu_items[index] = copy.copy(item)  # the menu's own item is shared by every request
+            menu_items[index].label = label
