@@ -105,6 +105,13 @@ def test_bad_page_numbers_still_list_events(client, site_tree, lang):
     for page in ["-1", "abc", "999"]:
         response = client.get(site_tree.url("agenda", lang), {"page": page})
         assert site_tree.url("event_upcoming", lang) in listed_paths(response)
+        # ... and says that the page asked for does not exist, in the visitor's language.
+        notice = parse(response).select_one("main p.notice[role=status]")
+        with translation.override(lang):
+            expected = gettext("There is no page “%(asked)s” in this list: here is page %(shown)s.")
+        assert notice.get_text(" ", strip=True) == expected % {"asked": page, "shown": 1}
+    response = client.get(site_tree.url("agenda", lang), {"page": "1"})
+    assert parse(response).select_one("main p.notice[role=status]") is None
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -9,13 +9,18 @@ PAGE_SIZE = 10
 
 
 def paginate(request, items, per_page: int = PAGE_SIZE):
+    """The page of ``items`` that ?page= asks for; a number that names no page (abc, 0, 999)
+    gives the nearest one, which says what was asked (``asked``) so that the visitor is told."""
     paginator = Paginator(items, per_page)
+    asked = request.GET.get("page", 1)
     try:
-        return paginator.page(request.GET.get("page", 1))
+        return paginator.page(asked)
     except PageNotAnInteger:
-        return paginator.page(1)
+        page = paginator.page(1)
     except EmptyPage:
-        return paginator.page(paginator.num_pages)
+        page = paginator.page(1 if int(asked) < 1 else paginator.num_pages)
+    page.asked = str(asked)[:20]
+    return page
 
 
 def words_in(text: str) -> int:

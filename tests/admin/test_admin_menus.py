@@ -3,14 +3,15 @@ first since the server started (Wagtail and wagtail-localize translate a few men
 when the menu is first built)."""
 
 import html
+import json
 
 import pytest
 
 pytestmark = pytest.mark.django_db
 
 LABELS = {
-    "fr": ["Traductions", "Ce qui est nouveau avec Wagtail", "Guide du redacteur"],
-    "nl": ["Vertalingen", "Wat is er nieuw in Wagtail", "Editor Guide"],
+    "fr": ["Traductions", "Les nouveautés de Wagtail", "Guide de l’éditeur"],
+    "nl": ["Vertalingen", "Wat is er nieuw in Wagtail", "Handleiding voor redacteurs"],
 }
 
 
@@ -23,5 +24,5 @@ def test_menu_labels_follow_each_editors_language(editor_client, first, then):
     admin_home(editor_client(first))
     shown = admin_home(editor_client(then))
     for label in LABELS[then]:
-        assert label in shown
-    assert LABELS[first][1] not in shown
+        assert label in shown or json.dumps(label)[1:-1] in shown, label  # in the sidebar's JSON
+    assert json.dumps(LABELS[first][1])[1:-1] not in shown
