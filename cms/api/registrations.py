@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from wagtail.models import Locale, Page
 
 from cms.api import schema
-from cms.api.errors import BAD_REQUEST, ApiError, InvalidParameter, NotFound
+from cms.api.errors import ApiError, InvalidParameter, NotFound
 from cms.api.mixins import PostEndpoint
 from cms.core.queries import visible_pages
 from cms.registrations import services
@@ -24,6 +24,15 @@ from cms.registrations.forms import RegistrationForm
 from cms.registrations.throttling import RegistrationThrottle
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+#: The error code of each refusal (cms.registrations.services), for partners to tell them apart.
+REFUSAL_CODES = {
+    services.DISABLED: "registration_off",
+    services.CLOSED: "registration_closed",
+    services.PAST: "event_started",
+    services.ALREADY_REGISTERED: "already_registered",
+}
 
 
 class RegistrationRequestSerializer(serializers.Serializer):
@@ -77,8 +86,9 @@ class RegistrationView(PostEndpoint):
             409: OpenApiResponse(
                 schema.ErrorSerializer,
                 description=(
-                    "Registration is not open (off, deadline passed, event started) or the "
-                    "address is already registered (`parameter` is then `email`)."
+                    "Registration is not open (`code`: registration_off, registration_closed "
+                    "after the deadline, event_started) or the address is already registered "
+                    "(already_registered; `parameter` is then `email`)."
                 ),
             ),
             415: OpenApiResponse(schema.ErrorSerializer, description="Send JSON or a form."),
@@ -98,7 +108,9 @@ class RegistrationView(PostEndpoint):
         page = self.in_language(page, language)
         if not page.registration_enabled:
             raise ApiError(
-                str(services.MESSAGES[services.DISABLED]), code=BAD_REQUEST, status_code=409
+                str(services.MESSAGES[services.DISABLED]),
+                code=REFUSAL_CODES[services.DISABLED],
+                status_code=409,
             )
         with translation.override(language):
             form = RegistrationForm(valid, page=page)
@@ -110,7 +122,7 @@ class RegistrationView(PostEndpoint):
             except services.RegistrationRefused as refused:
                 raise ApiError(
                     str(refused.message),
-                    code=BAD_REQUEST,
+                    code=REFUSAL_CODES[refused.code],
                     parameter="email" if refused.code == services.ALREADY_REGISTERED else None,
                     status_code=409,
                 ) from refused

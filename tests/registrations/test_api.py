@@ -2,12 +2,13 @@
 waiting-list length; partners POST a registration, validated like the form, throttled,
 documented in the OpenAPI schema, bad input answered 400 naming the field."""
 
+import datetime
 from urllib.parse import urlencode
 
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from cms.registrations import services
@@ -81,12 +82,19 @@ def test_refusals_and_unknown_events(client):
     assert post(client, page, name="A", email="a@example.org").status_code == 201
     again = post(client, page, name="A", email="A@example.org")
     assert again.status_code == 409 and again.json()["error"]["parameter"] == "email"
+    assert again.json()["error"]["code"] == "already_registered"
     with translation.override("fr"):
         assert again.json()["error"]["message"] == gettext(
             "This e-mail address is already registered for this event."
         )
-    closed = make_event(languages=(), registration_enabled=False)["fr"]
-    assert post(client, closed, name="B", email="b@example.org").status_code == 409
+    off = make_event(languages=(), registration_enabled=False)["fr"]
+    refused = post(client, off, name="B", email="b@example.org")
+    assert (refused.status_code, refused.json()["error"]["code"]) == (409, "registration_off")
+    past_deadline = make_event(
+        languages=(), registration_deadline=timezone.now() - datetime.timedelta(hours=1)
+    )["fr"]
+    refused = post(client, past_deadline, name="B", email="b@example.org")
+    assert (refused.status_code, refused.json()["error"]["code"]) == (409, "registration_closed")
     for pk in ("999999", "99999999999999999999999"):
         response = client.post(f"/api/v2/events/{pk}/registrations/", {}, "application/json")
         assert response.status_code == 404
