@@ -241,6 +241,9 @@ def test_a_registration_deadline_after_the_last_date_is_refused(site_tree):
 
     event.registration_deadline = event.start - datetime.timedelta(hours=1)
     event.clean()
+    # A last day left over from a series no longer counts once the event does not repeat.
+    event.repeat_until = event.start.date() - datetime.timedelta(days=10)
+    event.clean()
 
     first = event.start.astimezone(BRUSSELS).date()
     event.repeat_frequency = "weekly"

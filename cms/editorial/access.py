@@ -6,7 +6,9 @@ add pages in the sections. Superusers and users in no organisation group (coordi
 narrowed.
 """
 
+from django.core.exceptions import PermissionDenied
 from wagtail.models import PagePermissionTester
+from wagtail.permissions import policy_registry
 
 CACHE_ATTRIBUTE = "_organisation_keys_cache"
 
@@ -51,3 +53,10 @@ class OrganisationPermissionTester(PagePermissionTester):
                 self.permissions = set()
         else:
             self.permissions &= {"add"}
+
+
+def refuse_unless_allowed(request, instance, action):
+    """Wagtail's snippet views check model permissions only: ask the instance's policy."""
+    policy = policy_registry.get(instance)
+    if not policy.user_has_permission_for_instance(request.user, action, instance):
+        raise PermissionDenied

@@ -1,13 +1,12 @@
 """Directory records in the admin: every record is listed (the directory is public),
 but an organisation editor is offered edit, delete and bulk actions only on their own."""
 
-from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
 from wagtail.snippets.views.snippets import IndexView, UnpublishView
 
-from .access import organisation_keys
+from .access import organisation_keys, refuse_unless_allowed
 
 EMPTY_CHECKBOX_CELL = mark_safe('<td class="bulk-action-checkbox-cell"></td>')
 
@@ -70,8 +69,5 @@ class OrganisationRecordUnpublishView(UnpublishView):
     """Refused as soon as it is asked for, not only once confirmed (before_unpublish)."""
 
     def get(self, request, *args, **kwargs):
-        if not self.permission_policy.user_has_permission_for_instance(
-            request.user, "publish", self.object
-        ):
-            raise PermissionDenied
+        refuse_unless_allowed(request, self.object, "publish")
         return super().get(request, *args, **kwargs)

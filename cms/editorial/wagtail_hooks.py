@@ -1,11 +1,9 @@
 from urllib.parse import urlsplit
 
-from django.core.exceptions import PermissionDenied
 from django.urls import Resolver404, resolve
 from wagtail import hooks
-from wagtail.permissions import policy_registry
 
-from .access import organisation_keys
+from .access import organisation_keys, refuse_unless_allowed
 from .middleware import may_change
 from .permissions import hide_other_organisations
 
@@ -13,13 +11,6 @@ from .permissions import hide_other_organisations
 @hooks.register("construct_page_chooser_queryset")
 def hide_other_organisations_in_chooser(pages, request):
     return hide_other_organisations(pages, request.user)
-
-
-def refuse_unless_allowed(request, instance, action):
-    """Wagtail's snippet views check model permissions only: ask the instance's policy."""
-    policy = policy_registry.get(instance)
-    if not policy.user_has_permission_for_instance(request.user, action, instance):
-        raise PermissionDenied
 
 
 @hooks.register("before_edit_snippet")
@@ -50,11 +41,10 @@ def without_translation_buttons(buttons, user, obj):
     organisation editor keeps them only on content of theirs (its views would refuse)."""
     if organisation_keys(user) is None:
         return buttons
-    if not any(opens_a_translation_view(button) for button in buttons):
+    translating = [button for button in buttons if opens_a_translation_view(button)]
+    if not translating or may_change(user, obj):
         return buttons
-    if may_change(user, obj):
-        return buttons
-    return [button for button in buttons if not opens_a_translation_view(button)]
+    return [button for button in buttons if button not in translating]
 
 
 @hooks.register("construct_snippet_listing_buttons")

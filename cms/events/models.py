@@ -434,11 +434,12 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
                     )
         deadline = self.registration_deadline
         if deadline and self.start:
-            if not self.repeat_frequency and deadline > self.start:
-                errors["registration_deadline"] = _(
-                    "Registrations close when the event starts at the latest: choose an "
-                    "earlier deadline, or none."
-                )
+            if not self.repeat_frequency:
+                if deadline > self.start:
+                    errors["registration_deadline"] = _(
+                        "Registrations close when the event starts at the latest: choose an "
+                        "earlier deadline, or none."
+                    )
             elif self.repeat_until and timezone.localtime(deadline).date() > self.repeat_until:
                 errors["registration_deadline"] = _(
                     "The deadline comes after the last date of the series: choose an earlier "
