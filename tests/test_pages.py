@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from cms.demo.factories import publish
 from cms.pages.models import StandardPage
 
 from .conftest import LANGUAGES, add_page, body, parse
@@ -207,3 +208,40 @@ def test_site_search_answers_any_query(client, site_tree, query):
     """Quotes, NUL bytes, emoji and very long queries get a results page, never a 500."""
     response = client.get("/fr/search/", {"q": query})
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_switcher_keeps_the_listing_filters_but_not_the_page_number(client, site_tree, lang):
+    """A visitor who filtered the agenda by space and month, then changes language, lands on
+    the same filtered agenda (page numbering starts again: counts differ per language)."""
+    space = site_tree.page("space", lang).slug
+    html = parse(client.get(site_tree.url("agenda", lang), {"space": space, "month": "2030-01"}))
+
+    for code, url in switcher(html).items():
+        parts = urlsplit(url)
+        assert parts.path == site_tree.url("agenda", code)
+        assert sorted(parts.query.split("&")) == ["month=2030-01", f"space={space}"]
+    # The canonical address and the hreflang alternates stay the unfiltered page.
+    assert all("?" not in url for url in alternates(html).values())
+
+    html = parse(client.get(site_tree.url("blog_index", lang), {"category": "x", "page": "2"}))
+    for url in switcher(html).values():
+        assert urlsplit(url).query == "category=x"
+
+
+def test_agenda_understands_a_space_named_in_another_language(client, site_tree):
+    """The Dutch space page has its own slug; the French slug a switched link carries still
+    filters the Dutch agenda to that space, with no 'unknown space' notice."""
+    space_nl = site_tree.page("space", "nl")
+    space_nl.slug = "ruimte-rijsel"
+    publish(space_nl)
+    french_slug = site_tree.page("space", "fr").slug
+    assert french_slug != space_nl.slug
+
+    html = parse(client.get(site_tree.url("agenda", "nl"), {"space": french_slug}))
+
+    assert site_tree.title("space", "nl") in html.select_one(".results-title").get_text()
+    assert site_tree.title("event_upcoming", "nl") in html.get_text()
+    selected = html.select_one("select[name=space] option[selected]")
+    assert selected is not None and selected["value"] == "ruimte-rijsel"
+    assert not html.select(".notice--warning")

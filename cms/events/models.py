@@ -160,16 +160,23 @@ class EventIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
             EventPage.objects.all(), self.locale.language_code, under=self, descendants=True
         ).select_related("venue_space", "locale")
 
+    def space_named(self, slug):
+        """The space this agenda lists under ``slug``; a slug the space has in another language
+        (a link kept by the language switcher) names the same space."""
+        in_this_language = listed(SpacePage.objects.all(), self.locale.language_code)
+        space = in_this_language.filter(slug=slug).first()
+        if space is None:
+            other = visible_pages(SpacePage.objects.all()).filter(slug=slug).first()
+            if other is not None:
+                space = in_this_language.filter(translation_key=other.translation_key).first()
+        return space
+
     def filtered(self, request, events):
         """Apply the space and month filters; returns (events, filters, errors)."""
         filters, errors = {}, []
         space_slug = request.GET.get("space")
         if space_slug:
-            space = (
-                listed(SpacePage.objects.all(), self.locale.language_code)
-                .filter(slug=space_slug)
-                .first()
-            )
+            space = self.space_named(space_slug)
             if space is None:
                 errors.append(_("Unknown space: the filter was ignored."))
             else:

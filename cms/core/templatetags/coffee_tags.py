@@ -85,6 +85,16 @@ def _route_suffix(page, request):
     return ""
 
 
+def _kept_query(request):
+    """The visitor's filters (``?category=…``, ``?space=…``, a search), for a link to the same
+    listing in another language; not the page number: the other language counts differently."""
+    if request is None:
+        return ""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return f"?{query.urlencode()}" if query else ""
+
+
 def _page_language(page):
     return page.locale.language_code if page is not None else translation.get_language()
 
@@ -125,21 +135,19 @@ def language_links(context, page=None):
     active_code = _page_language(page)
     translations = _published_translations(page, request)
     suffix = _route_suffix(page, request)
+    query = _kept_query(request)
 
     links = []
     for code, _name in settings.LANGUAGES:
         url, same_page, available = None, False, True
         target = (translations or {}).get(code)
         if target is not None:
-            url, same_page = (target.get_url(request) or "") + suffix, True
+            url, same_page = (target.get_url(request) or "") + suffix + query, True
         elif translations is not None:
             available = code == active_code
         elif page is None and request is not None and not _is_page_view(request):
             # A Django view inside i18n_patterns (search…): same view, other prefix.
-            # Keep the query (a search) but not the page number: result counts differ.
-            query = request.GET.copy()
-            query.pop("page", None)
-            current = request.path + (f"?{query.urlencode()}" if query else "")
+            current = request.path + query
             translated = translate_url(current, code)
             if translated != current or code == active_code:
                 url, same_page = translated, True
