@@ -21,6 +21,7 @@ from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Locale, Page
 
+from cms.blog.models import Author
 from cms.core.base_url import public_base_url
 from cms.core.models import Category, Navigation
 from cms.core.visibility import visible_pages
@@ -78,6 +79,7 @@ register_kind(Kind("page", Page, _page_is_visible, "coffee_api:pages:detail"))
 # that what those pages show changed.
 register_kind(Kind("category", Category, _published(Category)))
 register_kind(Kind("navigation", Navigation, _published(Navigation)))
+register_kind(Kind("author", Author, lambda author: True))  # no draft states: saved is shown
 
 _locale_codes: dict[int, str] = {}
 

@@ -34,6 +34,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
+from cms.blog.models import Author
 from cms.core.content_version import content_version
 from cms.core.http import django_request
 from cms.core.models import Category
@@ -634,11 +635,27 @@ class DocumentSerializer(BaseSerializer):
 
 
 class AuthorsField(WholeObjectField):
+    """The article's authors, each role in the article's language where it is translated."""
+
     def to_representation(self, page):
-        return [
-            {"name": item.author.name, "role": item.author.role}
+        translations = self.context.get("_coffee_authors")
+        if translations is None:
+            # Every translation of the batch's authors at once (the relation is prefetched).
+            batch = getattr(self.context.get("view"), "batch", None) or []
+            keys = {
+                item.author.translation_key
+                for other in [page, *batch]
+                if hasattr(other, "article_authors")
+                for item in other.article_authors.all()
+            }
+            rows = Author.objects.filter(translation_key__in=keys) if keys else []
+            translations = {(row.translation_key, row.locale_id): row for row in rows}
+            self.context["_coffee_authors"] = translations
+        authors = [
+            translations.get((item.author.translation_key, page.locale_id), item.author)
             for item in page.article_authors.all()
         ]
+        return [{"name": author.name, "role": author.role} for author in authors]
 
 
 class LocalizedCategoriesField(WholeObjectField):

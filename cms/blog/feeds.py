@@ -22,7 +22,8 @@ class BlogRssFeed(IndexPageFeed):
         return item.last_published_at
 
     def item_author_name(self, item):
-        return ", ".join(author.name for author in item.authors) or None
+        # Names are the same in every language: no need for the authors' translations.
+        return ", ".join(entry.author.name for entry in item.article_authors.all()) or None
 
     def item_categories(self, item):
         return [category.name for category in item.categories]

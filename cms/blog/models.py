@@ -8,7 +8,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 
 from cms.core import fields
 from cms.core.blocks import BodyBlock
@@ -18,7 +18,7 @@ from cms.core.models import BasePage, Category, DatedListing, IndexPage, publica
 from cms.core.models.field_lists import filtered_by, searched, shown_in_api, synchronised
 from cms.core.models.inline import chosen, item_of, with_chosen
 from cms.core.models.named import ListedByName
-from cms.core.visibility import shown_snippets
+from cms.core.visibility import in_language, shown_snippets
 from cms.editorial.forms import organisation_panel
 from cms.editorial.models import OrganisationOwnedPage, OrganisationSectionPage
 
@@ -27,8 +27,9 @@ from .feeds import BlogAtomFeed, BlogRssFeed
 WORDS_PER_MINUTE = 200
 
 
-class Author(ListedByName):
-    """Someone who writes for the blog; shown by name on the articles they signed."""
+class Author(TranslatableMixin, ListedByName):
+    """Someone who writes for the blog; shown by name on the articles they signed, with their
+    role in the reader's language (translators translate the role, never the name)."""
 
     name = models.CharField(_("name"), max_length=120)
     role = models.CharField(_("role"), max_length=120, blank=True)
@@ -36,8 +37,9 @@ class Author(ListedByName):
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("photo")]
     api_fields = shown_in_api("name", "role")
+    override_translatable_fields = synchronised("name", "photo")
 
-    class Meta(ListedByName.Meta):
+    class Meta(TranslatableMixin.Meta, ListedByName.Meta):
         verbose_name = _("author")
         verbose_name_plural = _("authors")
 
@@ -128,9 +130,11 @@ class BlogPage(DatedListing, OrganisationOwnedPage, BasePage):
     description_field = "summary"
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types: list[str] = []
-    override_translatable_fields = BasePage.override_translatable_fields + synchronised(
-        "date", "hero_image", "article_categories", "article_authors", "organisation"
-    )
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        *synchronised("date", "hero_image", "article_categories", "article_authors"),
+        *OrganisationOwnedPage.organisation_synchronised,
+    ]
     content_panels = BasePage.content_panels + [
         organisation_panel(),
         MultiFieldPanel(
@@ -189,7 +193,8 @@ class BlogPage(DatedListing, OrganisationOwnedPage, BasePage):
 
     @property
     def authors(self):
-        return [item.author for item in self.article_authors.all()]
+        # Inline items keep pointing at the authors the source article chose.
+        return in_language([item.author for item in self.article_authors.all()], self.locale)
 
     @classmethod
     def latest(cls, articles):

@@ -274,6 +274,21 @@ def choose_shown(rows, locale) -> dict:
     return chosen
 
 
+def in_language(objects, locale) -> list:
+    """These translatable objects (without draft states: the authors of an article) in
+    ``locale`` where they are translated into it, else as they are; one query at most."""
+    objects = list(objects)
+    elsewhere = {obj.translation_key for obj in objects if obj.locale_id != locale.pk}
+    if not elsewhere:
+        return objects
+    model = type(objects[0])
+    translated = {
+        row.translation_key: row
+        for row in model.objects.filter(translation_key__in=elsewhere, locale=locale)
+    }
+    return [translated.get(obj.translation_key, obj) for obj in objects]
+
+
 def shown_snippets(objects, locale) -> list:
     """These snippets (the categories of an article...) as a visitor reading ``locale`` (a
     Locale) sees them: each replaced by its published translation in that language, else in

@@ -184,20 +184,32 @@ CATEGORIES = {
 }
 
 AUTHORS = {
-    "equipe": {"name": "Équipe COFFEE", "role": "Coordination du réseau", "image": None},
+    "equipe": {
+        "name": "Équipe COFFEE",
+        "role": T("Coordination du réseau", "Netwerkcoördinatie", "Network coordination"),
+        "image": None,
+    },
     "claire": {
         "name": "Claire Vandamme",
-        "role": "Animatrice de communauté",
+        "role": T("Animatrice de communauté", "Community manager", "Community manager"),
         "image": "author-claire",
     },
     "marc": {
         "name": "Marc Lejeune",
-        "role": "Chargé de projets transfrontaliers",
+        "role": T(
+            "Chargé de projets transfrontaliers",
+            "Projectleider grensoverschrijdende samenwerking",
+            "Cross-border project officer",
+        ),
         "image": "author-marc",
     },
     "sophie": {
         "name": "Sophie De Smet",
-        "role": "Coworkeuse, consultante en organisation",
+        "role": T(
+            "Coworkeuse, consultante en organisation",
+            "Coworker, organisatieadviseur",
+            "Coworker, organisational consultant",
+        ),
         "image": "author-sophie",
     },
 }

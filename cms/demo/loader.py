@@ -312,13 +312,15 @@ class DemoLoader:
         self.authors = {}
         for key, spec in content.AUTHORS.items():
             self.authors[key] = self.first_or_create(
-                Author.objects.filter(name=spec["name"]),
+                Author.objects.filter(locale=self.fr, name=spec["name"]),
                 AuthorFactory,
                 "author",
                 name=spec["name"],
-                role=spec["role"],
+                role=spec["role"].fr,
                 photo=self.images[spec["image"]] if spec["image"] else None,
+                locale=self.fr,
             )
+            self.queue(self.authors[key], spec)
         self.organisations = {}
         for key, spec in content.PARTNERS.items():
             self.organisations[key] = self.first_or_create(

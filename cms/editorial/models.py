@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cms.core import fields
+from cms.core.models.field_lists import synchronised
 
 from .access import OrganisationPermissionTester
 from .forms import OrganisationPageForm
@@ -46,10 +47,12 @@ class OrganisationSectionPage:
 class OrganisationOwnedPage(OrganisationSectionPage, models.Model):
     """A page that belongs to one organisation: its editors write it, others cannot touch it.
 
-    Mix into a Page model before the page class; declare ``organisation`` synchronised and
-    give it ``organisation_panel()``."""
+    Mix into a Page model before the page class; add ``organisation_synchronised`` to its
+    ``override_translatable_fields`` and give it ``organisation_panel()``."""
 
     base_form_class = OrganisationPageForm
+    #: Every translation belongs to the source's organisation: a translator cannot change it.
+    organisation_synchronised = synchronised("organisation", overridable=False)
 
     organisation = fields.optional_link(
         "spaces.SpacePage",

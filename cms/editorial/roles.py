@@ -33,12 +33,15 @@ RECORD_ACTIONS = ["add", "change", "delete", "publish"]
 #: Coordinators look after the newsletter's readers (an unsubscription asked by e-mail, a
 #: bounced address) and the interests they choose from.
 COORDINATOR_MODEL_PERMISSIONS = [
+    ("blog", "delete_author"),
     ("subscribers", "view_subscriber"),
     ("subscribers", "change_subscriber"),
     ("subscribers", "add_interest"),
     ("subscribers", "change_interest"),
     ("subscribers", "delete_interest"),
 ]
+#: Every editor adds the people who sign their articles, and translates their roles.
+AUTHOR_PERMISSIONS = [("blog", "add_author"), ("blog", "change_author")]
 MEDIA_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "choose_image"),
@@ -111,7 +114,12 @@ def grant_common(group):
     # wagtail-localize asks for submit_translation (a model permission) before it translates or
     # updates a translation; the pages themselves are then checked like any other page.
     grant_model_permissions(
-        group, [("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")]
+        group,
+        [
+            ("wagtailadmin", "access_admin"),
+            ("wagtail_localize", "submit_translation"),
+            *AUTHOR_PERMISSIONS,
+        ],
     )
     grant_records(group)
     grant_media(group)

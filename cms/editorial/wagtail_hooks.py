@@ -4,8 +4,14 @@ from django.urls import Resolver404, resolve
 from wagtail import hooks
 
 from .access import organisation_keys, refuse_unless_allowed
+from .admin_api import PagesWithSpacesAdminAPIViewSet
 from .middleware import may_change
 from .permissions import hide_other_organisations
+
+
+@hooks.register("construct_admin_api")
+def read_space_pages_in_the_translation_editor(router):
+    router.register_endpoint("pages", PagesWithSpacesAdminAPIViewSet)
 
 
 @hooks.register("construct_page_chooser_queryset")

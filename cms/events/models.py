@@ -326,7 +326,8 @@ class EventPage(OrganisationOwnedPage, RegistrationSettings, RoutablePageMixin, 
     subpage_types: list[str] = []
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
-        *synchronised("start", "end", "venue_space", "organiser", "organisation"),
+        *synchronised("start", "end", "venue_space", "organiser"),
+        *OrganisationOwnedPage.organisation_synchronised,
         *RegistrationSettings.registration_synchronised_fields,
         *synchronised(
             "status",

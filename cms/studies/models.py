@@ -98,9 +98,11 @@ class StudyPage(DatedListing, OrganisationOwnedPage, BasePage):
     description_field = "summary"
     parent_page_types = ["studies.StudyIndexPage"]
     subpage_types: list[str] = []
-    override_translatable_fields = BasePage.override_translatable_fields + synchronised(
-        "date", "study_themes", "study_partners", "documents", "organisation"
-    )
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        *synchronised("date", "study_themes", "study_partners", "documents"),
+        *OrganisationOwnedPage.organisation_synchronised,
+    ]
     content_panels = BasePage.content_panels + [
         organisation_panel(),
         FieldPanel("date"),

@@ -77,3 +77,24 @@ def test_navigation_published_and_unpublished_reaches_the_feed(api, site_tree):
         ("created", "navigation", navigation.pk, "nl"),
         ("unpublished", "navigation", navigation.pk, "nl"),
     ]
+
+
+def test_an_edited_author_role_reaches_the_feed_the_cached_answers_and_the_pages(
+    api, client, site_tree, settings
+):
+    """An editor corrects an author's role in the admin: the articles they signed show it on
+    the next request, from the API's cache and the site's whole-page cache alike."""
+    settings.HTML_CACHE = "html"
+    since = timezone.now().isoformat().replace("+00:00", "Z")
+    article = site_tree.pks["article"]["fr"]
+    author = site_tree.page("article", "fr").article_authors.get().author
+    assert get_json(api, f"/api/v2/pages/{article}/")["authors"][0]["role"] == "Animatrice"
+    assert api.get(f"/api/v2/pages/{article}/")["X-Cache"] == "hit"
+    assert "(Animatrice)" in client.get(site_tree.url("article", "fr")).content.decode()
+
+    author.role = "Coordinatrice"
+    author.save()
+
+    assert get_json(api, f"/api/v2/pages/{article}/")["authors"][0]["role"] == "Coordinatrice"
+    assert "(Coordinatrice)" in client.get(site_tree.url("article", "fr")).content.decode()
+    assert feed(api, since, "author") == [("updated", "author", author.pk, "fr")]

@@ -14,6 +14,7 @@ from cms.demo.factories import EventIndexPageFactory
 from cms.directory.models import Coworker
 from cms.editorial import roles
 from cms.events.models import EventPage
+from cms.spaces.models import SpacePage
 from tests.conftest import add_page
 
 from .conftest import login
@@ -344,3 +345,40 @@ def test_editor_cannot_translate_another_organisations_page_or_record(
         "wagtail_localize:submit_snippet_translation", args=["directory", "coworker", own.pk]
     )
     assert louise.get(own_url).status_code == 200
+
+
+def test_translation_editor_reads_the_organisation_and_venue_of_a_translated_event(
+    louise, organisations, site_tree
+):
+    """The translation editor shows an event's organisation and venue (space pages outside the
+    editor's sections) through Wagtail's admin API: their details answer, the explorer's
+    listings stay narrowed, and a draft space stays hidden."""
+    space = organisations.spaces["ruche"]
+    detail = louise.get(reverse("wagtailadmin_api:pages:detail", args=[space.pk]))
+    assert detail.status_code == 200
+    assert detail.json()["title"] == space.title
+
+    space_index = site_tree.page("space_index", "fr")
+    listing = louise.get(reverse("wagtailadmin_api:pages:listing"), {"child_of": space_index.pk})
+    assert listing.status_code in (400, 404) or space.pk not in [
+        item["id"] for item in listing.json()["items"]
+    ]
+
+    draft = add_page(
+        space_index, SpacePage(title="Brouillon", slug="brouillon", intro="Bientôt.", city="Mons")
+    )
+    draft.unpublish()
+    missing = louise.get(reverse("wagtailadmin_api:pages:detail", args=[draft.pk]))
+    # Not found (Django's LocaleMiddleware turns the 404 into a redirect to a prefixed path).
+    assert missing.status_code in (302, 404) and b"Brouillon" not in missing.content
+
+
+def test_a_translator_cannot_give_a_translation_another_organisation(organisations, site_tree):
+    """The organisation is synchronised and not overridable: wagtail-localize offers no segment
+    for it, so every translation keeps the source's organisation."""
+    source, _created = TranslationSource.get_or_create_from_instance(
+        site_tree.page("event_upcoming", "fr")
+    )
+    overridable = {segment.context.path for segment in source.overridablesegment_set.all()}
+    synchronised = {segment.context.path for segment in source.relatedobjectsegment_set.all()}
+    assert "organisation" not in overridable | synchronised
