@@ -1,6 +1,7 @@
-"""wagtail-localize's admin views check only its model permission (submit_translation), not
-whose content is translated: an organisation editor may translate, update or edit the
-translations of what they may change, and nothing else."""
+"""Admin views that check no organisation: wagtail-localize's check only its model permission
+(submit_translation), not whose content is translated, and Wagtail's explorer shows any page
+below the editor's sections. An organisation editor may translate, update or edit the
+translations of what they may change, and explore their own pages, and nothing else."""
 
 from django.apps import apps
 from django.core.exceptions import ObjectDoesNotExist
@@ -11,6 +12,10 @@ from wagtail.permissions import policy_registry
 from wagtail_localize.models import Translation, TranslationSource
 
 from .access import organisation_keys
+from .permissions import hide_other_organisations
+
+#: Wagtail's explorer of a page (its header: title, status, privacy) and of its children
+EXPLORER_VIEWS = {"wagtailadmin_explore", "wagtailadmin_explore_results"}
 
 
 def translated_object(url_name: str, kwargs: dict):
@@ -54,12 +59,17 @@ class TranslationOwnershipMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        if match is None or "wagtail_localize" not in match.namespaces:
+        if match is None or organisation_keys(request.user) is None:
             return None
-        if organisation_keys(request.user) is None:
+        if "wagtail_localize" in match.namespaces:
+            obj = translated_object(match.url_name, view_kwargs)
+            refused = obj is not None and not may_change(request.user, obj)
+        elif match.url_name in EXPLORER_VIEWS:
+            pages = Page.objects.filter(pk=view_kwargs.get("parent_page_id"))
+            refused = pages.exists() and not hide_other_organisations(pages, request.user).exists()
+        else:
             return None
-        obj = translated_object(match.url_name, view_kwargs)
-        if obj is not None and not may_change(request.user, obj):
+        if refused:
             # As Wagtail refuses: back to the dashboard, the reason in the account's language.
             return get_localized_response(permission_denied, request)
         return None

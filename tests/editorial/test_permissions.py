@@ -382,3 +382,16 @@ def test_a_translator_cannot_give_a_translation_another_organisation(organisatio
     overridable = {segment.context.path for segment in source.overridablesegment_set.all()}
     synchronised = {segment.context.path for segment in source.relatedobjectsegment_set.all()}
     assert "organisation" not in overridable | synchronised
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_editor_cannot_explore_another_organisations_page(louise, site_tree, lang):
+    """The explorer's view of a page shows its title, status and privacy: refused on another
+    organisation's page, open on the editor's own and on the sections."""
+    theirs = site_tree.page("study", lang)
+    assert refused(louise.get(reverse("wagtailadmin_explore", args=[theirs.pk])))
+    results = reverse("wagtailadmin_explore_results", args=[theirs.pk])
+    assert refused(louise.get(results))
+    for role in ("article", "agenda"):
+        page = site_tree.page(role, lang)
+        assert louise.get(reverse("wagtailadmin_explore", args=[page.pk])).status_code == 200
