@@ -59,16 +59,18 @@ class TranslationOwnershipMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        if match is None or organisation_keys(request.user) is None:
+        watched = match is not None and (
+            "wagtail_localize" in match.namespaces or match.url_name in EXPLORER_VIEWS
+        )
+        # request.user is read only here: elsewhere (the API) it would add "Vary: Cookie".
+        if not watched or organisation_keys(request.user) is None:
             return None
         if "wagtail_localize" in match.namespaces:
             obj = translated_object(match.url_name, view_kwargs)
             refused = obj is not None and not may_change(request.user, obj)
-        elif match.url_name in EXPLORER_VIEWS:
+        else:  # the explorer
             pages = Page.objects.filter(pk=view_kwargs.get("parent_page_id"))
             refused = pages.exists() and not hide_other_organisations(pages, request.user).exists()
-        else:
-            return None
         if refused:
             # As Wagtail refuses: back to the dashboard, the reason in the account's language.
             return get_localized_response(permission_denied, request)
