@@ -12,7 +12,7 @@ from wagtail.permissions import policy_registry
 from wagtail_localize.models import Translation, TranslationSource
 
 from .access import organisation_keys
-from .permissions import hide_other_organisations
+from .permissions import other_organisations_pages
 
 #: Wagtail's explorer of a page (its header: title, status, privacy) and of its children
 EXPLORER_VIEWS = {"wagtailadmin_explore", "wagtailadmin_explore_results"}
@@ -63,14 +63,16 @@ class TranslationOwnershipMiddleware:
             "wagtail_localize" in match.namespaces or match.url_name in EXPLORER_VIEWS
         )
         # request.user is read only here: elsewhere (the API) it would add "Vary: Cookie".
-        if not watched or organisation_keys(request.user) is None:
+        keys = organisation_keys(request.user) if watched else None
+        if keys is None:
             return None
         if "wagtail_localize" in match.namespaces:
             obj = translated_object(match.url_name, view_kwargs)
             refused = obj is not None and not may_change(request.user, obj)
         else:  # the explorer
-            pages = Page.objects.filter(pk=view_kwargs.get("parent_page_id"))
-            refused = pages.exists() and not hide_other_organisations(pages, request.user).exists()
+            refused = Page.objects.filter(
+                other_organisations_pages(keys), pk=view_kwargs.get("parent_page_id")
+            ).exists()
         if refused:
             # As Wagtail refuses: back to the dashboard, the reason in the account's language.
             return get_localized_response(permission_denied, request)
