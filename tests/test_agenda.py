@@ -15,6 +15,9 @@ pytestmark = pytest.mark.django_db
 
 MONTH_ERROR = "The month must look like 2026-11: the filter was ignored."
 SPACE_ERROR = "Unknown space: the filter was ignored."
+MONTH_RANGE_ERROR = "The month must come before 9999: the filter was ignored."
+ONE_SPACE_ERROR = "Choose one space at a time: the space filter was ignored."
+ONE_MONTH_ERROR = "Choose one month at a time: the month filter was ignored."
 
 
 def listed_paths(response) -> set[str]:
@@ -68,7 +71,10 @@ def test_filter_by_space_and_month(client, site_tree, lang):
         ({"month": "abc"}, MONTH_ERROR),
         ({"month": "2026-13"}, MONTH_ERROR),
         ({"month": "0000-00"}, MONTH_ERROR),
-        ({"month": "9999-12"}, None),
+        ({"month": "9999-12"}, MONTH_RANGE_ERROR),
+        ({"month": "9999-01"}, MONTH_RANGE_ERROR),
+        ({"space": ["la-ruche", "no-such-space"]}, ONE_SPACE_ERROR),
+        ({"month": ["2026-11", "2026-12"]}, ONE_MONTH_ERROR),
         ({"space": "no-such-space"}, SPACE_ERROR),
         ({"space": "x" * 500}, SPACE_ERROR),
         ({"page": "-1"}, None),

@@ -118,3 +118,15 @@ def test_messages_are_compiled(lang):
     """The compiled catalog (django.mo) exists next to every django.po."""
     path = LOCALE_DIR / lang / "LC_MESSAGES" / "django.mo"
     assert path.exists(), f"{path} is missing: run compilemessages"
+
+
+@pytest.mark.parametrize("address", ["/admin/does-not-exist/", "/documents/999999/missing.pdf"])
+def test_unknown_address_outside_the_language_prefixes_is_not_redirected(
+    admin_client, home_tree, address
+):
+    """The admin and documents live outside /fr/, /nl/ and /en/: an unknown address there
+    answers 404 where it was asked, not a redirect to /fr/admin/... (a public page)."""
+    response = admin_client.get(address)
+
+    assert response.status_code == 404
+    assert "accept-language" in response.get("Vary", "").lower()

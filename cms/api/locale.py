@@ -3,12 +3,14 @@
 - ?locale= is the only input: never Accept-Language nor a cookie. It is parsed once per
   request (requested_locale()), and chooses the language of messages and labels (French, the
   site's default, otherwise).
-- LocaleMiddleware replaces Django's for the whole site and changes nothing outside /api/.
+- LocaleMiddleware replaces Django's for the whole site: outside /api/ it changes only the
+  answer to an unknown address outside the language-prefixed site (the admin, documents).
 """
 
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from wagtail.models import Locale
 
 from cms.core.fallback import default_fallback
@@ -17,6 +19,8 @@ from cms.core.http import django_request
 from .errors import InvalidParameter
 
 API_PREFIX = "/api/"
+#: addresses served outside i18n_patterns
+UNPREFIXED = (API_PREFIX, "/admin/", "/documents/")
 PARAMETER = "locale"
 
 
@@ -125,7 +129,7 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
     Under /api/: no `Vary: Accept-Language` (shared caches keep one copy), and no redirect of
     a JSON 404 to /fr/api/... (with prefix_default_language, Django would redirect every
     unknown API address to the language-prefixed path, which Wagtail's catch-all route makes
-    "valid").
+    "valid"). Under /admin/ and /documents/, no such redirect either.
     """
 
     def process_request(self, request):
@@ -136,6 +140,13 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
         return super().process_request(request)
 
     def process_response(self, request, response):
-        if request.path_info.startswith(API_PREFIX):
+        path = request.path_info
+        if path.startswith(API_PREFIX):
+            return response
+        if response.status_code == 404 and path.startswith(UNPREFIXED):
+            # Django's headers, without its redirect to a language-prefixed copy of the address:
+            # the admin's scripts reading its API get their JSON 404, an editor the 404 page.
+            patch_vary_headers(response, ("Accept-Language",))
+            response.headers.setdefault("Content-Language", translation.get_language())
             return response
         return super().process_response(request, response)

@@ -24,13 +24,19 @@ def owned_page_models():
     return [model for model in get_page_models() if issubclass(model, OrganisationOwnedPage)]
 
 
-def other_organisations_pages(keys) -> Q:
-    """Pages (on the Page model) owned by no organisation in ``keys``, or by none at all."""
+def owned_pages(keys, *, own: bool) -> Q:
+    """Pages (on the Page model) of an organisation in ``keys`` (``own``), or else owned by no
+    organisation in ``keys`` or by none at all."""
     condition = Q(pk__in=[])
     for model in owned_page_models():
-        others = model.objects.exclude(organisation__translation_key__in=keys)
-        condition |= Q(pk__in=others.values("pk"))
+        of_keys = Q(organisation__translation_key__in=keys)
+        pages = model.objects.filter(of_keys if own else ~of_keys)
+        condition |= Q(pk__in=pages.values("pk"))
     return condition
+
+
+def other_organisations_pages(keys) -> Q:
+    return owned_pages(keys, own=False)
 
 
 def hide_other_organisations(pages, user):

@@ -1,17 +1,31 @@
 from urllib.parse import urlsplit
 
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, path, resolve
 from wagtail import hooks
 
 from .access import organisation_keys, refuse_unless_allowed
 from .admin_api import PagesWithSpacesAdminAPIViewSet
 from .middleware import may_change
 from .permissions import hide_other_organisations
+from .translations_report import OrganisationTranslationsReportView
 
 
 @hooks.register("construct_admin_api")
 def read_space_pages_in_the_translation_editor(router):
     router.register_endpoint("pages", PagesWithSpacesAdminAPIViewSet)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def narrow_the_translations_report():
+    """At wagtail-localize's own paths, resolved ahead of its views: its menu item, filters
+    and pagination lead here."""
+    return [
+        path("localize/reports/translations/", OrganisationTranslationsReportView.as_view()),
+        path(
+            "localize/reports/translations/results/",
+            OrganisationTranslationsReportView.as_view(results_only=True),
+        ),
+    ]
 
 
 @hooks.register("construct_page_chooser_queryset")

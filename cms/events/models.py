@@ -59,16 +59,12 @@ EVENT_LANGUAGES = [
 ]
 
 
-def parse_month(value: str | None) -> datetime.date | None:
+def parse_month(value: str) -> datetime.date | None:
     """'2026-11' -> 1 November 2026; anything else -> None."""
-    if not value:
-        return None
     try:
-        month = datetime.datetime.strptime(value, "%Y-%m").date()
+        return datetime.datetime.strptime(value, "%Y-%m").date()
     except ValueError:
         return None
-    # The last month of year 9999 has no "next month" to bound the filter with.
-    return month if month.year < datetime.MAXYEAR else None
 
 
 def month_bounds(month: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
@@ -174,19 +170,24 @@ class EventIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
     def filtered(self, request, events):
         """Apply the space and month filters; returns (events, filters, errors)."""
         filters, errors = {}, []
-        space_slug = request.GET.get("space")
-        if space_slug:
-            space = self.space_named(space_slug)
+        space_slugs, months = request.GET.getlist("space"), request.GET.getlist("month")
+        if len(space_slugs) > 1:
+            errors.append(_("Choose one space at a time: the space filter was ignored."))
+        elif space_slugs and space_slugs[0]:
+            space = self.space_named(space_slugs[0])
             if space is None:
                 errors.append(_("Unknown space: the filter was ignored."))
             else:
                 events = events.filter(venue_space__translation_key=space.translation_key)
                 filters["space"] = space
-        month_value = request.GET.get("month")
-        if month_value:
-            month = parse_month(month_value)
+        if len(months) > 1:
+            errors.append(_("Choose one month at a time: the month filter was ignored."))
+        elif months and months[0]:
+            month = parse_month(months[0])
             if month is None:
                 errors.append(_("The month must look like 2026-11: the filter was ignored."))
+            elif month.year == datetime.MAXYEAR:  # its last month has no next one to end on
+                errors.append(_("The month must come before 9999: the filter was ignored."))
             else:
                 start, end = month_bounds(month)
                 events = events.filter(ongoing(start), start__lt=end)

@@ -1,0 +1,92 @@
+"""Reports > Translations lists what an organisation editor may translate, not the whole
+network's work (draft titles included), with its filters in the editor's language."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+from wagtail.models import Locale
+from wagtail_localize.models import Translation, TranslationSource
+
+from cms.directory.models import Coworker
+
+from .conftest import login
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def translations(organisations, site_tree):
+    """A Dutch translation under way of La Ruche's article and coworker and of Le Phare's
+    study and coworker (each a source as wagtail-localize records it)."""
+    dutch = Locale.objects.get(language_code="nl")
+    objects = {
+        "ruche_article": site_tree.page("article", "fr"),
+        "phare_study": site_tree.page("study", "fr"),
+        "ruche_coworker": Coworker.objects.get(pk=organisations.coworkers["ruche"]),
+        "phare_coworker": Coworker.objects.get(pk=organisations.coworkers["phare"]),
+    }
+    for obj in objects.values():
+        source, _created = TranslationSource.get_or_create_from_instance(obj)
+        Translation.objects.get_or_create(source=source, target_locale=dutch)
+    return {name: str(obj) for name, obj in objects.items()}
+
+
+def report_rows(client, url_name, query=None):
+    response = client.get(reverse(url_name), query or {})
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    return page, [row.get_text(" ", strip=True) for row in page.select("tbody tr")]
+
+
+def listed(rows, title) -> bool:
+    return any(title in row for row in rows)
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    ["wagtail_localize:translations_report", "wagtail_localize:translations_report_results"],
+)
+def test_editor_sees_only_own_organisations_translations(
+    client, organisations, translations, url_name
+):
+    _page, rows = report_rows(login(client, organisations, "louise"), url_name)
+    assert listed(rows, translations["ruche_article"])
+    assert listed(rows, translations["ruche_coworker"])
+    assert not listed(rows, translations["phare_study"])
+    assert not listed(rows, translations["phare_coworker"])
+
+
+def test_filtering_the_report_stays_within_the_organisation(client, organisations, translations):
+    _page, rows = report_rows(
+        login(client, organisations, "pieter"),
+        "wagtail_localize:translations_report_results",
+        {"source_title": translations["ruche_article"][:12], "target_locale": "all"},
+    )
+    assert not listed(rows, translations["ruche_article"])
+    _page, rows = report_rows(
+        client,
+        "wagtail_localize:translations_report_results",
+        {"source_title": translations["phare_study"][:12], "target_locale": "all"},
+    )
+    assert listed(rows, translations["phare_study"])
+
+
+def test_coordinator_sees_every_organisations_translations(client, organisations, translations):
+    _page, rows = report_rows(
+        login(client, organisations, "coralie"), "wagtail_localize:translations_report"
+    )
+    assert all(listed(rows, title) for title in translations.values())
+
+
+@pytest.mark.parametrize(
+    "name, labels",
+    [("louise", {"Langue source", "Langue cible"}), ("pieter", {"Brontaal", "Doeltaal"})],
+)
+def test_locale_filters_are_labelled_in_the_editors_language(
+    client, organisations, translations, name, labels
+):
+    page, _rows = report_rows(
+        login(client, organisations, name), "wagtail_localize:translations_report"
+    )
+    shown = {label.get_text(" ", strip=True) for label in page.select("label")}
+    assert labels <= shown
