@@ -16,13 +16,12 @@ Deleting an object partners heard of records `deleted`.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Locale, Page
 
 from cms.blog.models import Author
-from cms.core.base_url import public_base_url
+from cms.core.base_url import configured_base_url
 from cms.core.models import Category, Navigation
 from cms.core.visibility import visible_pages
 
@@ -161,7 +160,7 @@ def change_representation(change: ContentChange, base_url: str | None = None) ->
     removed = change.action in (ContentChange.Action.UNPUBLISHED, ContentChange.Action.DELETED)
     path = None if removed or kind is None else kind.api_path(change.object_id)
     if base_url is None:
-        base_url = api_base_url()
+        base_url = configured_base_url()
     object_id = int(change.object_id) if change.object_id.isdigit() else change.object_id
     return {
         "change_id": change.pk,
@@ -174,11 +173,6 @@ def change_representation(change: ContentChange, base_url: str | None = None) ->
         "timestamp": change.timestamp.isoformat().replace("+00:00", "Z"),
         "url": f"{base_url.rstrip('/')}{path}" if path else None,
     }
-
-
-def api_base_url() -> str:
-    """Without a request (webhooks): PUBLIC_BASE_URL, else WAGTAILADMIN_BASE_URL."""
-    return public_base_url() or settings.WAGTAILADMIN_BASE_URL
 
 
 def record_subtree(page, *, touch: bool):

@@ -6,7 +6,7 @@ unless the port is 443). The demo's Site is localhost:80, so a site served on po
 a reverse proxy or under another allowed host linked to http://localhost/, where nothing
 listens. Here the request that was served says where the site is; an operator who wants one
 canonical address (links in e-mails, webhooks, a proxy that rewrites Host) sets
-PUBLIC_BASE_URL.
+PUBLIC_BASE_URL. Without a request, links go to PUBLIC_BASE_URL, else WAGTAILADMIN_BASE_URL.
 
 Pages of another Site record than the one serving the request keep that record's root URL:
 the request says nothing about where another site lives.
@@ -21,13 +21,23 @@ from wagtail.models import Site
 from .http import django_request
 
 
+def scheme_and_host(address: str) -> str:
+    """'https://coffee.example/some/path' -> 'https://coffee.example' ("" stays "")."""
+    if not address:
+        return ""
+    parts = urlsplit(address)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 def public_base_url() -> str:
     """PUBLIC_BASE_URL reduced to scheme://host[:port], or "" when unset."""
-    configured = getattr(settings, "PUBLIC_BASE_URL", "") or ""
-    if not configured:
-        return ""
-    parts = urlsplit(configured)
-    return f"{parts.scheme}://{parts.netloc}"
+    return scheme_and_host(getattr(settings, "PUBLIC_BASE_URL", "") or "")
+
+
+def configured_base_url() -> str:
+    """Where the site is when no request says it (the scheduler, workers, webhooks):
+    PUBLIC_BASE_URL, else WAGTAILADMIN_BASE_URL, the address every deployment sets."""
+    return public_base_url() or scheme_and_host(settings.WAGTAILADMIN_BASE_URL)
 
 
 def base_url(request=None) -> str:
@@ -49,23 +59,23 @@ def absolute(request, path: str) -> str:
     """The absolute form of a path of this site ("/api/v2/..." → "https://host/api/v2/...")."""
     if not path or path.startswith(("http://", "https://")):
         return path
-    return (base_url(request) or settings.WAGTAILADMIN_BASE_URL.rstrip("/")) + path
+    return (base_url(request) or configured_base_url()) + path
 
 
 def site_root_url(site_id, record_root_url: str, request=None) -> str:
     """The root URL of a page of Site ``site_id`` whose record says ``record_root_url``.
 
-    The served request's base for pages of the site serving it; PUBLIC_BASE_URL, when set,
-    for the default site's pages when there is no request; the record's otherwise.
+    The served request's base for pages of the site serving it; without a request (e-mails
+    sent by a worker, webhooks), configured_base_url() for the default site's pages; the
+    record's otherwise.
     """
     if request is not None:
         site = Site.find_for_request(django_request(request))
         if site is None or site.pk == site_id:
             return base_url(request) or record_root_url
         return record_root_url
-    public = public_base_url()
-    if public and site_id == default_site_id():
-        return public
+    if site_id == default_site_id():
+        return configured_base_url()
     return record_root_url
 
 

@@ -14,7 +14,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from cms.core.base_url import base_url
+from cms.core.base_url import configured_base_url
 
 from .models import Registration
 
@@ -62,7 +62,7 @@ class MailRequest(HttpRequest):
 
     def __init__(self):
         super().__init__()
-        parts = urlsplit(base_url(None) or settings.WAGTAILADMIN_BASE_URL)
+        parts = urlsplit(configured_base_url())
         self.base_scheme, self.host = parts.scheme or "http", parts.netloc
         default_port = "443" if self.base_scheme == "https" else "80"
         self.META["HTTP_HOST"] = self.host

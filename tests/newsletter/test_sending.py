@@ -1,7 +1,11 @@
 """Sending an issue through a real SMTP server (aiosmtpd): each edition to its own subscribers,
 the unsubscribe headers, batches that survive a stopped worker, pauses and temporary failures."""
 
+import re
+from urllib.parse import urlsplit
+
 import pytest
+from bs4 import BeautifulSoup
 from django.core.mail import get_connection
 from django.test import override_settings
 from django.utils import timezone
@@ -220,3 +224,39 @@ def test_retries_are_bounded_and_a_permanent_refusal_is_a_bounce(
     dead.refresh_from_db()
     assert dead.status == Subscriber.Status.BOUNCED
     assert dispatch.progress() == {"sent": 1, "failed": 2, "remaining": 0, "total": 3}
+
+
+@pytest.mark.parametrize(
+    ("public_base_url", "host"),
+    [("https://hub.example.eu", "hub.example.eu"), ("", "admin.example.eu")],
+)
+def test_a_worker_sent_issue_links_only_to_the_public_address(
+    newsletter_tree,
+    smtp_server,
+    run_worker,
+    django_capture_on_commit_callbacks,
+    settings,
+    public_base_url,
+    host,
+):
+    """The worker sends without a request: every link and picture of the message (articles,
+    events, web version, unsubscribe, preferences) is on PUBLIC_BASE_URL, else on
+    WAGTAILADMIN_BASE_URL, never on the Site record's address (localhost in the demo)."""
+    settings.PUBLIC_BASE_URL = public_base_url
+    settings.WAGTAILADMIN_BASE_URL = "https://admin.example.eu"
+    subscriber("lecteur@example.org", "fr")
+    with django_capture_on_commit_callbacks(execute=True):
+        sending.start(issue(newsletter_tree, "fr"))
+    run_worker()
+
+    [message] = smtp_server.messages
+    html = message.get_body(preferencelist=("html",)).get_content()
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    page = BeautifulSoup(html, "html.parser")
+    addresses = [tag["href"] for tag in page.select("[href]")]
+    addresses += [tag["src"] for tag in page.select("[src]")]
+    addresses += re.findall(r"https?://\S+", text)
+    addresses.append(message["List-Unsubscribe"].strip().strip("<>"))
+    assert len(addresses) > 5
+    hosts = {urlsplit(address).netloc for address in addresses if not address.startswith("mailto:")}
+    assert hosts == {host}, addresses

@@ -4,6 +4,8 @@ registrants' personal data goes REGISTRATION_RETENTION_DAYS after the event and 
 directory's erasure request."""
 
 import datetime
+import re
+from urllib.parse import urlsplit
 
 import icalendar
 import pytest
@@ -102,6 +104,27 @@ def test_reminder_the_day_before_once_in_the_registrants_language(smtp_server):
     assert str(calendar_of(reminder).walk("VEVENT")[0]["summary"]) == pages["nl"].title
     assert len(smtp_server.to("sam@example.org")) == 1
     assert not smtp_server.to("later@example.org")
+
+
+@pytest.mark.parametrize(
+    ("public_base_url", "host"),
+    [("https://hub.example.eu", "hub.example.eu"), ("", "admin.example.eu")],
+)
+def test_reminder_links_are_on_the_public_address(smtp_server, settings, public_base_url, host):
+    """The scheduler sends reminders without a request: the event's link and the link to
+    manage the registration are on PUBLIC_BASE_URL, else on WAGTAILADMIN_BASE_URL."""
+    settings.PUBLIC_BASE_URL = public_base_url
+    settings.WAGTAILADMIN_BASE_URL = "https://admin.example.eu"
+    pages = make_event(capacity=None, days=2)
+    services.register(pages["nl"], name="Els", email="els@example.org", language="nl")
+    smtp_server.forget()
+
+    assert services.send_reminders(now=pages["fr"].start - datetime.timedelta(hours=20)) == 1
+    [reminder] = smtp_server.to("els@example.org")
+    links = re.findall(r"https?://\S+", smtp_server.text(reminder))
+    assert any("/registration/" in link for link in links)
+    assert any(link.rstrip("/").endswith(pages["nl"].url.rstrip("/")) for link in links), links
+    assert {urlsplit(link).netloc for link in links} == {host}, links
 
 
 def test_scheduler_tick_sends_reminders_and_erases_old_registrations(smtp_server):
