@@ -1,18 +1,22 @@
 import math
 
 from django.db import models
+from django.db.models import Count, F
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.models import Translation
 
 from cms.core import fields
 from cms.core.blocks import BodyBlock
 from cms.core.fallback import listed
+from cms.core.kept import kept
 from cms.core.listing import paginate
 from cms.core.models import BasePage, Category, DatedListing, IndexPage, publication_date_today
 from cms.core.models.field_lists import filtered_by, searched, shown_in_api, synchronised
@@ -25,6 +29,25 @@ from cms.editorial.models import OrganisationOwnedPage, OrganisationSectionPage
 from .feeds import BlogAtomFeed, BlogRssFeed
 
 WORDS_PER_MINUTE = 200
+TAG_CLOUD_SIZE = 20
+
+
+def tags_languages(articles) -> dict[int, str]:
+    """{article pk: the language its tags are written in}. Tags are synchronised: a
+    translation shows its source article's, so they are in the source's language; an article
+    that is no translation has its own. ``articles`` are (pk, translation_key, locale_id,
+    language code) rows; one query."""
+    translated = Translation.objects.filter(
+        source__object_id__in={key for _pk, key, _locale, _code in articles},
+        target_locale_id__in={locale_id for _pk, _key, locale_id, _code in articles},
+    ).exclude(source__locale_id=F("target_locale_id"))
+    source_of = {
+        (key, locale_id): code
+        for key, locale_id, code in translated.values_list(
+            "source__object_id", "target_locale_id", "source__locale__language_code"
+        )
+    }
+    return {pk: source_of.get((key, locale_id), code) for pk, key, locale_id, code in articles}
 
 
 class Author(TranslatableMixin, ListedByName):
@@ -65,6 +88,34 @@ class BlogIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
             .order_by("-date", "-pk")
         )
 
+    def tag_cloud(self):
+        """The tags of the visible articles, most used first; each with ``language``: the
+        language its name is written in when it is not the blog's, else None."""
+        articles = self.articles().values("pk")
+        tags = list(
+            Tag.objects.filter(blog_blogpagetag_items__content_object__in=articles)
+            .annotate(uses=Count("blog_blogpagetag_items"))
+            .order_by("-uses", "name")[:TAG_CLOUD_SIZE]
+        )
+        uses = list(
+            BlogPageTag.objects.filter(tag__in=tags, content_object__in=articles).values_list(
+                "tag_id",
+                "content_object_id",
+                "content_object__translation_key",
+                "content_object__locale_id",
+                "content_object__locale__language_code",
+            )
+        )
+        written_in = tags_languages({row[1:] for row in uses})
+        for tag in tags:
+            languages = {written_in[row[1]] for row in uses if row[0] == tag.pk}
+            tag.language = (
+                languages.pop()
+                if len(languages) == 1 and languages != {self.locale.language_code}
+                else None
+            )
+        return tags
+
     def selected_category(self, request):
         slug = request.GET.get("category")
         if not slug:
@@ -86,7 +137,13 @@ class BlogIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
             articles = articles.filter(tags__slug=tag).distinct()
         context["articles"] = paginate(request, articles)
         context["selected_category"] = category.localized if category else None
+        context["tags"] = kept(request, f"blog-tag-cloud:{self.pk}", self.tag_cloud)
         context["selected_tag"] = tag
+        if tag:
+            shown = [cloud_tag for cloud_tag in context["tags"] if cloud_tag.slug == tag]
+            context["selected_tag_shown"] = (
+                shown[0] if shown else Tag.objects.filter(slug=tag).first()
+            )
         context["categories"] = Category.objects.public().filter(locale=self.locale)
         return context
 
@@ -190,6 +247,14 @@ class BlogPage(DatedListing, OrganisationOwnedPage, BasePage):
         return shown_snippets(
             [item.category for item in self.article_categories.all()], self.locale
         )
+
+    @cached_property
+    def tags_language(self) -> str | None:
+        """The language the tags are written in when it is not this article's (a translation
+        shows its source's tags), else None."""
+        row = (self.pk, self.translation_key, self.locale_id, self.locale.language_code)
+        language = tags_languages({row})[self.pk]
+        return language if language != self.locale.language_code else None
 
     @property
     def authors(self):

@@ -17,7 +17,6 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 from wagtail.models import Page, Site
 
 from cms.core import listing
@@ -343,19 +342,6 @@ def lang_if_other(context, shown):
 def other_language_label(context, shown):
     """The visible "In another language" label of a card showing a fallback version."""
     return {"shown": _in_other_language(context, shown)}
-
-
-@register.simple_tag
-def blog_tags(index_page, limit=20):
-    """Tags used by the visible articles of a blog index, most used first."""
-    from django.db.models import Count
-
-    articles = index_page.articles().values("pk")
-    return list(
-        Tag.objects.filter(blog_blogpagetag_items__content_object__in=articles)
-        .annotate(uses=Count("blog_blogpagetag_items"))
-        .order_by("-uses", "name")[:limit]
-    )
 
 
 @register.simple_tag
