@@ -8,10 +8,10 @@ bulk actions, the snippets API) limited to records attached to the editor's spac
 
 from django.apps import apps
 from django.db.models import Q
-from wagtail.models import AbstractPage, Page, get_page_models
+from wagtail.models import AbstractPage, Page, get_page_models, get_translatable_models
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import policy_registry, register_permission_policy
 
 from .access import RECORD_SPACES, organisation_keys
 from .models import OrganisationOwnedPage
@@ -42,6 +42,23 @@ def other_organisations_pages(keys) -> Q:
 def hide_other_organisations(pages, user):
     keys = organisation_keys(user)
     return pages if keys is None else pages.exclude(other_organisations_pages(keys))
+
+
+def changeable_translation_keys(user, keys) -> set[str]:
+    """The translation keys, as wagtail-localize stores them, of what ``user`` (an editor of
+    the organisations ``keys``) may change: their organisation's pages and the records their
+    group's permissions and the records' policies allow."""
+    found = set()
+    for model in get_translatable_models():
+        changeable = policy_registry.get_by_type(model).instances_user_has_any_permission_for(
+            user, ["change"]
+        )
+        if issubclass(model, Page):
+            changeable = changeable.filter(owned_pages(keys, own=True))
+        found.update(
+            str(key) for key in changeable.values_list("translation_key", flat=True).distinct()
+        )
+    return found
 
 
 class OrganisationPagePermissionPolicy(PagePermissionPolicy):

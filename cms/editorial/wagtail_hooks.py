@@ -6,7 +6,7 @@ from wagtail import hooks
 from .access import organisation_keys, refuse_unless_allowed
 from .admin_api import PagesWithSpacesAdminAPIViewSet
 from .middleware import may_change
-from .permissions import hide_other_organisations
+from .permissions import changeable_translation_keys, hide_other_organisations
 from .translations_report import OrganisationTranslationsReportView
 
 
@@ -26,6 +26,17 @@ def narrow_the_translations_report():
             OrganisationTranslationsReportView.as_view(results_only=True),
         ),
     ]
+
+
+@hooks.register("filter_translation_dashboard_entries")
+def keep_own_translations_on_the_dashboard(entries, user):
+    """The translation dashboard counts and lists, for an organisation editor, what they may
+    translate (as the Translations report)."""
+    keys = organisation_keys(user)
+    if keys is None:
+        return entries
+    changeable = changeable_translation_keys(user, keys)
+    return [entry for entry in entries if str(entry.source.translation_key) in changeable]
 
 
 @hooks.register("construct_page_chooser_queryset")

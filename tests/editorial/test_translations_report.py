@@ -1,5 +1,6 @@
-"""Reports > Translations lists what an organisation editor may translate, not the whole
-network's work (draft titles included), with its filters in the editor's language."""
+"""Reports > Translations and the translation dashboard list what an organisation editor may
+translate, not the whole network's work (draft titles included); the report's filters speak
+the editor's language."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -8,6 +9,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
 from cms.directory.models import Coworker
+from cms.translations.status import TRANSLATION_STATES
 
 from .conftest import login
 
@@ -90,3 +92,38 @@ def test_locale_filters_are_labelled_in_the_editors_language(
     )
     shown = {label.get_text(" ", strip=True) for label in page.select("label")}
     assert labels <= shown
+
+
+def dashboard_organisations(client, query=None):
+    response = client.get(reverse("translations_dashboard"), query or {})
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    cells = page.select("table.translation-dashboard tbody tr td:first-child")
+    items = [row.get_text(" ", strip=True) for row in page.select("table.translation-items tr")]
+    return {cell.get_text(strip=True) for cell in cells}, items
+
+
+def dashboard_items(client, organisation, content_type):
+    """The dashboard's items of one organisation and content type, in every state."""
+    found = []
+    for state in TRANSLATION_STATES:
+        query = {"organisation": organisation, "type": content_type, "state": state}
+        found += dashboard_organisations(client, query)[1]
+    return found
+
+
+def test_dashboard_counts_only_the_editors_organisation(client, organisations, translations):
+    ruche, phare = (organisations.spaces[name].title for name in ("ruche", "phare"))
+    shown, _items = dashboard_organisations(login(client, organisations, "louise"))
+    assert ruche in shown
+    assert phare not in shown
+    assert not listed(
+        dashboard_items(client, phare, "studies.studypage"), translations["phare_study"]
+    )
+
+
+def test_coordinator_dashboard_counts_every_organisation(client, organisations, translations):
+    ruche, phare = (organisations.spaces[name].title for name in ("ruche", "phare"))
+    shown, _items = dashboard_organisations(login(client, organisations, "coralie"))
+    assert {ruche, phare} <= shown
+    assert listed(dashboard_items(client, phare, "studies.studypage"), translations["phare_study"])
