@@ -154,5 +154,9 @@ def test_public_base_url_wins(api, client, site_tree, settings):
     assert site_tree.page("article", "fr").full_url.startswith(base + "/fr/")
 
 
-def test_without_setting_or_request_the_site_record_is_used(site_tree):
-    assert site_tree.page("article", "fr").full_url.startswith("http://localhost/fr/")
+def test_without_setting_or_request_the_admin_address_is_used(site_tree, settings):
+    """Without PUBLIC_BASE_URL nor a request (a worker's e-mail, a webhook), pages are on
+    WAGTAILADMIN_BASE_URL, the address every deployment sets, not on the Site record's
+    (localhost:80 in the demo, where nothing listens)."""
+    settings.WAGTAILADMIN_BASE_URL = "https://admin.example.eu/admin-path"
+    assert site_tree.page("article", "fr").full_url.startswith("https://admin.example.eu/fr/")

@@ -158,10 +158,11 @@ def test_archive_feed_and_api_list_sent_issues_only(newsletter_tree, client, lan
 
 @pytest.mark.parametrize("lang", ["fr", "nl"])
 def test_the_api_gives_each_list_of_an_issue_resolved_in_its_language(
-    newsletter_tree, client, lang
+    newsletter_tree, client, lang, settings
 ):
     """A partner app shows an issue as subscribers read it: the articles of its lists, with
     their titles and links in the issue's language, not the block's settings."""
+    settings.WAGTAILADMIN_BASE_URL = "https://admin.example.eu"  # where links go without request
     edition = issue(newsletter_tree, lang)
     sending.start(edition)
     data = client.get(f"/api/v2/pages/{edition.pk}/").json()
