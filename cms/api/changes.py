@@ -24,6 +24,7 @@ from cms.blog.models import Author
 from cms.core.base_url import configured_base_url
 from cms.core.models import Category, Navigation
 from cms.core.visibility import visible_pages
+from cms.studies.models import PartnerOrganisation
 
 from .models import ContentChange
 
@@ -79,6 +80,7 @@ register_kind(Kind("page", Page, _page_is_visible, "coffee_api:pages:detail"))
 register_kind(Kind("category", Category, _published(Category)))
 register_kind(Kind("navigation", Navigation, _published(Navigation)))
 register_kind(Kind("author", Author, lambda author: True))  # no draft states: saved is shown
+register_kind(Kind("partner_organisation", PartnerOrganisation, lambda partner: True))
 
 _locale_codes: dict[int, str] = {}
 

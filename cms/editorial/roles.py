@@ -30,18 +30,37 @@ STOCK_WORKFLOW = "Moderators approval"
 EDITOR_PAGE_ACTIONS = ["add", "change"]
 COORDINATOR_PAGE_ACTIONS = ["add", "change", "publish", "lock", "unlock"]
 RECORD_ACTIONS = ["add", "change", "delete", "publish"]
-#: Coordinators look after the newsletter's readers (an unsubscription asked by e-mail, a
-#: bounced address) and the interests they choose from.
+#: the translatable vocabularies every organisation files its content under
+VOCABULARIES = [("core", "category"), ("directory", "skill"), ("directory", "sector")]
+#: What the whole network shares, looked after by the coordinators: the newsletter's readers
+#: (an unsubscription asked by e-mail, a bounced address) and the interests they choose from;
+#: the categories and themes, the menus, the directory's skills and sectors (each translated
+#: and published in every language); authors and study partners no longer needed.
 COORDINATOR_MODEL_PERMISSIONS = [
     ("blog", "delete_author"),
+    ("studies", "delete_partnerorganisation"),
     ("subscribers", "view_subscriber"),
     ("subscribers", "change_subscriber"),
     ("subscribers", "add_interest"),
     ("subscribers", "change_interest"),
     ("subscribers", "delete_interest"),
+    *[
+        (app_label, f"{action}_{model}")
+        for app_label, model in VOCABULARIES
+        for action in ("add", "change", "delete", "publish")
+    ],
+    ("core", "add_navigation"),
+    ("core", "change_navigation"),
+    ("core", "publish_navigation"),
 ]
-#: Every editor adds the people who sign their articles, and translates their roles.
-AUTHOR_PERMISSIONS = [("blog", "add_author"), ("blog", "change_author")]
+#: Every editor adds the people who sign their articles (and translates their roles) and the
+#: organisations that took part in their studies.
+SHARED_RECORD_PERMISSIONS = [
+    ("blog", "add_author"),
+    ("blog", "change_author"),
+    ("studies", "add_partnerorganisation"),
+    ("studies", "change_partnerorganisation"),
+]
 MEDIA_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "choose_image"),
@@ -118,7 +137,7 @@ def grant_common(group):
         [
             ("wagtailadmin", "access_admin"),
             ("wagtail_localize", "submit_translation"),
-            *AUTHOR_PERMISSIONS,
+            *SHARED_RECORD_PERMISSIONS,
         ],
     )
     grant_records(group)
