@@ -8,3 +8,10 @@ class NamedTermViewSet(SnippetViewSet):
 
     icon = "tag"
     list_display = ["name", "slug", "locale"]
+
+
+class ShortListViewSet(SnippetViewSet):
+    """A short list of named records (authors, study partners), searched with the database's
+    LIKE on ``search_fields``: no search index to build or keep."""
+
+    search_backend_name = None
