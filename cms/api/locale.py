@@ -19,8 +19,8 @@ from cms.core.http import django_request
 from .errors import InvalidParameter
 
 API_PREFIX = "/api/"
-#: addresses served outside i18n_patterns
-UNPREFIXED = (API_PREFIX, "/admin/", "/documents/")
+#: addresses served outside i18n_patterns, besides the API
+UNPREFIXED = ("/admin/", "/documents/")
 PARAMETER = "locale"
 
 

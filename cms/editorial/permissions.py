@@ -44,10 +44,13 @@ def hide_other_organisations(pages, user):
     return pages if keys is None else pages.exclude(other_organisations_pages(keys))
 
 
-def changeable_translation_keys(user, keys) -> set[str]:
-    """The translation keys, as wagtail-localize stores them, of what ``user`` (an editor of
-    the organisations ``keys``) may change: their organisation's pages and the records their
-    group's permissions and the records' policies allow."""
+def changeable_translation_keys(user) -> set[str] | None:
+    """The translation keys, as wagtail-localize stores them, of what ``user`` may change when
+    they edit for organisations: their organisations' pages and the records their group's
+    permissions and the records' policies allow. None when the user is not narrowed."""
+    keys = organisation_keys(user)
+    if keys is None:
+        return None
     found = set()
     for model in get_translatable_models():
         changeable = policy_registry.get_by_type(model).instances_user_has_any_permission_for(

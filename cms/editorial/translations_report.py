@@ -6,7 +6,6 @@ in the admin's language."""
 from django.utils.translation import gettext_lazy as _
 from wagtail_localize.views.report import TranslationsReportFilterSet, TranslationsReportView
 
-from .access import organisation_keys
 from .permissions import changeable_translation_keys
 
 
@@ -22,9 +21,7 @@ class OrganisationTranslationsReportView(TranslationsReportView):
 
     def get_queryset(self):
         translations = super().get_queryset().order_by("pk")
-        keys = organisation_keys(self.request.user)
-        if keys is None:
+        changeable = changeable_translation_keys(self.request.user)
+        if changeable is None:
             return translations
-        return translations.filter(
-            source__object_id__in=changeable_translation_keys(self.request.user, keys)
-        )
+        return translations.filter(source__object_id__in=changeable)

@@ -32,10 +32,9 @@ def narrow_the_translations_report():
 def keep_own_translations_on_the_dashboard(entries, user):
     """The translation dashboard counts and lists, for an organisation editor, what they may
     translate (as the Translations report)."""
-    keys = organisation_keys(user)
-    if keys is None:
+    changeable = changeable_translation_keys(user)
+    if changeable is None:
         return entries
-    changeable = changeable_translation_keys(user, keys)
     return [entry for entry in entries if str(entry.source.translation_key) in changeable]
 
 
