@@ -6,6 +6,7 @@ created in French, then translated with wagtail-localize, the way an editor does
 
 import datetime
 import os
+import sys
 import zoneinfo
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -320,11 +321,97 @@ def home_tree(django_db_setup, django_db_blocker) -> SiteTree:
         yield tree
 
 
+class SharedSiteTree:
+    """The site tree, built once for the modules that run one after another and use it.
+
+    It is kept in a transaction left open across those modules; each module works in a
+    savepoint of its own inside it (kept_for_module), so what a module adds is gone before the
+    next one starts. The first test that does not use the tree, outside a module or package that
+    holds it, rolls that transaction back: it finds the database as the migrations left it.
+    Building the tree translates a dozen pages, which takes seconds; tests/conftest.py's
+    pytest_collection_modifyitems puts the modules of a package that use it first, together.
+    """
+
+    def __init__(self):
+        self.blocker = None
+        self.transaction = None
+        self.tree = None
+        self.holders = 0  # module or package fixtures that hold the tree now
+
+    @contextmanager
+    def kept(self, django_db_blocker):
+        if self.tree is None:
+            self.blocker = django_db_blocker
+            with django_db_blocker.unblock():
+                self.transaction = transaction.atomic()
+                self.transaction.__enter__()
+                try:
+                    self.tree = build_site_tree()
+                except BaseException:
+                    self.transaction.__exit__(*sys.exc_info())
+                    self.transaction = None
+                    raise
+        self.holders += 1
+        try:
+            with kept_for_module(django_db_blocker):
+                yield self.tree
+        finally:
+            self.holders -= 1
+
+    def release(self):
+        """Roll the tree back, unless a module or package still holds it."""
+        if self.transaction is None or self.holders:
+            return
+        with self.blocker.unblock():
+            transaction.set_rollback(True)
+            self.transaction.__exit__(None, None, None)
+            cache.clear()
+        self.transaction = self.tree = None
+
+
+SHARED_SITE_TREE = SharedSiteTree()
+
+
+def uses_site_tree(item) -> bool:
+    return "site_tree" in getattr(item, "fixturenames", ())
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    if not uses_site_tree(item):
+        SHARED_SITE_TREE.release()
+
+
+def pytest_collection_modifyitems(items):
+    """Within each folder, the modules that use the site tree run first, in their order, so
+    that one build of the tree serves them all (SharedSiteTree); folders keep their order."""
+    folders, modules_with_tree = {}, set()
+    for item in items:
+        folders.setdefault(item.path.parent, len(folders))
+        if uses_site_tree(item):
+            modules_with_tree.add(item.path)
+    order = {id(item): position for position, item in enumerate(items)}
+    items.sort(
+        key=lambda item: (
+            folders[item.path.parent],
+            item.path not in modules_with_tree,
+            order[id(item)],
+        )
+    )
+
+
+@pytest.fixture(scope="session")
+def shared_site_tree(django_db_setup):
+    yield SHARED_SITE_TREE
+    SHARED_SITE_TREE.release()
+
+
 @pytest.fixture(scope="module")
-def site_tree(django_db_setup, django_db_blocker) -> SiteTree:
-    """The site in three locales, built once per test module (and rolled back after it)."""
-    with kept_for_module(django_db_blocker):
-        yield build_site_tree()
+def site_tree(shared_site_tree, django_db_blocker) -> SiteTree:
+    """The site in three locales (shared by consecutive modules, see SharedSiteTree); what a
+    module adds to it is rolled back after the module."""
+    with shared_site_tree.kept(django_db_blocker) as tree:
+        yield tree
 
 
 @dataclass(frozen=True)

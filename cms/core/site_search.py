@@ -199,17 +199,24 @@ def register_site_sources() -> None:
 
 
 def page_targets(language: str, user) -> list[tuple[str, str]]:
-    """Live pages of ``language`` the user may edit, to give a search as a keyword."""
-    pages = visible_pages_of_language(language).order_by("path")
+    """Live pages of ``language`` the user may edit, to give a search as a keyword: among the
+    pages their groups may change, those the page's own permission tester lets them edit."""
+    pages = visible_pages_of_language(language).filter(pk__in=editable_page_ids(user))
     return [
-        (str(page.pk), page.title) for page in pages if page.permissions_for_user(user).can_edit()
+        (str(page.pk), page.title)
+        for page in pages.order_by("path").specific()
+        if page.permissions_for_user(user).can_edit()
     ]
+
+
+def editable_page_ids(user):
+    return PagePermissionPolicy().instances_user_has_permission_for(user, "change").values("pk")
 
 
 def add_page_keyword(words: str, language: str, target: str, user) -> str:
     """The site search shows the page first for ``words`` from now on."""
-    page = visible_pages_of_language(language).get(pk=int(target))
-    if not PagePermissionPolicy().user_has_permission_for_instance(user, "change", page):
+    page = visible_pages_of_language(language).get(pk=int(target)).specific
+    if not page.permissions_for_user(user).can_edit():
         raise PermissionDenied
     PageKeyword.objects.get_or_create(page=page, keyword=site.normalise_query(words))
     return gettext("“%(words)s” now leads to the page “%(page)s”.") % {

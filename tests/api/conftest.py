@@ -17,7 +17,7 @@ from cms.demo.factories import (
     paragraphs,
     stream,
 )
-from tests.conftest import HIDDEN_WORD, add, build_hidden_pages, build_site_tree, kept_for_module
+from tests.conftest import HIDDEN_WORD, add, build_hidden_pages, kept_for_module
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -27,10 +27,10 @@ def _media_root(tmp_path_factory):
 
 
 @pytest.fixture(scope="package")
-def site_tree(django_db_setup, django_db_blocker):
-    """The shared site tree, built once for all the API tests (it takes seconds to build)."""
-    with kept_for_module(django_db_blocker):
-        yield build_site_tree()
+def site_tree(shared_site_tree, django_db_blocker):
+    """The shared site tree, held for all the API tests (tests/conftest.py's SharedSiteTree)."""
+    with shared_site_tree.kept(django_db_blocker) as tree:
+        yield tree
 
 
 @pytest.fixture(scope="package")
