@@ -382,9 +382,17 @@ def pytest_runtest_setup(item):
         SHARED_SITE_TREE.release()
 
 
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(items):
     """Within each folder, the modules that use the site tree run first, in their order, so
-    that one build of the tree serves them all (SharedSiteTree); folders keep their order."""
+    that one build of the tree serves them all (SharedSiteTree); folders keep their order.
+    Before pytest-django's own ordering (database tests first, tests that commit after them),
+    which a stable sort then keeps."""
+    group_site_tree_modules(items)
+    return (yield)
+
+
+def group_site_tree_modules(items):
     folders, modules_with_tree = {}, set()
     for item in items:
         folders.setdefault(item.path.parent, len(folders))
