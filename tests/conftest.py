@@ -6,9 +6,8 @@ created in French, then translated with wagtail-localize, the way an editor does
 
 import datetime
 import os
-import sys
 import zoneinfo
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 
 import pytest
@@ -330,27 +329,22 @@ class SharedSiteTree:
     holds it, rolls that transaction back: it finds the database as the migrations left it.
     Building the tree translates a dozen pages, which takes seconds; tests/conftest.py's
     pytest_collection_modifyitems puts the modules of a package that use it first, together.
+    The tree's transaction must end before any transaction opened around it: a package-scoped
+    fixture of a package whose modules use the tree may not open one (kept_for_module) itself.
     """
 
     def __init__(self):
-        self.blocker = None
-        self.transaction = None
+        self.kept_open = None  # the open kept_for_module of the tree, once built
         self.tree = None
         self.holders = 0  # module or package fixtures that hold the tree now
 
     @contextmanager
     def kept(self, django_db_blocker):
         if self.tree is None:
-            self.blocker = django_db_blocker
-            with django_db_blocker.unblock():
-                self.transaction = transaction.atomic()
-                self.transaction.__enter__()
-                try:
-                    self.tree = build_site_tree()
-                except BaseException:
-                    self.transaction.__exit__(*sys.exc_info())
-                    self.transaction = None
-                    raise
+            with ExitStack() as building:  # a failed build is rolled back here
+                building.enter_context(kept_for_module(django_db_blocker))
+                self.tree = build_site_tree()
+                self.kept_open = building.pop_all()
         self.holders += 1
         try:
             with kept_for_module(django_db_blocker):
@@ -360,13 +354,10 @@ class SharedSiteTree:
 
     def release(self):
         """Roll the tree back, unless a module or package still holds it."""
-        if self.transaction is None or self.holders:
+        if self.kept_open is None or self.holders:
             return
-        with self.blocker.unblock():
-            transaction.set_rollback(True)
-            self.transaction.__exit__(None, None, None)
-            cache.clear()
-        self.transaction = self.tree = None
+        self.kept_open.close()
+        self.kept_open = self.tree = None
 
 
 SHARED_SITE_TREE = SharedSiteTree()
@@ -398,14 +389,7 @@ def group_site_tree_modules(items):
         folders.setdefault(item.path.parent, len(folders))
         if uses_site_tree(item):
             modules_with_tree.add(item.path)
-    order = {id(item): position for position, item in enumerate(items)}
-    items.sort(
-        key=lambda item: (
-            folders[item.path.parent],
-            item.path not in modules_with_tree,
-            order[id(item)],
-        )
-    )
+    items.sort(key=lambda item: (folders[item.path.parent], item.path not in modules_with_tree))
 
 
 @pytest.fixture(scope="session")
