@@ -12,7 +12,7 @@ titles it knows (for "did you mean" and suggestions as you type). The app presen
 import contextvars
 import difflib
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -145,8 +145,9 @@ class MissAction:
 
     name: str  # in the report's form values: "<name>:<target>"
     label: Callable[[], str]  # "Synonym of a skill", in the active language
-    #: (language, user) -> [(target value, label)] the user may choose from
-    targets: Callable[[str, object], list[tuple[str, str]]]
+    #: (language, user) -> the (target value, label) pairs the user may choose from, lazily
+    #: where it saves reading (can_resolve_misses only asks whether there is one)
+    targets: Callable[[str, object], Iterable[tuple[str, str]]]
     #: (words, language, target value, user) -> what was done, in the active language
     apply: Callable[[str, str, str, object], str]
 

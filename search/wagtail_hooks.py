@@ -85,7 +85,9 @@ def register_pending_updates_menu_item():
 def can_resolve_misses(user) -> bool:
     """Editors who may turn a search into at least something (a skill, a page…)."""
     return user.is_superuser or any(
-        action.targets(code, user) for action in site.miss_actions() for code in language_codes()
+        next(iter(action.targets(code, user)), None) is not None
+        for action in site.miss_actions()
+        for code in language_codes()
     )
 
 
@@ -128,7 +130,7 @@ class SearchMissesView(CountedReportView):
                     [(f"{action.name}:{value}", label) for value, label in targets],
                 )
                 for action in site.miss_actions()
-                if (targets := action.targets(code, self.request.user))
+                if (targets := list(action.targets(code, self.request.user)))
             ]
         for miss in object_list:
             miss.choices = choices.get(miss.language, [])

@@ -4,18 +4,24 @@ The French home page (created by cms/home migration 0002) is the site root; ever
 created in French, then translated with wagtail-localize, the way an editor does it in the admin.
 """
 
+import copy
 import datetime
 import os
+import tempfile
 import zoneinfo
+from collections.abc import Callable
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.cache.backends.redis import RedisCache
+from django.core.management import call_command
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
@@ -320,76 +326,123 @@ def home_tree(django_db_setup, django_db_blocker) -> SiteTree:
         yield tree
 
 
-class SharedSiteTree:
-    """The site tree, built once for the modules that run one after another and use it.
+class SharedContent:
+    """Content that takes seconds to build (the site tree, the demo), built once for all the
+    modules that use it: the test session runs those modules one after another.
 
-    It is kept in a transaction left open across those modules; each module works in a
-    savepoint of its own inside it (kept_for_module), so what a module adds is gone before the
-    next one starts. The first test that does not use the tree, outside a module or package that
-    holds it, rolls that transaction back: it finds the database as the migrations left it.
-    Building the tree translates a dozen pages, which takes seconds; tests/conftest.py's
-    pytest_collection_modifyitems puts the modules of a package that use it first, together.
-    The tree's transaction must end before any transaction opened around it: a package-scoped
-    fixture of a package whose modules use the tree may not open one (kept_for_module) itself.
+    It is kept in a transaction left open across them; each module works in a savepoint of its
+    own inside it (kept_for_module), so what a module adds is gone before the next one starts.
+    The first test of a module that does not use it rolls that transaction back: it finds the
+    database as the migrations left it. A module that uses it holds it from its first test to
+    its last (_shared_content_of_module), so that it is built before, and outlives, any
+    transaction of the module's own fixtures; a package-scoped fixture that opens one must
+    depend on the content's fixture. A module uses one shared content at most.
+    pytest_collection_modifyitems below brings the modules that use one content together.
     """
 
-    def __init__(self):
-        self.kept_open = None  # the open kept_for_module of the tree, once built
-        self.tree = None
-        self.holders = 0  # module or package fixtures that hold the tree now
+    def __init__(self, fixture: str, build: Callable[[ExitStack], object]):
+        self.fixture = fixture  # the fixture through which tests use it
+        self.build = build  # builds it; what it enters in the stack ends with the content
+        self.kept_open = None  # the ExitStack of the built content, while it lives
+        self.content = None
+        self.holders = 0  # module or package fixtures that hold the content now
+
+    def used_by(self, item) -> bool:
+        return self.fixture in getattr(item, "fixturenames", ())
 
     @contextmanager
-    def kept(self, django_db_blocker):
-        if self.tree is None:
+    def held(self, django_db_blocker):
+        """The content, built if it is not, and not rolled back while held."""
+        if self.kept_open is None:
             with ExitStack() as building:  # a failed build is rolled back here
                 building.enter_context(kept_for_module(django_db_blocker))
-                self.tree = build_site_tree()
+                self.content = self.build(building)
                 self.kept_open = building.pop_all()
         self.holders += 1
         try:
-            with kept_for_module(django_db_blocker):
-                yield self.tree
+            yield self.content
         finally:
             self.holders -= 1
 
+    @contextmanager
+    def kept(self, django_db_blocker):
+        """The content for one module or package, which works in a savepoint of its own and
+        gets its own copy of the content's description (a SiteTree it may add pages to)."""
+        with self.held(django_db_blocker) as content, kept_for_module(django_db_blocker):
+            yield copy.deepcopy(content)
+
     def release(self):
-        """Roll the tree back, unless a module or package still holds it."""
+        """Roll the content back, unless a module or package still holds it."""
         if self.kept_open is None or self.holders:
             return
         self.kept_open.close()
-        self.kept_open = self.tree = None
+        self.kept_open = self.content = None
 
 
-SHARED_SITE_TREE = SharedSiteTree()
+def load_demo(stack: ExitStack) -> Path:
+    """`manage.py load_demo_content`, its images and documents in a folder of their own; returns
+    that folder (MEDIA_ROOT while the demo lives)."""
+    media = stack.enter_context(tempfile.TemporaryDirectory(prefix="coffee-demo-media-"))
+    stack.enter_context(override_settings(MEDIA_ROOT=media))
+    call_command("load_demo_content", "--quiet")
+    return Path(media)
 
 
-def uses_site_tree(item) -> bool:
-    return "site_tree" in getattr(item, "fixturenames", ())
+SHARED_DEMO = SharedContent("demo_content", load_demo)
+SHARED_SITE_TREE = SharedContent("site_tree", lambda _stack: build_site_tree())
+SHARED_CONTENTS = (SHARED_DEMO, SHARED_SITE_TREE)
+#: test module path -> the shared content its tests use (filled at collection)
+MODULE_CONTENT: dict[Path, SharedContent] = {}
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
-    if not uses_site_tree(item):
-        SHARED_SITE_TREE.release()
+    for shared in SHARED_CONTENTS:
+        if MODULE_CONTENT.get(item.path) is not shared:
+            shared.release()
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(items):
-    """Within each folder, the modules that use the site tree run first, in their order, so
-    that one build of the tree serves them all (SharedSiteTree); folders keep their order.
+    """The modules that use one shared content run one after another, so that one build serves
+    them all (SharedContent): where the first folder with such a module stood, before that
+    folder's other modules; folders and modules otherwise keep their order.
     Before pytest-django's own ordering (database tests first, tests that commit after them),
     which a stable sort then keeps."""
-    group_site_tree_modules(items)
+    group_shared_content_modules(items)
     return (yield)
 
 
-def group_site_tree_modules(items):
-    folders, modules_with_tree = {}, set()
+def group_shared_content_modules(items):
+    folders, anchors = {}, {}
+    MODULE_CONTENT.clear()
     for item in items:
-        folders.setdefault(item.path.parent, len(folders))
-        if uses_site_tree(item):
-            modules_with_tree.add(item.path)
-    items.sort(key=lambda item: (folders[item.path.parent], item.path not in modules_with_tree))
+        folder = folders.setdefault(item.path.parent, len(folders))
+        for shared in SHARED_CONTENTS:
+            if shared.used_by(item):
+                anchors.setdefault(shared, folder)
+                MODULE_CONTENT.setdefault(item.path, shared)
+
+    def place(item):
+        shared = MODULE_CONTENT.get(item.path)
+        if shared is None:
+            return (folders[item.path.parent], len(SHARED_CONTENTS))
+        return (anchors[shared], SHARED_CONTENTS.index(shared))
+
+    items.sort(key=place)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _shared_content_of_module(request, django_db_blocker):
+    """The shared content of the module, held from its first test to its last. Autouse: pytest
+    sets it up before the module's other fixtures, which may open transactions of their own."""
+    shared = MODULE_CONTENT.get(request.path)
+    if shared is None:
+        yield
+        return
+    request.getfixturevalue("django_db_setup")
+    with shared.held(django_db_blocker):
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -400,10 +453,24 @@ def shared_site_tree(django_db_setup):
 
 @pytest.fixture(scope="module")
 def site_tree(shared_site_tree, django_db_blocker) -> SiteTree:
-    """The site in three locales (shared by consecutive modules, see SharedSiteTree); what a
+    """The site in three locales (shared by the modules that use it, see SharedContent); what a
     module adds to it is rolled back after the module."""
     with shared_site_tree.kept(django_db_blocker) as tree:
         yield tree
+
+
+@pytest.fixture(scope="session")
+def shared_demo(django_db_setup):
+    yield SHARED_DEMO
+    SHARED_DEMO.release()
+
+
+@pytest.fixture(scope="module")
+def demo_content(shared_demo, django_db_blocker) -> Path:
+    """The demo content of `manage.py load_demo_content` (shared by the modules that use it, see
+    SharedContent); gives its MEDIA_ROOT. What a module adds is rolled back after the module."""
+    with shared_demo.kept(django_db_blocker) as media:
+        yield media
 
 
 @dataclass(frozen=True)

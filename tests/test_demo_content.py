@@ -1,8 +1,9 @@
 """The demo content: `manage.py load_demo_content` builds a site in fr, translated into nl and en
 with wagtail-localize, and running it again changes nothing.
 
-The command runs twice, once per module (it takes a while), inside a transaction rolled back
-after the module; the tests then read what it built.
+The command runs once for the modules of the session that use the demo (it takes a while), in a
+transaction rolled back after them (tests/conftest.py's SharedContent); this module runs it a
+second time, and its tests then read what both runs built.
 """
 
 import datetime
@@ -52,8 +53,6 @@ from cms.studies.models import StudyPage
 from cms.subscribers.audience import recipients
 from cms.subscribers.models import Interest, Subscriber
 
-from .conftest import kept_for_module
-
 pytestmark = pytest.mark.django_db
 
 COUNTED = {
@@ -88,13 +87,12 @@ class Demo:
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("demo-media")
-    with override_settings(MEDIA_ROOT=str(media)), kept_for_module(django_db_blocker):
-        call_command("load_demo_content", "--quiet")
+def demo(demo_content, django_db_blocker):
+    """The demo as the session loaded it (tests/conftest.py's demo_content), then loaded again."""
+    with django_db_blocker.unblock():
         first_run = counts()
         call_command("load_demo_content", "--quiet")
-        yield Demo(first_run=first_run, second_run=counts())
+        return Demo(first_run=first_run, second_run=counts())
 
 
 def french_pages():

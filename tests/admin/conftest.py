@@ -1,29 +1,21 @@
 """The admin as editors meet it: the demo content (pages of every type in fr, nl and en, the
-directory, images, documents, Wagtail's moderation workflow), loaded once for the package and
-rolled back after it, and editors whose admin language is French, Dutch or English."""
+directory, images, documents, Wagtail's moderation workflow), loaded once for the session's
+modules that use it and rolled back after them, and editors whose admin language is French,
+Dutch or English."""
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.test import Client
-from django.test.utils import override_settings
 from wagtail.users.models import UserProfile
-
-from tests.conftest import kept_for_module
 
 ADMIN_LANGUAGES = ["fr", "nl", "en"]
 
 
 @pytest.fixture(scope="package")
-def demo_content(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("admin-media")))
-    media.enable()
-    try:
-        with kept_for_module(django_db_blocker):
-            call_command("load_demo_content", "--quiet")
-            yield
-    finally:
-        media.disable()
+def demo_content(shared_demo, django_db_blocker):
+    """The shared demo content (tests/conftest.py's SharedContent), held for the whole package."""
+    with shared_demo.kept(django_db_blocker) as media:
+        yield media
 
 
 def make_editor(language: str):

@@ -28,7 +28,7 @@ def _media_root(tmp_path_factory):
 
 @pytest.fixture(scope="package")
 def site_tree(shared_site_tree, django_db_blocker):
-    """The shared site tree, held for all the API tests (tests/conftest.py's SharedSiteTree)."""
+    """The shared site tree, held for all the API tests (tests/conftest.py's SharedContent)."""
     with shared_site_tree.kept(django_db_blocker) as tree:
         yield tree
 

@@ -85,7 +85,7 @@ def make_person(
 
 def build_spaces(directory):
     home = get_home_page()
-    index = publish(SpaceIndexPageFactory(parent=home, title="Espaces", slug="espaces", intro=""))
+    index = publish(SpaceIndexPageFactory(parent=home, title="Espaces", intro=""))
     for title, city, country in (("ESCO", "Tournai", "BE"), ("Mutualab", "Lille", "FR")):
         directory.spaces[title] = publish(
             SpacePageFactory(

@@ -1,7 +1,9 @@
-"""The README's path onto a search engine, followed on the real OpenSearch node:
-SEARCH_ENGINE=opensearch, migrate (the test database), load_demo_content, rebuild_search_index;
-then the site search, the v2 pages API's ?search= and /api/v2/search/ find pages from the engine
-(not from the database fallback), and the directory finds its records."""
+"""The README's path onto a search engine, followed on the real OpenSearch node by a site that
+has its content (the demo of tests/conftest.py's demo_content, loaded on the database search
+backend): SEARCH_ENGINE=opensearch, migrate (the test database), load_demo_content again (as
+`make run` does on every start), rebuild_search_index; then the site search, the v2 pages API's
+?search= and /api/v2/search/ find pages from the engine (not from the database fallback), and
+the directory finds its records."""
 
 import pytest
 from django.core.management import call_command
@@ -13,7 +15,7 @@ from .faults import engine_at
 pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 
-def test_the_readme_path_gives_working_search_for_every_kind(client):
+def test_the_readme_path_gives_working_search_for_every_kind(demo_content, client):
     require_engine("opensearch")
     with engine_at(ENGINE_URL, timeout=30) as prefix:
         try:
