@@ -440,36 +440,32 @@ def _shared_content_of_module(request, django_db_blocker):
     if shared is None:
         yield
         return
-    request.getfixturevalue("django_db_setup")
+    request.getfixturevalue("shared_contents")
     with shared.held(django_db_blocker):
         yield
 
 
 @pytest.fixture(scope="session")
-def shared_site_tree(django_db_setup):
-    yield SHARED_SITE_TREE
-    SHARED_SITE_TREE.release()
+def shared_contents(django_db_setup):
+    """Rolls the shared contents back at the end of the session, before the test database goes."""
+    yield
+    for shared in SHARED_CONTENTS:
+        shared.release()
 
 
 @pytest.fixture(scope="module")
-def site_tree(shared_site_tree, django_db_blocker) -> SiteTree:
+def site_tree(shared_contents, django_db_blocker) -> SiteTree:
     """The site in three locales (shared by the modules that use it, see SharedContent); what a
     module adds to it is rolled back after the module."""
-    with shared_site_tree.kept(django_db_blocker) as tree:
+    with SHARED_SITE_TREE.kept(django_db_blocker) as tree:
         yield tree
 
 
-@pytest.fixture(scope="session")
-def shared_demo(django_db_setup):
-    yield SHARED_DEMO
-    SHARED_DEMO.release()
-
-
 @pytest.fixture(scope="module")
-def demo_content(shared_demo, django_db_blocker) -> Path:
+def demo_content(shared_contents, django_db_blocker) -> Path:
     """The demo content of `manage.py load_demo_content` (shared by the modules that use it, see
     SharedContent); gives its MEDIA_ROOT. What a module adds is rolled back after the module."""
-    with shared_demo.kept(django_db_blocker) as media:
+    with SHARED_DEMO.kept(django_db_blocker) as media:
         yield media
 
 

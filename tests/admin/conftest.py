@@ -8,13 +8,15 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from wagtail.users.models import UserProfile
 
+from tests.conftest import SHARED_DEMO
+
 ADMIN_LANGUAGES = ["fr", "nl", "en"]
 
 
 @pytest.fixture(scope="package")
-def demo_content(shared_demo, django_db_blocker):
+def demo_content(shared_contents, django_db_blocker):
     """The shared demo content (tests/conftest.py's SharedContent), held for the whole package."""
-    with shared_demo.kept(django_db_blocker) as media:
+    with SHARED_DEMO.kept(django_db_blocker) as media:
         yield media
 
 

@@ -17,7 +17,13 @@ from cms.demo.factories import (
     paragraphs,
     stream,
 )
-from tests.conftest import HIDDEN_WORD, add, build_hidden_pages, kept_for_module
+from tests.conftest import (
+    HIDDEN_WORD,
+    SHARED_SITE_TREE,
+    add,
+    build_hidden_pages,
+    kept_for_module,
+)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -27,9 +33,9 @@ def _media_root(tmp_path_factory):
 
 
 @pytest.fixture(scope="package")
-def site_tree(shared_site_tree, django_db_blocker):
+def site_tree(shared_contents, django_db_blocker):
     """The shared site tree, held for all the API tests (tests/conftest.py's SharedContent)."""
-    with shared_site_tree.kept(django_db_blocker) as tree:
+    with SHARED_SITE_TREE.kept(django_db_blocker) as tree:
         yield tree
 
 
