@@ -15,11 +15,15 @@ PUBLISHED = YesNoColumn("live", label=_("Published"))
 
 
 class RecordViewSet(SnippetViewSet):
-    """A directory record's listing: filtered to the editor's organisation, by sort key."""
+    """A directory record's listing, by sort key: every record, with edit, delete and bulk
+    actions only on an organisation editor's own."""
 
     index_view_class = OrganisationRecordIndexView
     unpublish_view_class = OrganisationRecordUnpublishView
     ordering = ["sort_key"]
+
+    def get_queryset(self, request):
+        return self.model.objects.select_related("locale")
 
 
 class CoworkerViewSet(RecordViewSet):

@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
 from wagtail.snippets.views.snippets import IndexView, UnpublishView
 
-from .access import organisation_keys, refuse_unless_allowed
+from .access import refuse_unless_allowed
 
 EMPTY_CHECKBOX_CELL = mark_safe('<td class="bulk-action-checkbox-cell"></td>')
 
@@ -25,26 +25,13 @@ class OwnRecordCheckboxColumn(BulkActionsCheckboxColumn):
 
 
 class OrganisationRecordIndexView(IndexView):
-    @cached_property
-    def narrowed(self) -> bool:
-        return organisation_keys(self.request.user) is not None
-
-    @cached_property
-    def instance_permissions(self) -> dict:
-        return {}
+    def get_base_queryset(self):
+        return self.permission_policy.with_ownership(super().get_base_queryset(), self.request.user)
 
     def user_may(self, action, instance) -> bool:
-        """The instance check of the record's policy (its spaces), once per row and action."""
-        if not self.narrowed:
-            return True
-        key = (action, instance.pk)
-        if key not in self.instance_permissions:
-            self.instance_permissions[key] = (
-                self.permission_policy.user_has_permission_for_instance(
-                    self.request.user, action, instance
-                )
-            )
-        return self.instance_permissions[key]
+        return self.permission_policy.user_has_permission_for_instance(
+            self.request.user, action, instance
+        )
 
     def may_change(self, instance) -> bool:
         return self.user_may("change", instance)

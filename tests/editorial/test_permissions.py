@@ -6,6 +6,8 @@ import html
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Locale
 from wagtail_localize.models import TranslationSource
@@ -17,7 +19,7 @@ from cms.events.models import EventPage
 from cms.spaces.models import SpacePage
 from tests.conftest import add_page
 
-from .conftest import login
+from .conftest import login, make_coworker
 
 pytestmark = pytest.mark.django_db
 
@@ -188,6 +190,24 @@ def test_listing_offers_actions_only_on_own_space_records(louise, organisations)
             translate in str(row),
         ]
         assert offered == [key == "ruche"] * 4, (key, offered)
+
+
+def test_an_editors_listing_settles_which_records_are_theirs_in_one_go(client, organisations):
+    """Offering edit and delete on own rows only costs an organisation editor's listing no more
+    than a coordinator's listing of the same rows, however many rows there are (before: three
+    queries a row, one per action asked)."""
+    for number in range(8):
+        space = organisations.spaces["ruche" if number % 2 else "phare"]
+        make_coworker(f"Personne {number}", space)
+    listing = reverse("wagtailsnippets_directory_coworker:list")
+    counts = {}
+    for name in ("coralie", "louise"):
+        login(client, organisations, name)
+        client.get(listing)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(listing).status_code == 200
+        counts[name] = len(queries)
+    assert counts["louise"] <= counts["coralie"] + 5, counts
 
 
 def test_unpublishing_another_spaces_record_is_refused_before_confirming(louise, organisations):
