@@ -338,6 +338,25 @@ class ChangeFeedSerializer(serializers.Serializer):
     items = ChangeSerializer(many=True)
 
 
+class IndexSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    locales = serializers.ListField(
+        child=serializers.ChoiceField(choices=LOCALES),
+        help_text="Languages of the content, for ?locale=.",
+    )
+    default_locale = serializers.ChoiceField(
+        choices=LOCALES, help_text="The language content is written in first."
+    )
+    documentation = serializers.URLField(help_text="This documentation (Swagger UI).")
+    schema = serializers.URLField(help_text="The OpenAPI 3 schema.")
+    endpoints = serializers.DictField(
+        child=serializers.URLField(),
+        help_text="Each list endpoint by name: pages, events, images, documents, search, "
+        "changes, the directory's coworkers, companies, projects, skills and sectors, and "
+        "newsletter_subscribe.",
+    )
+
+
 class SearchHitSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     type = serializers.CharField(allow_null=True)

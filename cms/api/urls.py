@@ -14,7 +14,8 @@ preview_view = api_router.wrap_view(PreviewEndpoint.as_view({"get": "preview_vie
 
 api_patterns = [
     path("v2/changes/", views.ChangeFeedView.as_view(), name="changes"),
-    path("v2/search/", views.SiteSearchView.as_view(), name="search"),
+    path("v2/", views.IndexView.as_view(), name="api-index"),
+    path("v2/search/", views.SiteSearchView.as_view(), name="api-search"),
     path("v2/directory/", include("cms.api.directory")),
     path("v2/newsletter/subscribe/", SubscribeView.as_view(), name="newsletter-subscribe"),
     path("v2/preview/", preview_view, name="preview"),

@@ -1,8 +1,9 @@
-"""Public API views that are not Wagtail endpoints: change feed, site search, directory."""
+"""Public API views that are not Wagtail endpoints: the index, change feed, site search."""
 
 import base64
 import re
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -14,6 +15,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from cms.core.base_url import absolute
+from cms.directory.kinds import KINDS
 
 from . import changes, params, schema
 from .errors import NOT_FOUND, InvalidParameter, error_body
@@ -45,6 +47,43 @@ def decode_cursor(value: str) -> int:
     value = value.rstrip("\n")  # a final line break, as `$` allows one
     padded = value + "=" * (-len(value) % 4)
     return int(base64.urlsafe_b64decode(padded.encode("ascii")).decode("ascii")[3:])
+
+
+#: The endpoints the index lists: {its name in the answer: the URL's name}.
+INDEX_ENDPOINTS = {
+    "pages": "coffee_api:pages:listing",
+    "events": "coffee_api:events:listing",
+    "images": "coffee_api:images:listing",
+    "documents": "coffee_api:documents:listing",
+    "search": "api-search",
+    "changes": "changes",
+    **{kind: f"directory-api-{kind}-list" for kind in [*KINDS, "skills", "sectors"]},
+    "newsletter_subscribe": "newsletter-subscribe",
+}
+
+
+class IndexView(PublicAPIMixin, GenericAPIView):
+    """Where a partner starts: the address of every endpoint, the documentation, the
+    languages."""
+
+    @extend_schema(
+        summary="Every endpoint of the API, its documentation and languages",
+        responses={200: schema.IndexSerializer, **schema.errors(400, 429)},
+    )
+    def get(self, request):
+        def url(name):
+            return absolute(request, reverse(name))
+
+        return Response(
+            {
+                "title": settings.SPECTACULAR_SETTINGS["TITLE"],
+                "locales": [code for code, _name in settings.LANGUAGES],
+                "default_locale": settings.LANGUAGE_CODE,
+                "documentation": url("docs"),
+                "schema": url("schema"),
+                "endpoints": {name: url(url_name) for name, url_name in INDEX_ENDPOINTS.items()},
+            }
+        )
 
 
 class ChangeFeedView(PublicAPIMixin, GenericAPIView):

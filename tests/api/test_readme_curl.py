@@ -125,6 +125,8 @@ def test_readme_example_works_as_written(served, command):
     if "find/?html_path=/nl/blog/" in command:
         assert body["meta"]["html_url"] == f"{served}/nl/blog/"
         assert body["meta"]["detail_url"].startswith(f"{served}/api/v2/pages/")
+    elif command.endswith("/api/v2/'"):
+        assert body["endpoints"]["pages"] == f"{served}/api/v2/pages/"
     elif "/changes/" in command:
         assert body["meta"]["next_url"].startswith(served + "/api/v2/changes/")
     else:

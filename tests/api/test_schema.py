@@ -6,6 +6,7 @@ from drf_spectacular.validation import validate_schema
 pytestmark = pytest.mark.django_db
 
 PUBLIC_PATHS = {
+    "/api/v2/",
     "/api/v2/pages/",
     "/api/v2/pages/{id}/",
     "/api/v2/pages/find/",
