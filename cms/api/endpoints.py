@@ -92,7 +92,7 @@ def _with(relation, *related):
 #: Relations to prefetch when a page type is listed with its own fields.
 PREFETCHES = {
     BlogPage: [
-        "tags",
+        _with("tagged_items", "tag"),
         _with("article_authors", "author"),
         _with("article_categories", "category"),
     ],

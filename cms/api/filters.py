@@ -89,6 +89,16 @@ def parse_field_value(field, name, value):
     return value
 
 
+def tag_named(field, name: str, tag: str) -> Q:
+    """Objects with the tag ``tag``, by the tag's name or by the name an object gives it in
+    its own language (a translated article's tags)."""
+    condition = Q(**{f"{name}__name": tag})
+    if any(through_field.name == "name" for through_field in field.through._meta.fields):
+        named = field.through.objects.filter(name=tag).values("content_object_id")
+        condition |= Q(pk__in=named)
+    return condition
+
+
 class FieldsFilter(BaseFilterBackend):
     """?title=...&date=2026-01-31: exact match on the endpoint's database fields."""
 
@@ -100,7 +110,7 @@ class FieldsFilter(BaseFilterBackend):
                 continue
             if isinstance(field, TaggableManager):
                 for tag in [tag.strip() for tag in value.split(",") if tag.strip()]:
-                    queryset = queryset.filter(**{f"{name}__name": tag})
+                    queryset = queryset.filter(tag_named(field, name, tag))
                 queryset = queryset.distinct()
                 view.filtered_by_tag = True
             else:

@@ -340,10 +340,12 @@ class RichTextFieldSerializer(Field):
 
 
 class TagsField(Field):
-    """Tag names, sorted, from the prefetched tags (no query per object)."""
+    """Tag names, sorted, from the prefetched tags (no query per object); an object that
+    names its tags in its own language (``tag_names``: blog articles) gives those."""
 
     def to_representation(self, value):
-        return sorted(tag.name for tag in value.all())
+        names = getattr(value.instance, "tag_names", None)
+        return names if names is not None else sorted(tag.name for tag in value.all())
 
 
 class VisibleRelatedField(wagtail_serializers.RelatedField):

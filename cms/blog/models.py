@@ -1,7 +1,10 @@
 import math
+import uuid
+from collections import Counter
+from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Count, F
+from django.db.models import Case, Count, F, When
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +22,13 @@ from cms.core.fallback import listed
 from cms.core.kept import kept
 from cms.core.listing import paginate
 from cms.core.models import BasePage, Category, DatedListing, IndexPage, publication_date_today
-from cms.core.models.field_lists import filtered_by, searched, shown_in_api, synchronised
+from cms.core.models.field_lists import (
+    filtered_by,
+    searched,
+    shown_in_api,
+    synchronised,
+    translatable,
+)
 from cms.core.models.inline import chosen, item_of, with_chosen
 from cms.core.models.named import ListedByName
 from cms.core.visibility import in_language, shown_snippets
@@ -33,10 +42,9 @@ TAG_CLOUD_SIZE = 20
 
 
 def tags_languages(articles) -> dict[int, str]:
-    """{article pk: the language its tags are written in}. Tags are synchronised: a
-    translation shows its source article's, so they are in the source's language; an article
-    that is no translation has its own. ``articles`` are (pk, translation_key, locale_id,
-    language code) rows; one query."""
+    """{article pk: the language its tags were typed in}: a translation's source's (a tag
+    its translator left as it was is in that language), an article that is no translation its
+    own. ``articles`` are (pk, translation_key, locale_id, language code) rows; one query."""
     translated = Translation.objects.filter(
         source__object_id__in={key for _pk, key, _locale, _code in articles},
         target_locale_id__in={locale_id for _pk, _key, locale_id, _code in articles},
@@ -67,6 +75,16 @@ class Author(TranslatableMixin, ListedByName):
         verbose_name_plural = _("authors")
 
 
+@dataclass(frozen=True)
+class CloudTag:
+    """A tag in the blog's list of tags: ``language`` when its name is in another one."""
+
+    slug: str
+    name: str
+    uses: int
+    language: str | None
+
+
 class BlogIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
     subpage_types = ["blog.BlogPage"]
 
@@ -81,7 +99,7 @@ class BlogIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
             listed(BlogPage.objects.all(), self.locale.language_code, under=self)
             .select_related("hero_image", "locale")
             .prefetch_related(
-                "tags",
+                with_chosen("tagged_items", BlogPageTag, "tag"),
                 with_chosen("article_categories", BlogPageCategory, "category"),
                 with_chosen("article_authors", BlogPageAuthor, "author"),
             )
@@ -89,8 +107,9 @@ class BlogIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
         )
 
     def tag_cloud(self):
-        """The tags of the visible articles, most used first; each with ``language``: the
-        language its name is written in when it is not the blog's, else None."""
+        """The tags of the visible articles, most used first, as the blog's readers see them:
+        each by the name most of its articles give it, with the language of that name when it
+        is not the blog's (a tag its translator left as written), else None."""
         articles = self.articles().values("pk")
         tags = list(
             Tag.objects.filter(blog_blogpagetag_items__content_object__in=articles)
@@ -100,21 +119,41 @@ class BlogIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
         uses = list(
             BlogPageTag.objects.filter(tag__in=tags, content_object__in=articles).values_list(
                 "tag_id",
+                "name",
+                "tag__name",
                 "content_object_id",
                 "content_object__translation_key",
                 "content_object__locale_id",
                 "content_object__locale__language_code",
             )
         )
-        written_in = tags_languages({row[1:] for row in uses})
+        written_in = tags_languages({row[3:] for row in uses})
+        cloud = []
         for tag in tags:
-            languages = {written_in[row[1]] for row in uses if row[0] == tag.pk}
-            tag.language = (
-                languages.pop()
-                if len(languages) == 1 and languages != {self.locale.language_code}
-                else None
+            rows = [row for row in uses if row[0] == tag.pk]
+            name = Counter(row[1] for row in rows).most_common(1)[0][0]
+            languages = {
+                written_in[article] if shown == as_typed else language
+                for _tag, shown, as_typed, article, _key, _locale, language in rows
+                if shown == name
+            }
+            language = languages.pop() if len(languages) == 1 else None
+            cloud.append(
+                CloudTag(
+                    tag.slug,
+                    name,
+                    tag.uses,
+                    None if language == self.locale.language_code else language,
+                )
             )
-        return tags
+        return sorted(cloud, key=lambda tag: (-tag.uses, tag.name))
+
+    def tag_name(self, slug: str) -> str | None:
+        """The name of the tag ``slug`` in the blog's language, for a tag outside the cloud."""
+        names = BlogPageTag.objects.filter(tag__slug=slug).order_by(
+            Case(When(locale=self.locale_id, then=0), default=1), "pk"
+        )
+        return names.values_list("name", flat=True).first()
 
     def selected_category(self, request):
         slug = request.GET.get("category")
@@ -140,10 +179,8 @@ class BlogIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
         context["tags"] = kept(request, f"blog-tag-cloud:{self.pk}", self.tag_cloud)
         context["selected_tag"] = tag
         if tag:
-            shown = [cloud_tag for cloud_tag in context["tags"] if cloud_tag.slug == tag]
-            context["selected_tag_shown"] = (
-                shown[0] if shown else Tag.objects.filter(slug=tag).first()
-            )
+            shown = [cloud_tag.name for cloud_tag in context["tags"] if cloud_tag.slug == tag]
+            context["selected_tag_name"] = shown[0] if shown else self.tag_name(tag)
         context["categories"] = Category.objects.public().filter(locale=self.locale)
         return context
 
@@ -156,8 +193,59 @@ class BlogIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
         return BlogAtomFeed(self)(request)
 
 
-class BlogPageTag(TaggedItemBase):
+class TranslatedTagsPanel(FieldPanel):
+    """The tags field, where the author types the tags. It also names the relation that holds
+    their translated names, without making a form of it: wagtail-localize's translation editor
+    shows a text only in the tab that names its field."""
+
+    def __init__(self, field_name, *args, names_relation="tagged_items", **kwargs):
+        super().__init__(field_name, *args, **kwargs)
+        self.names_relation = names_relation
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "names_relation": self.names_relation}
+
+    def get_form_options(self):
+        return {
+            **super().get_form_options(),
+            "formsets": {self.names_relation: {}},
+            "exclude_formsets": [self.names_relation],
+        }
+
+
+class BlogPageTag(TranslatableMixin, TaggedItemBase):
+    """A tag of an article. The tag itself (``tag``, whose slug filters the blog) is the same
+    in every translation; ``name`` is what readers see, translated with the article's text."""
+
     content_object = item_of("blog.BlogPage", "tagged_items")
+    name = models.CharField(_("name"), max_length=100, blank=True)
+
+    override_translatable_fields = [
+        *translatable("name"),
+        *synchronised("tag", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def settle(self) -> None:
+        """Its name (the tag's, until a translator gives another), its language (the
+        article's) and its translation key: the same tag on the same article keeps one key,
+        however often the editor's form makes the row anew, so that its translations stay
+        paired with it."""
+        if not self.name:
+            self.name = self.tag.name
+        self.locale_id = self.content_object.locale_id
+        self.translation_key = uuid.uuid5(self.content_object.translation_key, str(self.tag_id))
+
+    def save(self, *args, **kwargs):
+        self.settle()
+        super().save(*args, **kwargs)
+
+    @property
+    def slug(self) -> str:
+        return self.tag.slug
 
 
 class BlogPageCategory(Orderable):
@@ -209,7 +297,7 @@ class BlogPage(DatedListing, OrganisationOwnedPage, BasePage):
         ),
         FieldPanel("body"),
         InlinePanel("article_categories", label=_("Categories")),
-        FieldPanel("tags"),
+        TranslatedTagsPanel("tags"),
     ]
     search_fields = BasePage.search_fields + searched("summary", "body") + filtered_by("date")
     api_fields = shown_in_api("date", "summary", "hero_image", "body", "tags", "reading_time")
@@ -218,9 +306,16 @@ class BlogPage(DatedListing, OrganisationOwnedPage, BasePage):
         verbose_name = _("blog article")
         verbose_name_plural = _("blog articles")
 
+    def full_clean(self, *args, **kwargs):
+        # Before a revision is saved, as wagtail-localize reads the tags from it.
+        for item in self.tagged_items.all():
+            item.settle()
+        super().full_clean(*args, **kwargs)
+
     def prefetched_for_rendering(self):
-        # Categories and authors with what they point at: two queries in all.
+        # Tags, categories and authors with what they point at: three queries in all.
         return [
+            with_chosen("tagged_items", BlogPageTag, "tag"),
             with_chosen("article_categories", BlogPageCategory, "category"),
             with_chosen("article_authors", BlogPageAuthor, "author"),
         ]
@@ -249,12 +344,26 @@ class BlogPage(DatedListing, OrganisationOwnedPage, BasePage):
         )
 
     @cached_property
-    def tags_language(self) -> str | None:
-        """The language the tags are written in when it is not this article's (a translation
-        shows its source's tags), else None."""
-        row = (self.pk, self.translation_key, self.locale_id, self.locale.language_code)
-        language = tags_languages({row})[self.pk]
-        return language if language != self.locale.language_code else None
+    def shown_tags(self) -> list["BlogPageTag"]:
+        """The tags as this article's readers see them, in the order they were given; each
+        with ``language``: the language of its name when it is not the article's (a tag the
+        translator left as written in the source), else None."""
+        tags = sorted(self.tagged_items.all(), key=lambda item: item.pk or 0)
+        untranslated = [item for item in tags if item.name == item.tag.name]
+        language = None
+        if untranslated:
+            row = (self.pk, self.translation_key, self.locale_id, self.locale.language_code)
+            language = tags_languages({row})[self.pk]
+        for item in tags:
+            item.language = (
+                language if item in untranslated and language != self.locale.language_code else None
+            )
+        return tags
+
+    @property
+    def tag_names(self) -> list[str]:
+        """The tags' names in this article's language, sorted (the API's ``tags``)."""
+        return sorted(item.name for item in self.tagged_items.all())
 
     @property
     def authors(self):

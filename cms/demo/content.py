@@ -1217,7 +1217,11 @@ ARTICLES = [
         "image": "blog-reseau",
         "categories": ["transfrontalier", "vie-des-espaces"],
         "authors": ["equipe"],
-        "tags": ["réseau", "interreg", "coworking"],
+        "tags": [
+            T("réseau", "netwerk", "network"),
+            T("interreg", "interreg", "interreg"),
+            T("coworking", "coworking", "coworking"),
+        ],
         "summary": T(
             "Pourquoi des espaces de coworking wallons et lillois ont décidé de travailler "
             "ensemble, et ce que cela change pour leurs membres.",
@@ -1290,7 +1294,10 @@ ARTICLES = [
         "image": "blog-hold-up",
         "categories": ["vie-des-espaces", "bonnes-pratiques"],
         "authors": ["claire"],
-        "tags": ["hold-up créatif", "brainstorming"],
+        "tags": [
+            T("hold-up créatif", "creatieve hold-up", "creative hold-up"),
+            T("brainstorming", "brainstorm", "brainstorming"),
+        ],
         "summary": T(
             "Récit d'une matinée de brainstorming collectif où une créatrice de mobilier a "
             "trouvé de nouvelles pistes pour vendre hors de sa région.",
@@ -1369,7 +1376,7 @@ ARTICLES = [
         "image": "blog-flandre",
         "categories": ["transfrontalier", "entrepreneuriat"],
         "authors": ["marc"],
-        "tags": ["langues", "freelance"],
+        "tags": [T("langues", "talen", "languages"), T("freelance", "freelance", "freelance")],
         "summary": T(
             "Langue, habitudes commerciales, réseaux : quelques conseils tirés de l'expérience "
             "des coworkers qui ont franchi la frontière linguistique.",
@@ -1429,7 +1436,10 @@ ARTICLES = [
         "image": "blog-liberee",
         "categories": ["entrepreneuriat", "bonnes-pratiques"],
         "authors": ["sophie"],
-        "tags": ["management", "entreprise libérée"],
+        "tags": [
+            T("management", "management", "management"),
+            T("entreprise libérée", "bevrijde onderneming", "liberated company"),
+        ],
         "summary": T(
             "Le concept séduit les grandes organisations. Que peut-il apporter à une start-up de "
             "cinq personnes ou à un collectif de freelances ?",
@@ -1499,7 +1509,11 @@ ARTICLES = [
         "image": "blog-e-branding",
         "categories": ["formation", "entrepreneuriat"],
         "authors": ["marc", "claire"],
-        "tags": ["e-branding", "réseaux sociaux", "formation"],
+        "tags": [
+            T("e-branding", "e-branding", "e-branding"),
+            T("réseaux sociaux", "sociale media", "social media"),
+            T("formation", "opleiding", "training"),
+        ],
         "summary": T(
             "Une identité claire, peu de réseaux mais bien tenus, et un calendrier réaliste : "
             "les enseignements d'une journée de formation transfrontalière.",
@@ -1549,7 +1563,11 @@ ARTICLES = [
         "image": "blog-universite",
         "categories": ["vie-des-espaces"],
         "authors": ["equipe"],
-        "tags": ["université", "étudiants", "innovation"],
+        "tags": [
+            T("université", "universiteit", "university"),
+            T("étudiants", "studenten", "students"),
+            T("innovation", "innovatie", "innovation"),
+        ],
         "summary": T(
             "Les espaces de coworking peuvent devenir un lieu de rencontre entre chercheurs, "
             "étudiants et entreprises. Quelques pistes testées dans le réseau.",

@@ -467,7 +467,7 @@ class DemoLoader:
                 body=self.stream(spec["body"]),
                 categories=[self.categories[key] for key in spec["categories"]],
                 authors=[self.authors[key] for key in spec["authors"]],
-                tags=spec["tags"],
+                tags=[tag.fr for tag in spec["tags"]],
             )
         self.step(f"blog: {len(content.ARTICLES)} articles")
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
+from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, TranslatableMixin
 
 from .status import SOURCE, TranslationStatus, group_statuses
@@ -48,7 +49,14 @@ def _rows(model):
     related = ["locale"]
     if any(field.name == "organisation" and field.is_relation for field in model._meta.fields):
         related.append("organisation")
-    return objects.select_related(*related).order_by("pk")
+    # Translated inline items (an article's tags) are read to compare a source with its
+    # translations: all at once, not per object.
+    translated_items = [
+        relation.get_accessor_name()
+        for relation in get_all_child_relations(model)
+        if issubclass(relation.related_model, TranslatableMixin)
+    ]
+    return objects.select_related(*related).prefetch_related(*translated_items).order_by("pk")
 
 
 @dataclass(frozen=True)

@@ -97,9 +97,18 @@ def segment_field_labels(paths, model) -> str:
     for path in paths:
         name = path.split(".", 1)[0]
         try:
-            label = str(capfirst(model._meta.get_field(name).verbose_name))
+            field = model._meta.get_field(name)
         except FieldDoesNotExist:
             label = name
+        else:
+            # A child relation (``tagged_items.<key>.name``) is named by its items' model.
+            label = str(
+                capfirst(
+                    field.related_model._meta.verbose_name_plural
+                    if field.auto_created and field.one_to_many
+                    else field.verbose_name
+                )
+            )
         if label not in labels:
             labels.append(label)
     return ", ".join(labels)
