@@ -139,3 +139,25 @@ def test_the_translator_is_offered_the_tags_beside_the_text(admin_client, tagged
     assert sorted(
         translated.get(segment["id"]) for segment in tags if segment["id"] in translated
     ) == ["onderlinge hulp"]
+
+
+def test_the_preview_shows_a_tag_just_typed(admin_client, tagged):
+    """Before the article is saved, the author's preview shows the new tag by its name."""
+    article = tagged["fr"]
+    url = f"/admin/pages/{article.pk}/edit/preview/"
+    form = {
+        "title": article.title,
+        "slug": article.slug,
+        "date": article.date.isoformat(),
+        "summary": article.summary,
+        "body-count": "0",
+        "hero_image_alt": "",
+        "tags": "entraide, tiers-lieu",
+        **{
+            f"{relation}-{count}": "0"
+            for relation in ("article_authors", "article_categories", "comments")
+            for count in ("TOTAL_FORMS", "INITIAL_FORMS")
+        },
+    }
+    assert admin_client.post(url, form).json()["is_valid"]
+    assert article_tags(admin_client.get(url)) == {"#entraide": None, "#tiers-lieu": None}

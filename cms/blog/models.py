@@ -349,6 +349,8 @@ class BlogPage(DatedListing, OrganisationOwnedPage, BasePage):
         with ``language``: the language of its name when it is not the article's (a tag the
         translator left as written in the source), else None."""
         tags = sorted(self.tagged_items.all(), key=lambda item: item.pk or 0)
+        for item in tags:
+            item.name = item.name or item.tag.name  # a tag just typed, in a preview
         untranslated = [item for item in tags if item.name == item.tag.name]
         language = None
         if untranslated:
@@ -363,7 +365,7 @@ class BlogPage(DatedListing, OrganisationOwnedPage, BasePage):
     @property
     def tag_names(self) -> list[str]:
         """The tags' names in this article's language, sorted (the API's ``tags``)."""
-        return sorted(item.name for item in self.tagged_items.all())
+        return sorted(item.name or item.tag.name for item in self.tagged_items.all())
 
     @property
     def authors(self):
