@@ -41,6 +41,12 @@ WORDS_PER_MINUTE = 200
 TAG_CLOUD_SIZE = 20
 
 
+def tag_name_language(name: str, typed_name: str, typed_in: str, article_language: str) -> str:
+    """The language of a tag's ``name`` on an article: the language the tag was typed in
+    (``typed_in``) while the name is still the one typed, else the article's (translated)."""
+    return typed_in if name == typed_name else article_language
+
+
 def tags_languages(articles) -> dict[int, str]:
     """{article pk: the language its tags were typed in}: a translation's source's (a tag
     its translator left as it was is in that language), an article that is no translation its
@@ -133,8 +139,8 @@ class BlogIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
             rows = [row for row in uses if row[0] == tag.pk]
             name = Counter(row[1] for row in rows).most_common(1)[0][0]
             languages = {
-                written_in[article] if shown == as_typed else language
-                for _tag, shown, as_typed, article, _key, _locale, language in rows
+                tag_name_language(shown, typed, written_in[article], language)
+                for _tag, shown, typed, article, _key, _locale, language in rows
                 if shown == name
             }
             language = languages.pop() if len(languages) == 1 else None
@@ -234,14 +240,19 @@ class BlogPageTag(TranslatableMixin, TaggedItemBase):
         article's) and its translation key: the same tag on the same article keeps one key,
         however often the editor's form makes the row anew, so that its translations stay
         paired with it."""
-        if not self.name:
-            self.name = self.tag.name
+        self.name = self.label
         self.locale_id = self.content_object.locale_id
         self.translation_key = uuid.uuid5(self.content_object.translation_key, str(self.tag_id))
 
     def save(self, *args, **kwargs):
         self.settle()
         super().save(*args, **kwargs)
+
+    @property
+    def label(self) -> str:
+        """What readers see: its name, or the tag's own before the row is settled (a tag
+        just typed, in a preview)."""
+        return self.name or self.tag.name
 
     @property
     def slug(self) -> str:
@@ -349,23 +360,20 @@ class BlogPage(DatedListing, OrganisationOwnedPage, BasePage):
         with ``language``: the language of its name when it is not the article's (a tag the
         translator left as written in the source), else None."""
         tags = sorted(self.tagged_items.all(), key=lambda item: item.pk or 0)
+        own = self.locale.language_code
+        typed_in = own
+        if any(item.label == item.tag.name for item in tags):
+            row = (self.pk, self.translation_key, self.locale_id, own)
+            typed_in = tags_languages({row})[self.pk]
         for item in tags:
-            item.name = item.name or item.tag.name  # a tag just typed, in a preview
-        untranslated = [item for item in tags if item.name == item.tag.name]
-        language = None
-        if untranslated:
-            row = (self.pk, self.translation_key, self.locale_id, self.locale.language_code)
-            language = tags_languages({row})[self.pk]
-        for item in tags:
-            item.language = (
-                language if item in untranslated and language != self.locale.language_code else None
-            )
+            language = tag_name_language(item.label, item.tag.name, typed_in, own)
+            item.language = None if language == own else language
         return tags
 
     @property
     def tag_names(self) -> list[str]:
         """The tags' names in this article's language, sorted (the API's ``tags``)."""
-        return sorted(item.name or item.tag.name for item in self.tagged_items.all())
+        return sorted(item.label for item in self.tagged_items.all())
 
     @property
     def authors(self):
