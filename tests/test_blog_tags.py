@@ -101,6 +101,23 @@ def test_filtering_by_a_tag_names_it_as_written(client, site_tree, tagged):
     assert summary in parse(response).get_text(" ", strip=True)
 
 
+def test_a_tag_only_a_draft_has_is_not_named(client, site_tree):
+    """A tag typed on an article not yet published is not revealed by its address: the blog
+    answers as for a tag no article has."""
+    BlogPageFactory(
+        parent=site_tree.page("blog_index", "fr"),
+        title="Brouillon",
+        live=False,
+        tags=["projet secret"],
+    )
+    response = client.get(site_tree.url("blog_index", "fr"), {"tag": "projet-secret"})
+
+    text = parse(response).get_text(" ", strip=True)
+    with translation.override("fr"):
+        assert gettext("No article has this tag.") in text
+    assert "projet secret" not in text and "Brouillon" not in text
+
+
 def test_the_api_gives_the_tags_of_the_requested_language(client, tagged):
     response = client.get(
         "/api/v2/pages/", {"type": "blog.BlogPage", "locale": "nl", "fields": "tags"}

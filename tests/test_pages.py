@@ -210,6 +210,31 @@ def test_site_search_answers_any_query(client, site_tree, query):
     assert response.status_code == 200
 
 
+LISTING_FILTERS = [
+    ("blog_index", "category", "This category does not exist."),
+    ("blog_index", "tag", "No article has this tag."),
+    ("agenda", "space", "Unknown space: the filter was ignored."),
+    ("study_index", "theme", "This theme does not exist."),
+]
+
+
+@pytest.mark.parametrize(("role", "param", "message"), LISTING_FILTERS)
+@pytest.mark.parametrize("value", ["\x00", "a\x00b", "not a slug!", "x" * 300, "unknown"])
+def test_a_listing_filter_that_names_nothing_says_so(
+    client, site_tree, role, param, message, value
+):
+    """A filter value that is no slug (a NUL character, which PostgreSQL refuses in a query,
+    spaces, a very long one) is one more value that names nothing: the listing says so and
+    lists nothing it would not list for an unknown name, without echoing the value."""
+    response = client.get(site_tree.url(role, "en"), {param: value})
+
+    assert response.status_code == 200
+    html = parse(response)
+    summary = html.select_one(".filter-summary, [role=alert]")
+    assert summary is not None and message in summary.get_text(" ", strip=True)
+    assert value not in html.get_text() and "\x00" not in response.content.decode()
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_switcher_keeps_the_listing_filters_but_not_the_page_number(client, site_tree, lang):
     """A visitor who filtered the agenda by space and month, then changes language, lands on

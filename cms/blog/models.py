@@ -20,7 +20,7 @@ from cms.core import fields
 from cms.core.blocks import BodyBlock
 from cms.core.fallback import listed
 from cms.core.kept import kept
-from cms.core.listing import paginate
+from cms.core.listing import is_slug, paginate
 from cms.core.models import BasePage, Category, DatedListing, IndexPage, publication_date_today
 from cms.core.models.field_lists import (
     filtered_by,
@@ -31,7 +31,7 @@ from cms.core.models.field_lists import (
 )
 from cms.core.models.inline import chosen, item_of, with_chosen
 from cms.core.models.named import ListedByName
-from cms.core.visibility import in_language, shown_snippets
+from cms.core.visibility import in_language, shown_snippets, visible_pages
 from cms.editorial.forms import organisation_panel
 from cms.editorial.models import OrganisationOwnedPage, OrganisationSectionPage
 
@@ -155,15 +155,19 @@ class BlogIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
         return sorted(cloud, key=lambda tag: (-tag.uses, tag.name))
 
     def tag_name(self, slug: str) -> str | None:
-        """The name of the tag ``slug`` in the blog's language, for a tag outside the cloud."""
-        names = BlogPageTag.objects.filter(tag__slug=slug).order_by(
+        """The name of the tag ``slug`` in the blog's language, for a tag outside the cloud;
+        None when no article a visitor may read has that tag."""
+        if not is_slug(slug):
+            return None
+        readable = visible_pages(BlogPage.objects.all())
+        names = BlogPageTag.objects.filter(tag__slug=slug, content_object__in=readable).order_by(
             Case(When(locale=self.locale_id, then=0), default=1), "pk"
         )
         return names.values_list("name", flat=True).first()
 
     def selected_category(self, request):
         slug = request.GET.get("category")
-        if not slug:
+        if not is_slug(slug):
             return None
         return Category.objects.public().filter(slug=slug).order_by("locale_id").first()
 
@@ -179,7 +183,9 @@ class BlogIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
             articles = articles.none()
         tag = request.GET.get("tag")
         if tag:
-            articles = articles.filter(tags__slug=tag).distinct()
+            articles = (
+                articles.filter(tags__slug=tag).distinct() if is_slug(tag) else articles.none()
+            )
         context["articles"] = paginate(request, articles)
         context["selected_category"] = category.localized if category else None
         context["tags"] = kept(request, f"blog-tag-cloud:{self.pk}", self.tag_cloud)

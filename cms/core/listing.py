@@ -1,9 +1,10 @@
-"""Helpers shared by the index pages: pagination that never fails on bad input, and the links
-that move through its pages."""
+"""Helpers shared by the index pages: filters and pagination that never fail on bad input, and
+the links that move through its pages."""
 
 from dataclasses import dataclass
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.validators import slug_unicode_re
 
 PAGE_SIZE = 10
 
@@ -21,6 +22,13 @@ def paginate(request, items, per_page: int = PAGE_SIZE):
         page = paginator.page(1 if int(asked) < 1 else paginator.num_pages)
     page.asked = str(asked)[:20]
     return page
+
+
+def is_slug(value: str | None) -> bool:
+    """Whether a filter's value (?category=, ?tag=, ?space=, ?theme=) can name anything: a
+    value no slug can be names nothing, and is not looked up (PostgreSQL refuses a query with a
+    NUL character in it)."""
+    return bool(value) and len(value) <= 255 and slug_unicode_re.match(value) is not None
 
 
 def words_in(text: str) -> int:

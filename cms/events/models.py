@@ -26,7 +26,7 @@ from cms.core import fields
 from cms.core.blocks import BodyBlock
 from cms.core.fallback import listed
 from cms.core.kept import kept
-from cms.core.listing import paginate
+from cms.core.listing import is_slug, paginate
 from cms.core.models import BasePage, IndexPage
 from cms.core.models.field_lists import filtered_by, searched, shown_in_api, synchronised
 from cms.core.panels import TypedPageChooserPanel
@@ -159,6 +159,8 @@ class EventIndexPage(OrganisationSectionPage, RoutablePageMixin, IndexPage):
     def space_named(self, slug):
         """The space this agenda lists under ``slug``; a slug the space has in another language
         (a link kept by the language switcher) names the same space."""
+        if not is_slug(slug):
+            return None
         in_this_language = listed(SpacePage.objects.all(), self.locale.language_code)
         space = in_this_language.filter(slug=slug).first()
         if space is None:

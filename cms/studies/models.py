@@ -6,7 +6,7 @@ from wagtail.models import Orderable
 
 from cms.core.blocks import BodyBlock
 from cms.core.fallback import listed
-from cms.core.listing import paginate
+from cms.core.listing import is_slug, paginate
 from cms.core.models import BasePage, Category, DatedListing, IndexPage, publication_date_today
 from cms.core.models.field_lists import filtered_by, searched, shown_in_api, synchronised
 from cms.core.models.inline import chosen, item_of, with_chosen
@@ -56,7 +56,11 @@ class StudyIndexPage(OrganisationSectionPage, IndexPage):
         context = super().get_context(request, *args, **kwargs)
         studies = self.studies()
         theme_slug = request.GET.get("theme")
-        theme = Category.objects.public().filter(slug=theme_slug).first() if theme_slug else None
+        theme = (
+            Category.objects.public().filter(slug=theme_slug).first()
+            if is_slug(theme_slug)
+            else None
+        )
         if theme is not None:
             studies = studies.filter(
                 study_themes__category__translation_key=theme.translation_key
