@@ -487,8 +487,8 @@ class PagesEndpoint(BatchListingMixin, PagesAPIViewSet):
             served.update(
                 Page.objects.filter(pk__in=missing).values_list("pk", "locale__language_code")
             )
-        for item in items:
-            language = served.get(item["id"])
+        for item, obj in zip(items, batch, strict=True):  # ?fields= may leave out "id"
+            language = served.get(obj.pk)
             item.setdefault("meta", {})["fallback"] = {
                 "requested_locale": chain[0],
                 "served_locale": language,

@@ -87,6 +87,26 @@ def test_a_detail_is_given_in_the_first_published_language(api, no_dutch_article
     assert_error(response, 404, "not_found")
 
 
+@pytest.mark.parametrize("endpoint", ["pages", "events"])
+@pytest.mark.parametrize("fields", ["-id", "_", "_,title"])
+def test_the_fallback_is_marked_without_the_id_field(api, site_tree, endpoint, fields):
+    """?fields= may leave out id: each item still says which locale it is in."""
+    site_tree.page("event_upcoming", "en").unpublish()
+    site_tree.page("article", "en").unpublish()
+    listing = get_json(api, f"/api/v2/{endpoint}/?locale=en&fallback=nl&fields={fields}")
+    assert listing["items"] and all("id" not in item for item in listing["items"])
+    assert {item["meta"]["fallback"]["served_locale"] for item in listing["items"]} >= {"nl"}
+
+    role = "event_upcoming" if endpoint == "events" else "article"
+    dutch = site_tree.pks[role]["nl"]
+    detail = get_json(api, f"/api/v2/{endpoint}/{dutch}/?locale=en&fallback=nl&fields={fields}")
+    assert detail["meta"]["fallback"] == {
+        "requested_locale": "en",
+        "served_locale": "nl",
+        "is_fallback": True,
+    }
+
+
 def test_events_fall_back_too(api, site_tree):
     site_tree.page("event_upcoming", "en").unpublish()
     data = get_json(api, "/api/v2/events/?locale=en&fallback=nl")
