@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "cms.accounts.two_factor.TwoFactorMiddleware",
     "axes.middleware.AxesMiddleware",  # a locked-out login or page password: our 429 page
     "cms.translations.middleware.MachineTranslationErrorMiddleware",
+    "cms.translations.middleware.TranslationPublishingMiddleware",
     "cms.editorial.middleware.TranslationOwnershipMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -6,6 +6,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.viewsets.pages import PageViewSet
 
+from .publishing import may_publish
 from .review import submit_for_review
 from .status import translation_status
 from .views import TranslationDashboardView
@@ -60,3 +61,12 @@ def register_dashboard_menu_item():
         icon_name="wagtail-localize-language",
         order=50,
     )
+
+
+@hooks.register("construct_page_action_menu")
+def offer_convert_to_alias_to_publishers_only(menu_items, request, context):
+    """wagtail-localize's "Convert to alias page" puts the source's content live at once: only
+    for who may publish the page (cms.translations.publishing)."""
+    page = context.get("page")
+    if page is not None and not may_publish(request.user, page):
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]

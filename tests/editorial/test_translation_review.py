@@ -1,8 +1,12 @@
 """An organisation editor, who may not publish, sends a translation to review from the
 translation editor; the coordinator approves it; Dutch visitors see nothing before that."""
 
+import json
+
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import WorkflowState
 
 from cms.events.models import EventPage
@@ -92,3 +96,82 @@ def test_another_organisations_editor_cannot_submit_it(client, organisations, du
     assert (refused.status_code, refused.url) == (302, reverse("wagtailadmin_home"))
     assert not WorkflowState.objects.filter(object_id=str(dutch.pk)).exists()
     assert client.get(submit_url(source)).status_code == 405
+
+
+def sync_url(source_page):
+    return reverse(
+        "wagtail_localize:update_translations", args=[translation_of(source_page, "nl").source_id]
+    )
+
+
+def test_syncing_publishes_nothing_for_an_editor_without_publish_rights(
+    client, organisations, site_tree
+):
+    """wagtail-localize's "Publish immediately" is not offered to Louise, and a form that asks
+    for it anyway is refused: the live Dutch event keeps its published text."""
+    source, dutch = site_tree.page("event_upcoming", "fr"), site_tree.page("event_upcoming", "nl")
+    live_revision = dutch.live_revision_id
+    login(client, organisations, "louise")
+    form = parse(client.get(sync_url(source)))
+    assert form.select_one("input[name=publish_translations]") is None
+    with translation.override("fr"):  # Louise reads French
+        told = gettext(
+            "The translations are updated as drafts: the coordination reviews and publishes them."
+        )
+    assert told in form.get_text(" ", strip=True)
+
+    refused = client.post(sync_url(source), {"publish_translations": "on"})
+    assert (refused.status_code, refused.url) == (302, reverse("wagtailadmin_home"))
+    assert EventPage.objects.get(pk=dutch.pk).live_revision_id == live_revision
+
+    assert client.post(sync_url(source), {}).status_code == 302  # as a draft: allowed
+    assert EventPage.objects.get(pk=dutch.pk).live_revision_id == live_revision
+
+
+def test_the_coordinator_may_publish_while_syncing(client, organisations, site_tree):
+    source = site_tree.page("event_upcoming", "fr")
+    login(client, organisations, "coralie")
+    assert parse(client.get(sync_url(source))).select_one("input[name=publish_translations]")
+
+    response = client.post(sync_url(source), {"publish_translations": "on"})
+    assert (response.status_code, response.url) == (
+        302,
+        reverse("wagtailadmin_explore", args=[source.get_parent().pk]),
+    )
+
+
+def editor_links(client, page):
+    editor = parse(client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])))
+    return json.loads(editor.select_one(".js-translation-editor")["data-props"])["links"]
+
+
+def test_only_who_may_publish_converts_a_translation_to_an_alias(client, organisations, site_tree):
+    """ "Convert to alias page" puts the French event live on the Dutch site at once: not
+    offered to Louise, and refused when asked for; the coordinator is offered it."""
+    dutch = site_tree.page("event_upcoming", "nl")
+    convert = reverse("wagtail_localize:convert_to_alias", args=[dutch.pk])
+    login(client, organisations, "louise")
+    assert editor_links(client, dutch)["convertToAliasUrl"] is None
+    for response in (client.get(convert), client.post(convert)):
+        assert (response.status_code, response.url) == (302, reverse("wagtailadmin_home"))
+    dutch = EventPage.objects.get(pk=dutch.pk)
+    assert dutch.alias_of_id is None and dutch.title == site_tree.page("event_upcoming", "nl").title
+
+    login(client, organisations, "coralie")
+    assert editor_links(client, dutch)["convertToAliasUrl"] == convert
+
+
+def test_a_stopped_translations_editor_offers_the_alias_only_to_publishers(
+    client, organisations, site_tree
+):
+    """Once its translation is stopped, the Dutch page opens in Wagtail's editor, whose action
+    menu has wagtail-localize's "Convert to alias page": for the coordinator, not for Louise."""
+    dutch = site_tree.page("event_upcoming", "nl")
+    stopped = translation_of(site_tree.page("event_upcoming", "fr"), "nl")
+    stopped.enabled = False
+    stopped.save(update_fields=["enabled"])
+    edit = reverse("wagtailadmin_pages:edit", args=[dutch.pk])
+    offered = "button[name=localize-convert-to-alias]"
+    for name, shown in (("louise", False), ("coralie", True)):
+        login(client, organisations, name)
+        assert (parse(client.get(edit)).select_one(offered) is not None) is shown, name
