@@ -235,6 +235,15 @@ def test_a_listing_filter_that_names_nothing_says_so(
     assert value not in html.get_text() and "\x00" not in response.content.decode()
 
 
+@pytest.mark.parametrize("role", ["blog_index", "agenda", "study_index"])
+def test_a_page_number_is_never_echoed_with_control_characters(client, site_tree, role):
+    response = client.get(site_tree.url(role, "nl"), {"page": "7\x01\x1b"})
+    assert response.status_code == 200
+    notice = parse(response).select_one("p.notice[role=status]")
+    assert notice is not None and "“7”" in notice.get_text()
+    assert not any(c in response.content.decode() for c in "\x01\x1b")
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_switcher_keeps_the_listing_filters_but_not_the_page_number(client, site_tree, lang):
     """A visitor who filtered the agenda by space and month, then changes language, lands on

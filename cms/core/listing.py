@@ -20,7 +20,7 @@ def paginate(request, items, per_page: int = PAGE_SIZE):
         page = paginator.page(1)
     except EmptyPage:
         page = paginator.page(1 if int(asked) < 1 else paginator.num_pages)
-    page.asked = str(asked)[:20]
+    page.asked = "".join(c for c in str(asked) if c.isprintable())[:20]
     return page
 
 

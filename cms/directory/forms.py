@@ -1,3 +1,5 @@
+import unicodedata
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +31,12 @@ class ContactForm(forms.Form):
 
     def clean_name(self):
         return clean_text(self.cleaned_data["name"])
+
+    def clean_message(self):
+        """The message as typed, its lines kept, without the control characters (a bell, a
+        terminal's escape) that the person's mail program would show or act on."""
+        message = self.cleaned_data["message"]
+        return "".join(c for c in message if c in "\r\n\t" or unicodedata.category(c) != "Cc")
 
     @property
     def is_trapped(self) -> bool:

@@ -129,3 +129,17 @@ def test_contact_flood_limit_counts_each_visitor_behind_the_proxy(client, camill
     other = client.post(page, MESSAGE, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.2")
     assert other.status_code == 302
     assert len(mail.outbox) == 3
+
+
+def test_control_characters_never_reach_the_persons_mailbox(client, camille, url, smtp_server):
+    """A bell or a terminal's escape typed into the form is dropped; the lines stay."""
+    typed = {
+        **MESSAGE,
+        "name": "Ann\x01\x1b[31mB",
+        "message": "Bonjour\x07 Camille,\r\nune question\x1b[2J sur la TVA.",
+    }
+    assert client.post(url("fr", f"coworkers/{camille.slug}/"), typed).status_code == 302
+    [message] = smtp_server.messages
+    text = smtp_server.text(message)
+    assert "Bonjour Camille,\nune question[2J sur la TVA." in text.replace("\r\n", "\n")
+    assert not any(ord(c) < 32 and c not in "\r\n\t" for c in text + message["Subject"])

@@ -5,6 +5,8 @@ editor into a synonym of a skill or a keyword of a page in one step (Reports men
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Permission, User
+from django.utils import translation
+from django.utils.translation import gettext
 
 from cms.core.models import PageKeyword
 from search.models import SearchMiss
@@ -150,3 +152,17 @@ def test_report_is_for_editors_who_can_act(client, directory):
     nobody = User.objects.get(pk=nobody.pk)
     client.force_login(nobody)
     assert "introuvable" in client.get(REPORT).content.decode()
+
+
+@pytest.mark.parametrize("query", ["*", "-", "%", "\x01\x02", " * - "])
+def test_a_search_without_a_word_finds_nothing_and_says_why(client, directory, query):
+    """Like the API (400 on q), the site does not read a query without a letter or a digit
+    as a search for everything: it asks for a word."""
+    response = client.get("/nl/search/", {"q": query})
+    assert response.status_code == 200
+    page = soup(response)
+    with translation.override("nl"):
+        asked = gettext("Type a word to search for: letters or digits.")
+    assert asked in page.select_one("[role=status]").get_text(strip=True)
+    assert not page.select(".search-group")
+    assert page.select_one("input[name=q]").get("value", "") == ""
