@@ -195,6 +195,24 @@ def test_api_gives_each_date_with_the_event(client, events):
     assert len(item["occurrences"]) == 2
 
 
+def test_api_lists_a_series_only_in_a_window_that_has_one_of_its_dates(client, events):
+    """Between two Tuesdays, and on the skipped Tuesday, the weekly breakfast has no date: it
+    is not listed, nor counted (as the agenda shows it on no day of the window)."""
+    series = events["series"]
+    first = events["series"].start.astimezone(PARIS).date()
+
+    def listed(start, end):
+        data = get_json(client, f"/api/v2/events/?locale=fr&from={start}&to={end}&limit=50")
+        ids = [item["id"] for item in data["items"]]
+        assert data["meta"]["total_count"] == len(ids)
+        return series.pk in ids
+
+    wednesday, monday = first + datetime.timedelta(days=1), first + datetime.timedelta(days=6)
+    assert not listed(wednesday, monday)
+    assert not listed(events["skipped"], events["skipped"])
+    assert listed(wednesday, monday + datetime.timedelta(days=1))
+
+
 def test_series_json_ld_has_its_schedule(client, events):
     series = events["series"]
     data = event_json_ld(client, series.url)

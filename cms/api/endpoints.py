@@ -29,7 +29,7 @@ from cms.core import content_version
 from cms.core.fallback import best_version
 from cms.core.http import django_request
 from cms.core.visibility import visible_media, visible_pages
-from cms.events.models import EventPage, ongoing
+from cms.events.models import EventPage, occurring_between
 from cms.newsletter.models import NewsletterIssuePage
 from cms.spaces.models import SpacePage
 from cms.studies.models import StudyPage
@@ -594,11 +594,13 @@ class EventsEndpoint(PagesEndpoint):
         if start and end and end < start:
             return queryset.none()  # an empty range: no event, as any filter matching nothing
         if start is None and end is None:
-            queryset = queryset.filter(ongoing(timezone.now()))
-        if start is not None and (after := serializers.day_start(start)) is not None:
-            queryset = queryset.filter(ongoing(after))
-        if end is not None and (before := serializers.day_end(end)) is not None:
-            queryset = queryset.filter(start__lt=before)
+            queryset = occurring_between(queryset, timezone.now())
+        else:
+            queryset = occurring_between(
+                queryset,
+                serializers.day_start(start) if start else None,
+                serializers.day_end(end) if end else None,
+            )
         if "space" in query_params:
             queryset = queryset.filter(venue_space__translation_key__in=self.space_keys())
         if "city" in query_params:

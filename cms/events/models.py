@@ -1,5 +1,6 @@
 import datetime
 import re
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
@@ -124,6 +125,38 @@ def ongoing(moment: datetime.datetime) -> Q:
     return Q(end__gte=moment) | (
         ~Q(repeat_frequency="") & Q(repeat_until__gte=moment.date() - datetime.timedelta(days=1))
     )
+
+
+#: The columns a Schedule is read from (recurrence.schedule_of)
+SCHEDULE_COLUMNS = (
+    "start",
+    "end",
+    "time_zone",
+    "repeat_frequency",
+    "repeat_interval",
+    "repeat_until",
+    "repeat_exceptions",
+)
+
+
+def occurring_between(events, after=None, before=None):
+    """``events`` with an occurrence ending at or after ``after`` and starting before
+    ``before`` (None: no bound). SQL bounds a series by its first and last days only; the
+    dates of the series it lets through are expanded here (one query), so that a series whose
+    dates all fall outside the window (a weekly event in a window between two weeks) is not
+    listed with none."""
+    if after is not None:
+        events = events.filter(ongoing(after))
+    if before is not None:
+        events = events.filter(start__lt=before)
+    outside = [
+        row["pk"]
+        for row in events.exclude(repeat_frequency="").values("pk", *SCHEDULE_COLUMNS)
+        if not schedule_of(SimpleNamespace(**row)).occurrences(
+            ending_after=after, starting_before=before
+        )
+    ]
+    return events.exclude(pk__in=outside) if outside else events
 
 
 def occurrences_of(events, *, ending_after=None, starting_before=None) -> list[Occurrence]:
