@@ -155,6 +155,14 @@ class PostEndpoint(PublicAPIMixin, GenericAPIView):
             status_code=405,
         )
 
+    def answer_language(self, request, default: str) -> str:
+        """The language of the messages a person may be shown (the answer, and what is wrong
+        with what they typed): the body's ``language`` when it is one of the site's, else
+        ``default``."""
+        data = request.data
+        asked = data.get("language") if hasattr(data, "keys") else None
+        return asked if isinstance(asked, str) and asked in dict(settings.LANGUAGES) else default
+
     def validated_body(self, request) -> dict:
         data = request.data
         if not hasattr(data, "keys"):

@@ -103,16 +103,16 @@ class RegistrationView(PostEndpoint):
     )
     def post(self, request, pk):
         page = self.event(pk)
-        valid = self.validated_body(request)
-        language = valid.get("language") or page.locale.language_code
-        page = self.in_language(page, language)
-        if not page.registration_enabled:
-            raise ApiError(
-                str(services.MESSAGES[services.DISABLED]),
-                code=REFUSAL_CODES[services.DISABLED],
-                status_code=409,
-            )
+        language = self.answer_language(request, page.locale.language_code)
         with translation.override(language):
+            valid = self.validated_body(request)
+            page = self.in_language(page, language)
+            if not page.registration_enabled:
+                raise ApiError(
+                    str(services.MESSAGES[services.DISABLED]),
+                    code=REFUSAL_CODES[services.DISABLED],
+                    status_code=409,
+                )
             form = RegistrationForm(valid, page=page)
             if not form.is_valid():
                 name, messages = next(iter(form.errors.items()))

@@ -103,26 +103,31 @@ class SubscribeView(PostEndpoint):
         ],
     )
     def post(self, request):
+        with translation.override(self.answer_language(request, settings.LANGUAGE_CODE)):
+            return self.subscribe(request)
+
+    def subscribe(self, request):
         valid = self.validated_body(request)
         email = valid["email"]
         try:
             validate_email(email)
         except ValidationError as error:
-            raise InvalidParameter("email", "email: enter a valid e-mail address.") from error
+            raise InvalidParameter("email", f"email: {error.messages[0]}") from error
         if not valid["consent"]:
-            raise InvalidParameter("consent", "consent must be true: the person has to agree.")
+            raise InvalidParameter(
+                "consent", "consent: " + _("The person has to agree: consent must be true.")
+            )
         interests = self.interests(valid.get("interests") or [], valid["language"])
-        with translation.override(valid["language"]):
-            consent_text = valid.get("consent_text") or str(CONSENT_TEXT)
+        consent_text = valid.get("consent_text") or str(CONSENT_TEXT)
         try:
             subscribe(email, valid["language"], interests, consent_text, request)
         except NotDelivered as error:
             if error.refused:
                 raise InvalidParameter(
-                    "email", "email: the mail server refused this address."
+                    "email", "email: " + _("The mail server refused this address.")
                 ) from error
             raise ApiError(
-                "The mail server is not answering: try again later.",
+                _("The mail server is not answering: try again later."),
                 code="bad_request",
                 status_code=503,
             ) from error
@@ -148,5 +153,8 @@ class SubscribeView(PostEndpoint):
         unknown = sorted(set(slugs) - {row.slug for row in chosen.values()})
         unknown = [slug for slug in unknown if not Interest.objects.filter(slug=slug).exists()]
         if unknown:
-            raise InvalidParameter("interests", f"interests: unknown slug {unknown[0]!r}.")
+            raise InvalidParameter(
+                "interests",
+                "interests: " + _("Unknown interest “%(slug)s”.") % {"slug": unknown[0]},
+            )
         return list(chosen.values())

@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.test import override_settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext
+from rest_framework.fields import EmailField
 
 from cms.registrations import services
 from cms.registrations.models import Registration, Status
@@ -75,6 +76,24 @@ def test_bad_input_is_a_400_naming_the_field(client, data, parameter):
     assert response.status_code == 400, response.content
     assert response.json()["error"]["parameter"] == parameter
     assert not Registration.objects.exists()
+
+
+def test_what_is_wrong_is_said_in_the_registrants_language(client):
+    """Every message a registrant may be shown is in the body's language (else the event's):
+    the checks of the fields and the refusals, not the site's default language."""
+    page = make_event(languages=())["fr"]
+    said = {
+        lang: post(client, page, name="A", email="nope", language=lang).json()["error"]["message"]
+        for lang in ("fr", "nl", "en")
+    }
+    assert len(set(said.values())) == 3 and all(m.startswith("email: ") for m in said.values())
+    with translation.override("en"):
+        assert said["en"] == f"email: {EmailField.default_error_messages['invalid']}"
+
+    dutch_off = make_event(registration_enabled=False)["nl"]
+    refused = post(client, dutch_off, name="Els", email="els@example.org")
+    with translation.override("nl"):
+        assert refused.json()["error"]["message"] == str(services.MESSAGES[services.DISABLED])
 
 
 def test_refusals_and_unknown_events(client):

@@ -2,7 +2,11 @@
 error shape naming the field, the same answer for a known address, a throttle per client."""
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
+from django.utils import translation
+from django.utils.translation import gettext
+from rest_framework.fields import ChoiceField
 
 from cms.subscribers.models import Subscriber
 
@@ -38,6 +42,30 @@ def test_a_partner_subscribes_an_address_which_gets_the_confirmation(
     again = post(client, body)
     assert (again.status_code, again.json()) == (202, response.json())
     assert Subscriber.objects.count() == 1 and len(smtp_server.messages) == 1
+
+
+def test_the_answer_is_in_the_editions_language(client, smtp_server, interests):
+    """What the person may be shown, the confirmation or what is wrong, is in the language of
+    the edition they chose, whatever the partner's server accepts; a language the site does
+    not have is refused in the site's default language."""
+    said = {}
+    for lang in ("fr", "nl", "en"):
+        body = {"email": f"{lang}@example.org", "language": lang, "consent": True}
+        done = post(client, body, HTTP_ACCEPT_LANGUAGE="fr").json()["message"]
+        refused = post(client, {**body, "consent": False}, HTTP_ACCEPT_LANGUAGE="fr")
+        unknown = post(client, {**body, "interests": ["nope"]}, HTTP_ACCEPT_LANGUAGE="fr")
+        said[lang] = (done, refused.json()["error"]["message"], unknown.json()["error"]["message"])
+    for position in range(3):
+        assert len({said[lang][position] for lang in said}) == 3, said
+    with translation.override("en"):
+        assert said["en"][1] == "consent: " + gettext(
+            "The person has to agree: consent must be true."
+        )
+    german = post(client, {"email": "d@example.org", "language": "de", "consent": True})
+    with translation.override(settings.LANGUAGE_CODE):
+        choice = str(ChoiceField.default_error_messages["invalid_choice"]).format(input="de")
+    assert german.json()["error"] == {**german.json()["error"], "parameter": "language"}
+    assert german.json()["error"]["message"] == f"language: {choice}"
 
 
 def test_the_partners_consent_wording_is_recorded(client, smtp_server):
