@@ -211,13 +211,20 @@ class DirectoryDetailView(PublicAPIMixin, GenericAPIView):
     known_parameters = frozenset(["locale", *images.PARAMETERS])
 
     def get(self, request, pk):
+        """The record ``pk``; with ?locale=, the version a reader of that language sees (its
+        translation when public, else the record as first written), as pages give theirs."""
         model = KINDS[self.kind].model
         if not 0 < pk <= params.MAX_ID:
             raise NotFound()
-        record = with_list_related(model.objects.public().filter(pk=pk), self.kind).first()
+        asked = requested_language(request) if "locale" in request.query_params else None
+        records = model.objects.public().filter(pk=pk)
+        if asked:
+            key = records.values("translation_key")
+            records = model.objects.in_locale(asked).filter(translation_key__in=key)
+        record = with_list_related(records, self.kind).first()
         if record is None:
             raise NotFound()
-        vocabulary = Vocabulary.current(requested_language(request))
+        vocabulary = Vocabulary.current(asked or record.locale.language_code)
         return Response(record_representation(request, record, vocabulary))
 
 
