@@ -1,7 +1,8 @@
 """Submitting a translation for review from wagtail-localize's translation editor.
 
 The editor only offers "Publish", which an organisation editor may not do: they send the
-translated page into the review workflow instead, as "Submit to …" does in the page editor.
+translated page into the review workflow instead, as "Submit to …" does in the page editor,
+and see, as there, the comment of a reviewer who asked for changes, then resubmit.
 The translated text becomes a new revision of the translated page (its published version, if
 any, stays as it is until a coordinator approves) and the page's workflow starts on it.
 """
@@ -14,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
 
 
@@ -29,16 +30,21 @@ def translated_page(translation: Translation):
 
 def review_action(translation: Translation, user) -> dict | None:
     """What the translation editor offers about review: {"workflow": …, "in_review": bool,
-    "url": …}; None when the page has no workflow or the user may not edit it."""
+    "sent_back": the reviewer's TaskState when they asked for changes (its comment, who,
+    when; the button then resubmits to its task), "url": …}; None when the page has no
+    workflow or the user may not edit it."""
     page = translated_page(translation)
     if page is None or not page.permissions_for_user(user).can_edit():
         return None
     workflow = page.get_workflow()
     if workflow is None or not workflow.active:
         return None
+    state = page.current_workflow_state
+    sent_back = state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES
     return {
         "workflow": workflow,
         "in_review": page.workflow_in_progress,
+        "sent_back": state.current_task_state if sent_back else None,
         "url": reverse("translations_submit_for_review", args=[translation.pk]),
     }
 
@@ -65,7 +71,11 @@ def submit_for_review(request, translation_id):
             translation.target_locale, fallback=True
         )
         translated.save_revision(user=request.user, log_action=True)
-        workflow.start(translated, request.user)
+        state = page.current_workflow_state
+        if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            state.resume(request.user)  # the review that asked for changes, on the new text
+        else:
+            workflow.start(translated, request.user)
     messages.success(
         request,
         _("Page '%(page_title)s' has been submitted for moderation.")

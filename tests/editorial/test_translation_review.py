@@ -175,3 +175,28 @@ def test_a_stopped_translations_editor_offers_the_alias_only_to_publishers(
     for name, shown in (("louise", False), ("coralie", True)):
         login(client, organisations, name)
         assert (parse(client.get(edit)).select_one(offered) is not None) is shown, name
+
+
+def test_a_translation_sent_back_says_why_and_goes_back_to_review(
+    client, organisations, dutch_draft
+):
+    """The coordinator asks for changes with a comment: Louise's translation editor says so,
+    with the comment, and her resubmission resumes the same review."""
+    source, dutch = dutch_draft
+    client.post(submit_url(source))
+    login(client, organisations, "coralie")
+    workflow_action(client, dutch, "reject", comment="Graag de titel echt vertalen.")
+
+    login(client, organisations, "louise")
+    editor = parse(client.get(reverse("wagtailadmin_pages:edit", args=[dutch.pk])))
+    note = editor.select_one(".translation-editor-review").get_text(" ", strip=True)
+    with translation.override("fr"):
+        assert gettext("Changes requested") in note
+    assert "Graag de titel echt vertalen." in note
+    [button] = editor.select(f"form[action='{submit_url(source)}'] button")
+
+    response = client.post(submit_url(source), follow=True)
+    assert response.status_code == 200
+    states = WorkflowState.objects.filter(object_id=str(dutch.pk))
+    assert [state.status for state in states] == ["in_progress"]
+    assert current_task_state(EventPage.objects.get(pk=dutch.pk)).status == "in_progress"
