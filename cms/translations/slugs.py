@@ -9,15 +9,19 @@ module made from an earlier title), the slug segment gets the ASCII slug of the 
 title. Publishing a translation then never waits for its slug, and /nl/ addresses are Dutch.
 """
 
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import post_init, post_save, pre_save
 from django.utils.text import slugify
+from django.utils.translation import gettext_noop
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation
 from wagtail_localize.strings import StringValue
 
-#: ``StringTranslation.tool_name`` of slugs made here (re-made when the title changes)
-SLUG_FROM_TITLE = "slug from title"
+from cms.core.admin_names import CatalogName
+
+#: ``StringTranslation.tool_name`` of slugs made here (re-made when the title changes); the
+#: translation editor names it ("Translated with … on …") in the editor's language
+SLUG_FROM_TITLE = gettext_noop("slug from title")
 
 
 def ascii_slug(text: str) -> str:
@@ -81,6 +85,12 @@ def ascii_page_slug(sender, instance, raw=False, **kwargs):
         instance.set_url_path(parent)  # Page.save() computed it from the slug before this signal
 
 
+def name_the_tool(sender, instance, **kwargs):
+    if instance.__dict__.get("tool_name") == SLUG_FROM_TITLE:
+        instance.tool_name = CatalogName(SLUG_FROM_TITLE)
+
+
 def connect():
     post_save.connect(slug_from_title, sender=StringTranslation, dispatch_uid="slug_from_title")
+    post_init.connect(name_the_tool, sender=StringTranslation, dispatch_uid="slug_tool_name")
     pre_save.connect(ascii_page_slug, dispatch_uid="ascii_page_slug")

@@ -6,9 +6,12 @@ the human translations of unchanged segments."""
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import override as translation_override
 from wagtail.rich_text import RichText
 from wagtail_localize.models import StringTranslation
 
+from cms.translations.slugs import SLUG_FROM_TITLE
 from cms.translations.status import DRAFT, OUTDATED, SOURCE, UP_TO_DATE, translation_status
 from tests.conftest import publish
 
@@ -101,6 +104,11 @@ def test_slug_from_title_is_ascii(editor_client, article):
         context__object=translation.source.object,
     )
     assert slug.data == "cafe-coworking-a-tournai"
+    # The translation editor says how the slug was made in the editor's language.
+    for language in ("fr", "nl"):
+        with translation_override(language):
+            comment = slug.get_comment()
+            assert gettext(SLUG_FROM_TITLE) in comment and SLUG_FROM_TITLE not in comment
 
 
 def test_a_slug_the_editor_typed_is_kept(editor_client, article):
