@@ -6,7 +6,6 @@ translations of what they may change, and explore their own pages, and nothing e
 from django.apps import apps
 from django.core.exceptions import ObjectDoesNotExist
 from wagtail.admin.auth import permission_denied
-from wagtail.admin.localization import get_localized_response
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import Translation, TranslationSource
@@ -74,6 +73,7 @@ class TranslationOwnershipMiddleware:
                 other_organisations_pages(keys), pk=view_kwargs.get("parent_page_id")
             ).exists()
         if refused:
-            # As Wagtail refuses: back to the dashboard, the reason in the account's language.
-            return get_localized_response(permission_denied, request)
+            # As Wagtail refuses: back to the dashboard (cms.core.admin_language: in the
+            # account's language).
+            return permission_denied(request)
         return None

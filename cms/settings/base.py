@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "cms.accounts.two_factor.TwoFactorMiddleware",
     "axes.middleware.AxesMiddleware",  # a locked-out login or page password: our 429 page
+    "cms.core.admin_language.AdminLanguageMiddleware",  # refusals too in the account's language
     "cms.translations.middleware.MachineTranslationErrorMiddleware",
     "cms.translations.middleware.TranslationPublishingMiddleware",
     "cms.editorial.middleware.TranslationOwnershipMiddleware",

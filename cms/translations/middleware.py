@@ -3,7 +3,6 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin.auth import permission_denied
-from wagtail.admin.localization import get_localized_response
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
@@ -35,8 +34,7 @@ class MachineTranslationErrorMiddleware:
 
 class TranslationPublishingMiddleware:
     """Refuses wagtail-localize's two ways of putting content live (cms/translations/
-    publishing.py) to who may not publish it, as Wagtail refuses: back to the dashboard, the
-    reason in the account's language."""
+    publishing.py) to who may not publish it, as Wagtail refuses: back to the dashboard."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -58,4 +56,4 @@ class TranslationPublishingMiddleware:
             allowed = source is None or may_publish_translations(request.user, source)
         else:
             return None
-        return None if allowed else get_localized_response(permission_denied, request)
+        return None if allowed else permission_denied(request)

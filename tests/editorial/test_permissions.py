@@ -417,3 +417,26 @@ def test_editor_cannot_explore_another_organisations_page(louise, site_tree, lan
     for role in ("article", "agenda"):
         page = site_tree.page(role, lang)
         assert louise.get(reverse("wagtailadmin_explore", args=[page.pk])).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("louise", "Désolé, vous n'avez pas les autorisations pour accéder à cette zone."),
+        ("pieter", "Sorry, je hebt geen toegang tot dit gedeelte."),
+    ],
+)
+def test_a_refusal_is_said_in_the_accounts_language_whatever_the_browsers(
+    client, organisations, site_tree, name, said
+):
+    """Wagtail's own refusals (another organisation's page, coworker) too, not only ours."""
+    login(client, organisations, name)
+    other = {"louise": "event_past", "pieter": "event_upcoming"}[name]
+    for url in (
+        reverse("wagtailadmin_pages:edit", args=[site_tree.page(other, "fr").pk]),
+        reverse("wagtailadmin_home") + "registrations/" + str(site_tree.page(other, "fr").pk) + "/",
+    ):
+        assert refused(client.get(url, HTTP_ACCEPT_LANGUAGE="en")), url
+        home = client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="en")
+        messages = [html.unescape(str(message)).strip() for message in home.context["messages"]]
+        assert messages == [said], url
