@@ -3,6 +3,7 @@
 from django import forms
 from django.db import models
 from django.db.models.lookups import Contains
+from django.utils.text import capfirst
 
 SEPARATOR = ","
 
@@ -74,7 +75,7 @@ class ChoiceListField(models.CharField):
             choices=self.options,
             widget=forms.CheckboxSelectMultiple,
             required=not self.blank,
-            label=kwargs.get("label", self.verbose_name),
+            label=kwargs.get("label", capfirst(self.verbose_name)),  # as Django's own fields
             help_text=kwargs.get("help_text", self.help_text),
         )
 
