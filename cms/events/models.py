@@ -44,6 +44,7 @@ from .recurrence import (
     FREQUENCIES,
     MAX_OCCURRENCES,
     PARIS,
+    SCHEDULE_COLUMNS,
     Occurrence,
     Schedule,
     attendance_mode_of,
@@ -125,18 +126,6 @@ def ongoing(moment: datetime.datetime) -> Q:
     return Q(end__gte=moment) | (
         ~Q(repeat_frequency="") & Q(repeat_until__gte=moment.date() - datetime.timedelta(days=1))
     )
-
-
-#: The columns a Schedule is read from (recurrence.schedule_of)
-SCHEDULE_COLUMNS = (
-    "start",
-    "end",
-    "time_zone",
-    "repeat_frequency",
-    "repeat_interval",
-    "repeat_until",
-    "repeat_exceptions",
-)
 
 
 def occurring_between(events, after=None, before=None):

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import gettext as _
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.utils import get_valid_next_url_from_request
@@ -11,15 +12,9 @@ from .machine import MachineTranslationError
 from .publishing import may_publish, may_publish_translations
 
 
-class MachineTranslationErrorMiddleware:
+class MachineTranslationErrorMiddleware(MiddlewareMixin):
     """wagtail-localize's machine-translate view lets a service failure through as a 500: tell
     the editor instead, back in the translation editor (no segment was written)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
 
     def process_exception(self, request, exception):
         if not isinstance(exception, MachineTranslationError):
@@ -32,15 +27,9 @@ class MachineTranslationErrorMiddleware:
         return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
 
 
-class TranslationPublishingMiddleware:
+class TranslationPublishingMiddleware(MiddlewareMixin):
     """Refuses wagtail-localize's two ways of putting content live (cms/translations/
     publishing.py) to who may not publish it, as Wagtail refuses: back to the dashboard."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
