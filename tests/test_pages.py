@@ -1,7 +1,7 @@
 """Every page type, in every language: it renders, says which language it is in, describes
 itself to search engines and social networks, and links to its real translations."""
 
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -261,6 +261,17 @@ def test_switcher_keeps_the_listing_filters_but_not_the_page_number(client, site
     html = parse(client.get(site_tree.url("blog_index", lang), {"category": "x", "page": "2"}))
     for url in switcher(html).values():
         assert urlsplit(url).query == "category=x"
+
+
+def test_switcher_keeps_filters_within_bounds(client, site_tree):
+    """A search the page cuts to 200 characters is carried cut; a value with a control
+    character is not carried; the others are, each as given."""
+    url = site_tree.url("blog_index", "fr")
+    html = parse(client.get(url, {"category": "x" * 5000, "tag": "a\x01b", "other": "é ü"}))
+
+    for link in switcher(html).values():
+        query = parse_qs(urlsplit(link).query)
+        assert query == {"category": ["x" * 200], "other": ["é ü"]}
 
 
 def test_agenda_understands_a_space_named_in_another_language(client, site_tree):

@@ -6,6 +6,7 @@ Every tag works without a ``page`` in the context (search results, error pages),
 
 import json
 import re
+from urllib.parse import urlencode
 
 from django import template
 from django.apps import apps
@@ -84,14 +85,24 @@ def _route_suffix(page, request):
     return ""
 
 
+#: A kept filter's value is cut at this length (as the search box cuts its words)
+KEPT_VALUE_LENGTH = 200
+
+
 def _kept_query(request):
     """The visitor's filters (``?category=…``, ``?space=…``, a search), for a link to the same
-    listing in another language; not the page number: the other language counts differently."""
+    listing in another language; not the page number: the other language counts differently.
+    Values are cut to KEPT_VALUE_LENGTH characters and those with control characters dropped:
+    no page repeats a 5,000-character address three times in its language links."""
     if request is None:
         return ""
-    query = request.GET.copy()
-    query.pop("page", None)
-    return f"?{query.urlencode()}" if query else ""
+    kept_values = [
+        (name, value[:KEPT_VALUE_LENGTH])
+        for name, values in request.GET.lists()
+        for value in values
+        if name != "page" and value.isprintable() and name.isprintable()
+    ]
+    return f"?{urlencode(kept_values)}" if kept_values else ""
 
 
 def _page_language(page):
