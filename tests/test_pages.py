@@ -77,6 +77,30 @@ def test_search_page_renders_in_its_language(client, site_tree, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(
+    ("path", "query"),
+    [("directory/", ""), ("directory/", "?kind=companies"), ("newsletter/subscribe/", "")],
+)
+def test_a_view_outside_the_page_tree_names_itself_in_each_language(
+    client, site_tree, lang, path, query
+):
+    """The directory and the subscribe page, Django views beside Wagtail's pages, have a
+    canonical address (the listing's kind kept, the search and filters not) and hreflang
+    alternates in every language, as the pages have."""
+    html = parse(client.get(f"/{lang}/{path}{query}&q=compta" if query else f"/{lang}/{path}"))
+
+    canonical = html.select_one('head link[rel="canonical"]')["href"]
+    parts = urlsplit(canonical)
+    assert (parts.path, parts.query) == (f"/{lang}/{path}", query.lstrip("?"))
+    assert parts.scheme in {"http", "https"} and parts.netloc
+    links = {code: urlsplit(url) for code, url in alternates(html).items()}
+    assert set(links) == {*LANGUAGES, "x-default"}
+    for code in LANGUAGES:
+        assert (links[code].path, links[code].query) == (f"/{code}/{path}", query.lstrip("?"))
+    assert links["x-default"] == links["fr"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("role", PAGE_ROLES)
 def test_page_head_describes_the_page(client, site_tree, role, lang):
     """Every page has a meta description, an absolute canonical URL that is its own, and Open

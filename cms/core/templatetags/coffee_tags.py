@@ -177,6 +177,29 @@ def language_links(context, page=None):
     return links
 
 
+@register.inclusion_tag("includes/view_head.html", takes_context=True)
+def view_head(context, **params):
+    """Canonical and hreflang links of a Django view inside i18n_patterns (the directory, the
+    newsletter's subscribe page): the same view in each language and ``x-default``, with the
+    ``params`` (non-empty ones) that make it another listing, such as the directory's kind."""
+    request = _request(context)
+    if request is None:
+        return {}
+    kept_params = [(name, value) for name, value in params.items() if value]
+    query = f"?{urlencode(kept_params)}" if kept_params else ""
+    urls = {
+        code: absolute(request, translate_url(request.path, code) + query)
+        for code, _name in settings.LANGUAGES
+    }
+    return {
+        "canonical": absolute(request, request.path + query),
+        "alternates": [
+            *({"hreflang": code, "url": url} for code, url in urls.items()),
+            {"hreflang": "x-default", "url": urls[settings.LANGUAGE_CODE]},
+        ],
+    }
+
+
 @register.simple_tag(takes_context=True)
 def alternate_links(context, page):
     """``<link rel="alternate" hreflang>`` data: every published translation (aliases and
