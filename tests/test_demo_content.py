@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test.utils import override_settings
@@ -360,6 +361,10 @@ def test_the_newsletter_archive_has_a_sent_issue_and_one_ready_to_send(demo, cli
     assert sent[0].title in html and ready[0].title not in html
     feed = client.get(f"/{language}/newsletter/feed/").content.decode()
     assert sent[0].title in feed
+    # A visitor finds it: every page's footer links to it.
+    home = BeautifulSoup(client.get(f"/{language}/").content, "html.parser")
+    footer_links = {a["href"] for a in home.select(".site-footer__links a[href]")}
+    assert f"/{language}/newsletter/" in footer_links
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

@@ -2152,6 +2152,7 @@ NAVIGATION = {
     ),
     "footer_links": [
         (T("Partenaires", "Partners", "Partners"), "partners"),
+        (T("Lettre d'information", "Nieuwsbrief", "Newsletter"), "newsletter"),
         (T("Contact", "Contact", "Contact"), "contact"),
     ],
     "social_links": [
