@@ -13,9 +13,11 @@ from wagtail.search.backends import get_search_backend
 
 
 def searchable_words(text: str) -> str:
-    """The words of ``text`` a backend can take: NUL bytes and double quotes dropped (SQLite's
-    FTS5 backend wraps terms in quotes without escaping them), white space collapsed."""
-    return " ".join(text.replace("\x00", " ").replace('"', " ").split())
+    """The words of ``text`` a backend can take: control and other unprintable characters
+    (PostgreSQL refuses NUL) and double quotes (SQLite's FTS5 backend wraps terms in quotes
+    without escaping them) dropped, white space collapsed."""
+    kept = "".join(c if c.isprintable() and c != '"' else " " for c in text)
+    return " ".join(kept.split())
 
 
 def database_backend(language: str | None = None):

@@ -25,7 +25,7 @@ def sitemap_xml(request, sitemaps):
 def clean_query(raw: str) -> tuple[str, str | None]:
     """The words to search for, and a message when they had to be shortened or were no
     words at all ("*", "-", control characters: not a search for everything)."""
-    query = searchable_words("".join(c if c.isprintable() else " " for c in raw))
+    query = searchable_words(raw)
     if raw and not any(character.isalnum() for character in query):
         return "", _("Type a word to search for: letters or digits.")
     if len(query) > MAX_QUERY_LENGTH:
